@@ -1,0 +1,82 @@
+#include "kutse/auth/identity.hpp"
+
+#include <algorithm>
+
+#include "kutse/common/personal_code.hpp"
+
+namespace kutse::auth {
+namespace {
+
+bool IsBodyId(const std::string& text) {
+  return text.size() == 8 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsClientId(const std::string& text) {
+  return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+}  // namespace
+
+bool IsValidRole(const std::string& role) {
+  if (role == "holder" || role == "admin") {
+    return true;
+  }
+  for (const std::string prefix : {"clerk:", "assessor:"}) {
+    if (role.rfind(prefix, 0) == 0) {
+      return IsBodyId(role.substr(prefix.size()));
+    }
+  }
+  return false;
+}
+
+bool Identity::HasRole(const std::string& role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::string Identity::Subject() const {
+  return kind == Kind::kPerson ? "EE" + personal_code : "client:" + client_id;
+}
+
+nlohmann::json Identity::ToClaims() const {
+  return {{"sub", Subject()}, {"name", name}, {"roles", roles}};
+}
+
+std::optional<Identity> Identity::FromClaims(const nlohmann::json& claims) {
+  if (!claims.is_object() || !claims.contains("sub") || !claims["sub"].is_string()) {
+    return std::nullopt;
+  }
+  Identity identity;
+  const std::string sub = claims["sub"].get<std::string>();
+  if (sub.rfind("EE", 0) == 0 && common::IsValidPersonalCode(sub.substr(2))) {
+    identity.kind = Kind::kPerson;
+    identity.personal_code = sub.substr(2);
+  } else if (sub.rfind("client:", 0) == 0 && IsClientId(sub.substr(7))) {
+    identity.kind = Kind::kApiClient;
+    identity.client_id = sub.substr(7);
+  } else {
+    return std::nullopt;
+  }
+  if (claims.contains("name")) {
+    if (!claims["name"].is_string()) {
+      return std::nullopt;
+    }
+    identity.name = claims["name"].get<std::string>();
+  }
+  if (claims.contains("roles")) {
+    if (!claims["roles"].is_array()) {
+      return std::nullopt;
+    }
+    for (const auto& role : claims["roles"]) {
+      if (!role.is_string() || !IsValidRole(role.get<std::string>())) {
+        return std::nullopt;
+      }
+      identity.roles.push_back(role.get<std::string>());
+    }
+  }
+  return identity;
+}
+
+}  // namespace kutse::auth

@@ -1,0 +1,51 @@
+// Consumes a service's queue with an idempotent inbox: the event id is recorded in the same
+// transaction as the handler's effect, and the message is acked only after that commit. A repeat
+// is acked and ignored. A failing handler sends the message through the delayed retry queues,
+// then to the dead-letter queue, where an operator can inspect and replay it.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+#include <thread>
+
+#include "kutse/bus/amqp_url.hpp"
+#include "kutse/bus/cloud_event.hpp"
+#include "kutse/db/pool.hpp"
+
+namespace kutse::bus {
+
+using EventHandler = std::function<void(pqxx::work&, const CloudEvent&)>;
+
+struct ConsumerOptions {
+  AmqpUrl url;
+  std::string service;  // also the schema holding <service>.inbox
+  int heartbeat_seconds = 30;
+  int prefetch = 32;
+};
+
+class EventConsumer {
+ public:
+  EventConsumer(db::Pool& pool, ConsumerOptions options);
+  ~EventConsumer();
+
+  void On(const std::string& event_type, EventHandler handler);  // before Start()
+  void Start();
+  void Stop();
+  bool Connected() const { return connected_.load(); }
+
+ private:
+  void Run();
+  enum class Outcome { kHandled, kDuplicate, kFailed, kRejected };
+  Outcome Handle(const std::string& body, CloudEvent& event) const;
+
+  db::Pool& pool_;
+  ConsumerOptions options_;
+  std::map<std::string, EventHandler> handlers_;
+  std::atomic<bool> running_{false};
+  std::atomic<bool> connected_{false};
+  std::thread thread_;
+};
+
+}  // namespace kutse::bus

@@ -1,0 +1,27 @@
+// The names on the bus and who declares what. Every service declares the event exchange (with an
+// alternate exchange, so an event nobody is bound to yet is parked, not dropped); a consuming
+// service declares its own queue, three delayed-retry queues and a dead-letter queue.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kutse/bus/broker_connection.hpp"
+
+namespace kutse::bus {
+
+inline constexpr const char* kEventExchange = "kutse.events";
+inline constexpr const char* kUnroutableExchange = "kutse.unroutable";
+inline constexpr const char* kUnroutableQueue = "kutse.unroutable";
+inline constexpr int kRetryDelaysMs[] = {1000, 10000, 60000};
+inline constexpr int kRetryTiers = 3;
+
+std::string QueueName(const std::string& service);                    // notification.events
+std::string RetryQueueName(const std::string& service, int attempt);  // notification.events.retry.1
+std::string DeadLetterQueueName(const std::string& service);          // notification.events.dead
+
+void DeclareEventExchange(BrokerConnection& connection);
+void DeclareConsumerQueues(BrokerConnection& connection, const std::string& service,
+                           const std::vector<std::string>& event_types);
+
+}  // namespace kutse::bus

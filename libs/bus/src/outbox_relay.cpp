@@ -1,0 +1,110 @@
+#include "kutse/bus/outbox_relay.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "kutse/bus/broker_connection.hpp"
+#include "kutse/bus/topology.hpp"
+#include "kutse/common/log.hpp"
+#include "kutse/common/metrics.hpp"
+
+namespace kutse::bus {
+namespace {
+
+constexpr std::chrono::milliseconds kConfirmTimeout{10000};
+
+// Sleeps in small steps so Stop() is not held up by a long back-off.
+void SleepWhile(const std::atomic<bool>& running, std::chrono::milliseconds total) {
+  auto until = std::chrono::steady_clock::now() + total;
+  while (running.load() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+}  // namespace
+
+OutboxRelay::OutboxRelay(db::Pool& pool, RelayOptions options) : pool_(pool), options_(std::move(options)) {
+  auto& metrics = common::MetricsRegistry::Default();
+  metrics.Describe("outbox_published_total", "counter", "Events published from the outbox and confirmed");
+  metrics.Describe("outbox_relay_errors_total", "counter", "Relay failures (broker or database); retried");
+}
+
+OutboxRelay::~OutboxRelay() {
+  Stop();
+}
+
+void OutboxRelay::Start() {
+  running_ = true;
+  thread_ = std::thread([this] { Run(); });
+}
+
+void OutboxRelay::Stop() {
+  running_ = false;
+  if (thread_.joinable()) {
+    thread_.join();
+  }
+}
+
+void OutboxRelay::Run() {
+  const std::string select = "SELECT id::text, type, envelope::text FROM " + options_.schema +
+                             ".outbox WHERE published_at IS NULL ORDER BY seq LIMIT " +
+                             std::to_string(options_.batch_size) + " FOR UPDATE SKIP LOCKED";
+  const std::string mark =
+      "UPDATE " + options_.schema + ".outbox SET published_at = now() WHERE id = ANY($1::uuid[])";
+  std::unique_ptr<BrokerConnection> broker;
+  auto backoff = std::chrono::milliseconds(250);
+  auto& metrics = common::MetricsRegistry::Default();
+  while (running_) {
+    try {
+      if (!broker) {
+        broker = std::make_unique<BrokerConnection>(options_.url, options_.heartbeat_seconds);
+        DeclareEventExchange(*broker);
+        broker->EnableConfirms();
+        connected_ = true;
+        common::log::Info("outbox relay connected to the broker");
+      }
+      size_t published = pool_.Transaction(
+          [&](pqxx::work& work) -> size_t {
+            pqxx::result rows = work.exec(select);
+            if (rows.empty()) {
+              return 0;
+            }
+            std::vector<OutgoingMessage> messages;
+            std::string ids = "{";
+            for (const auto& row : rows) {
+              messages.push_back(OutgoingMessage{kEventExchange,
+                                                 row[1].as<std::string>(),
+                                                 row[2].as<std::string>(),
+                                                 row[0].as<std::string>(),
+                                                 row[1].as<std::string>(),
+                                                 {},
+                                                 {}});
+              ids += (ids.size() > 1 ? "," : "") + row[0].as<std::string>();
+            }
+            ids += "}";
+            broker->PublishConfirmed(messages, kConfirmTimeout);
+            work.exec_params(mark, ids);
+            return rows.size();
+          },
+          1);
+      if (published > 0) {
+        metrics.Increment("outbox_published_total", {}, static_cast<double>(published));
+        continue;  // there may be more waiting
+      }
+      broker->ServiceHeartbeats();
+      backoff = std::chrono::milliseconds(250);
+      SleepWhile(running_, options_.idle_poll);
+    } catch (const std::exception& error) {
+      metrics.Increment("outbox_relay_errors_total");
+      common::log::Warn("outbox relay failed; will retry",
+                        {{"error", error.what()}, {"retry_in_ms", backoff.count()}});
+      broker.reset();
+      connected_ = false;
+      SleepWhile(running_, backoff);
+      backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
+    }
+  }
+  connected_ = false;
+}
+
+}  // namespace kutse::bus

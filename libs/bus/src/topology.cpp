@@ -1,0 +1,44 @@
+#include "kutse/bus/topology.hpp"
+
+namespace kutse::bus {
+
+std::string QueueName(const std::string& service) {
+  return service + ".events";
+}
+
+std::string RetryQueueName(const std::string& service, int attempt) {
+  return QueueName(service) + ".retry." + std::to_string(attempt);
+}
+
+std::string DeadLetterQueueName(const std::string& service) {
+  return QueueName(service) + ".dead";
+}
+
+void DeclareEventExchange(BrokerConnection& connection) {
+  connection.DeclareExchange(kUnroutableExchange, "fanout");
+  connection.DeclareQueue(kUnroutableQueue);
+  connection.Bind(kUnroutableQueue, kUnroutableExchange, "");
+  connection.DeclareExchange(kEventExchange, "topic", std::string(kUnroutableExchange));
+}
+
+void DeclareConsumerQueues(BrokerConnection& connection, const std::string& service,
+                           const std::vector<std::string>& event_types) {
+  DeclareEventExchange(connection);
+  const std::string queue = QueueName(service);
+  connection.DeclareQueue(queue);
+  for (const auto& type : event_types) {
+    connection.Bind(queue, kEventExchange, type);
+  }
+  // A message waits in retry queue N for its delay, then the broker dead-letters it back to the
+  // service's queue through the default exchange.
+  for (int attempt = 1; attempt <= kRetryTiers; ++attempt) {
+    QueueOptions options;
+    options.message_ttl_ms = kRetryDelaysMs[attempt - 1];
+    options.dead_letter_exchange = "";
+    options.dead_letter_routing_key = queue;
+    connection.DeclareQueue(RetryQueueName(service, attempt), options);
+  }
+  connection.DeclareQueue(DeadLetterQueueName(service));
+}
+
+}  // namespace kutse::bus

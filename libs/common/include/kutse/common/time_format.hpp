@@ -1,0 +1,28 @@
+// ISO 8601 formatting and parsing of timestamps and calendar dates, always in UTC.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace kutse::common {
+
+// 2026-11-27T09:31:19.123Z
+std::string FormatTimestamp(std::chrono::system_clock::time_point at);
+
+// A calendar date YYYY-MM-DD that exists (leap years included).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  std::string ToString() const;
+  bool operator==(const Date& other) const {
+    return year == other.year && month == other.month && day == other.day;
+  }
+  bool operator<(const Date& other) const;
+};
+
+bool IsValidDate(int year, int month, int day);
+std::optional<Date> ParseDate(const std::string& text);
+
+}  // namespace kutse::common

@@ -1,0 +1,35 @@
+// An HTTP request as our handlers see it: plain strings, no Pistache types.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "kutse/auth/identity.hpp"
+
+namespace kutse::http {
+
+struct Request {
+  std::string method;                          // upper case: GET, POST, ...
+  std::string path;                            // without the query
+  std::string query;                           // raw, without '?'
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::map<std::string, std::string> path_params;
+  std::string route;       // the matched pattern, e.g. /api/v1/me/notifications; used in logs and metrics
+  std::string request_id;  // from X-Request-Id when safe, else generated
+  std::optional<auth::Identity> caller;
+
+  std::optional<std::string> Header(const std::string& lower_case_name) const;
+  std::optional<std::string> QueryParam(const std::string& name) const;  // percent-decoded
+  const std::string& PathParam(const std::string& name) const;
+  // "en" when the caller prefers English over Estonian in Accept-Language, otherwise "et".
+  std::string Language() const;
+  // Parses the body as a JSON object; throws HttpError 400 malformed_json or 422 when not an object.
+  nlohmann::json JsonBody() const;
+};
+
+std::string PercentDecode(const std::string& text);
+
+}  // namespace kutse::http

@@ -1,0 +1,39 @@
+// The HTTP server: Pistache underneath, our Dispatcher on top. Keeps HTTP/1.1 connections alive
+// when the client sends no Connection header, answers transport errors as problem+json, and drains.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "kutse/http/dispatcher.hpp"
+#include "kutse/http/router.hpp"
+
+namespace kutse::http {
+
+struct ServerOptions {
+  std::string address = "0.0.0.0";
+  int port = 0;
+  int io_threads = 2;
+  DispatcherOptions dispatcher;
+};
+
+class Server {
+ public:
+  Server(const Router& router, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  void Start();  // listens and returns; requests are served on background threads
+  int Port() const;
+  // Waits until no request is in flight (at most `timeout`), then closes the listener.
+  void Drain(std::chrono::milliseconds timeout);
+  long InFlight() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kutse::http

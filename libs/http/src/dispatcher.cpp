@@ -1,0 +1,178 @@
+#include "kutse/http/dispatcher.hpp"
+
+#include <chrono>
+
+#include "kutse/common/ids.hpp"
+#include "kutse/common/log.hpp"
+#include "kutse/common/metrics.hpp"
+
+namespace kutse::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string RequestIdFor(const Request& request) {
+  auto given = request.Header("x-request-id");
+  if (given && common::IsSafeRequestId(*given)) {
+    return *given;
+  }
+  // W3C traceparent: 00-<32 hex trace id>-<16 hex parent>-<2 hex flags>
+  auto traceparent = request.Header("traceparent");
+  if (traceparent && traceparent->size() == 55 && (*traceparent)[2] == '-') {
+    std::string trace_id = traceparent->substr(3, 32);
+    if (common::IsSafeRequestId(trace_id)) {
+      return trace_id;
+    }
+  }
+  return common::RandomHex(16);
+}
+
+bool IsJsonContentType(const std::string& value) {
+  std::string media = value.substr(0, value.find(';'));
+  while (!media.empty() && media.back() == ' ') {
+    media.pop_back();
+  }
+  for (auto& c : media) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return media == "application/json";
+}
+
+Problem Describe(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const HttpError& http_error) {
+    return http_error.problem();
+  } catch (const std::exception& other) {
+    // The text may hold SQL or a DSN: it goes to the log at error level, never to the client.
+    common::log::Error("unhandled exception in handler", {{"exception", other.what()}});
+  } catch (...) {
+    common::log::Error("unhandled non-standard exception in handler");
+  }
+  return Problem{
+      500, "internal", "Something went wrong on our side. Quote the trace id when you report it.", {}};
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(const Router& router, DispatcherOptions options)
+    : router_(router), options_(std::move(options)), workers_(options_.worker_threads, options_.max_queued) {
+  auto& metrics = common::MetricsRegistry::Default();
+  metrics.Describe("http_requests_total", "counter", "HTTP requests by route, method and status");
+  metrics.Describe("http_request_duration_seconds", "histogram", "HTTP request latency by route");
+}
+
+Dispatcher::~Dispatcher() {
+  workers_.Stop();
+}
+
+Response Dispatcher::TransportProblem(int status, const std::string& code, const std::string& detail) {
+  Response response = ProblemResponse(Problem{status, code, detail, {}}, "", common::RandomHex(16), "en");
+  response.headers.emplace_back("Connection", "close");
+  return response;
+}
+
+void Dispatcher::Handle(Request request, Reply reply) {
+  ++in_flight_;
+  auto started = Clock::now();
+  request.request_id = RequestIdFor(request);
+  std::string language = request.Language();
+  std::string instance = request.path;
+  std::string method = request.method;
+  std::string request_id = request.request_id;
+  RouteMatch match = router_.Find(request.method, request.path);
+  std::string route = match.route != nullptr ? match.route->pattern : "unmatched";
+  bool access_log = options_.access_log;
+
+  // Every response, success or problem, passes here exactly once.
+  auto finish = std::make_shared<Reply>([this, reply, started, route, method, request_id,
+                                         access_log](Response response) {
+    response.headers.emplace_back("X-Request-Id", request_id);
+    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    auto& metrics = common::MetricsRegistry::Default();
+    metrics.Increment("http_requests_total",
+                      {{"route", route}, {"method", method}, {"status", std::to_string(response.status)}});
+    metrics.Observe("http_request_duration_seconds", {{"route", route}}, seconds);
+    if (access_log) {
+      common::log::Info("request", {{"method", method},
+                                    {"route", route},
+                                    {"status", response.status},
+                                    {"duration_ms", seconds * 1000.0},
+                                    {"trace_id", request_id}});
+    }
+    reply(std::move(response));
+    --in_flight_;
+  });
+  auto fail = [&](const Problem& problem) {
+    (*finish)(ProblemResponse(problem, instance, request_id, language));
+  };
+
+  if (match.route == nullptr) {
+    if (!match.allowed_methods.empty()) {
+      std::string allow;
+      for (const auto& m : match.allowed_methods) {
+        allow += (allow.empty() ? "" : ", ") + m;
+      }
+      Response response = ProblemResponse(
+          Problem{405, "method_not_allowed", "This resource does not support " + method + ".", {}}, instance,
+          request_id, language);
+      response.headers.emplace_back("Allow", allow);
+      (*finish)(std::move(response));
+      return;
+    }
+    fail(Problem{404, "not_found", "There is no resource at this address.", {}});
+    return;
+  }
+  const Route& matched = *match.route;
+  if (request.body.size() > matched.options.max_body_bytes) {
+    fail(Problem{413,
+                 "payload_too_large",
+                 "The request body is larger than the " + std::to_string(matched.options.max_body_bytes) +
+                     " bytes this resource accepts.",
+                 {}});
+    return;
+  }
+  if (matched.options.json_body && !request.body.empty() &&
+      !IsJsonContentType(request.Header("content-type").value_or(""))) {
+    fail(Problem{415, "unsupported_media_type", "Send the request body as application/json.", {}});
+    return;
+  }
+  request.path_params = std::move(match.params);
+  request.route = route;
+
+  if (matched.async) {
+    try {
+      if (options_.resolve_caller) {
+        options_.resolve_caller(request);
+      }
+      matched.async(request, [finish](Response response) { (*finish)(std::move(response)); });
+    } catch (...) {
+      fail(Describe(std::current_exception()));
+    }
+    return;
+  }
+  auto shared_request = std::make_shared<Request>(std::move(request));
+  bool queued = workers_.Submit([this, &matched, shared_request, finish, language, instance, request_id] {
+    try {
+      Run(matched, *shared_request, *finish);
+    } catch (...) {
+      (*finish)(ProblemResponse(Describe(std::current_exception()), instance, request_id, language));
+    }
+  });
+  if (!queued) {
+    Response busy =
+        ProblemResponse(Problem{503, "unavailable", "The service is busy; try again shortly.", {}}, instance,
+                        request_id, language);
+    busy.headers.emplace_back("Retry-After", "1");
+    (*finish)(std::move(busy));
+  }
+}
+
+void Dispatcher::Run(const Route& route, Request& request, const Reply& reply) const {
+  if (options_.resolve_caller) {
+    options_.resolve_caller(request);
+  }
+  reply(route.sync(request));
+}
+
+}  // namespace kutse::http

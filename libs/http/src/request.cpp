@@ -1,0 +1,114 @@
+#include "kutse/http/request.hpp"
+
+#include <stdexcept>
+
+#include "kutse/http/problem.hpp"
+
+namespace kutse::http {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::string PercentDecode(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out.push_back(' ');
+    } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+               HexValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> Request::Header(const std::string& lower_case_name) const {
+  auto found = headers.find(lower_case_name);
+  if (found == headers.end()) {
+    return std::nullopt;
+  }
+  return found->second;
+}
+
+std::optional<std::string> Request::QueryParam(const std::string& name) const {
+  size_t start = 0;
+  while (start <= query.size()) {
+    size_t end = query.find('&', start);
+    if (end == std::string::npos) {
+      end = query.size();
+    }
+    std::string pair = query.substr(start, end - start);
+    size_t equals = pair.find('=');
+    std::string key = PercentDecode(pair.substr(0, equals));
+    if (key == name) {
+      return equals == std::string::npos ? std::string() : PercentDecode(pair.substr(equals + 1));
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+const std::string& Request::PathParam(const std::string& name) const {
+  auto found = path_params.find(name);
+  if (found == path_params.end()) {
+    throw std::logic_error("route has no path parameter " + name);
+  }
+  return found->second;
+}
+
+std::string Request::Language() const {
+  auto accept = Header("accept-language");
+  if (!accept) {
+    return "et";
+  }
+  // The first listed language that we speak wins; q-values are rarely used by browsers here.
+  size_t start = 0;
+  while (start < accept->size()) {
+    size_t end = accept->find(',', start);
+    if (end == std::string::npos) {
+      end = accept->size();
+    }
+    std::string tag = accept->substr(start, end - start);
+    size_t first = tag.find_first_not_of(' ');
+    tag = first == std::string::npos ? "" : tag.substr(first, 2);
+    if (tag == "et" || tag == "ET") {
+      return "et";
+    }
+    if (tag == "en" || tag == "EN") {
+      return "en";
+    }
+    start = end + 1;
+  }
+  return "et";
+}
+
+nlohmann::json Request::JsonBody() const {
+  auto parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) {
+    throw HttpError(400, "malformed_json", "The request body is not valid JSON.");
+  }
+  if (!parsed.is_object()) {
+    throw HttpError(Problem{
+        422, "validation_failed", "The request body must be a JSON object.", {{"", "not an object"}}});
+  }
+  return parsed;
+}
+
+}  // namespace kutse::http

@@ -1,0 +1,108 @@
+#include "kutse/http/router.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace kutse::http {
+namespace {
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) {
+      end = path.size();
+    }
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool IsParam(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Returns the number of literal segments matched (higher is more specific), or -1.
+int Match(const Route& route, const std::vector<std::string>& parts,
+          std::map<std::string, std::string>& params) {
+  int literals = 0;
+  for (size_t i = 0; i < route.segments.size(); ++i) {
+    const std::string& segment = route.segments[i];
+    if (segment == "*") {
+      std::string rest;
+      for (size_t j = i; j < parts.size(); ++j) {
+        rest += (j == i ? "" : "/") + parts[j];
+      }
+      params["*"] = rest;
+      return literals;
+    }
+    if (i >= parts.size()) {
+      return -1;
+    }
+    if (IsParam(segment)) {
+      if (parts[i].empty()) {
+        return -1;
+      }
+      params[segment.substr(1, segment.size() - 2)] = PercentDecode(parts[i]);
+    } else if (segment == parts[i]) {
+      ++literals;
+    } else {
+      return -1;
+    }
+  }
+  return route.segments.size() == parts.size() ? literals : -1;
+}
+
+}  // namespace
+
+void Router::Add(const std::string& method, const std::string& pattern, SyncHandler handler,
+                 RouteOptions options) {
+  if (pattern.empty() || pattern[0] != '/') {
+    throw std::invalid_argument("route pattern must start with /: " + pattern);
+  }
+  routes_.push_back(Route{method, pattern, Split(pattern), std::move(handler), nullptr, options});
+}
+
+void Router::AddAsync(const std::string& method, const std::string& pattern, AsyncHandler handler,
+                      RouteOptions options) {
+  Add(method, pattern, nullptr, options);
+  routes_.back().async = std::move(handler);
+}
+
+RouteMatch Router::Find(const std::string& method, const std::string& path) const {
+  RouteMatch best;
+  int best_score = -1;
+  auto parts = Split(path);
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string> params;
+    int score = Match(route, parts, params);
+    if (score < 0) {
+      continue;
+    }
+    if (route.method != method) {
+      if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), route.method) ==
+          best.allowed_methods.end()) {
+        best.allowed_methods.push_back(route.method);
+      }
+      continue;
+    }
+    if (score > best_score) {
+      best_score = score;
+      best.route = &route;
+      best.params = std::move(params);
+    }
+  }
+  return best;
+}
+
+size_t Router::LargestBodyLimit() const {
+  size_t largest = kDefaultMaxBodyBytes;
+  for (const Route& route : routes_) {
+    largest = std::max(largest, route.options.max_body_bytes);
+  }
+  return largest;
+}
+
+}  // namespace kutse::http

@@ -1,0 +1,17 @@
+// Reading and requiring the caller inside a service: the identity comes only from the gateway's
+// verified internal token, never from a bare header.
+#pragma once
+
+#include "kutse/auth/identity.hpp"
+#include "kutse/auth/token_verifier.hpp"
+#include "kutse/http/request.hpp"
+
+namespace kutse::runtime {
+
+// Sets request.caller from "Authorization: Bearer <token>"; throws HttpError 401 on a bad token.
+void ResolveCaller(auth::TokenVerifier& verifier, http::Request& request);
+
+const auth::Identity& RequireCaller(const http::Request& request);  // 401 when anonymous
+const auth::Identity& RequirePerson(const http::Request& request);  // 401, or 403 for an API client
+
+}  // namespace kutse::runtime

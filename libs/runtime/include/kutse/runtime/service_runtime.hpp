@@ -1,0 +1,67 @@
+// The life of a service process: read settings (fail fast), apply migrations, serve HTTP with
+// /healthz, /readyz and /metrics, run the outbox relay and event consumer if asked, and on
+// SIGTERM stop being ready, finish in-flight work, then exit.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kutse/auth/token_signer.hpp"
+#include "kutse/auth/token_verifier.hpp"
+#include "kutse/bus/event_consumer.hpp"
+#include "kutse/bus/outbox_relay.hpp"
+#include "kutse/common/config.hpp"
+#include "kutse/db/pool.hpp"
+#include "kutse/http/router.hpp"
+
+namespace kutse::runtime {
+
+struct RuntimeOptions {
+  bool verifies_caller_tokens = true;  // false only for the gateway, which issues them
+};
+
+class ServiceRuntime {
+ public:
+  ServiceRuntime(std::string service, const common::Config& config, RuntimeOptions options);
+  ~ServiceRuntime();
+
+  const std::string& Service() const { return service_; }
+  const common::Config& Settings() const { return config_; }
+  http::Router& Router() { return router_; }
+  db::Pool& Database();
+  void SetStatements(db::Statements statements);  // before Run()
+  void EnableOutboxRelay();
+  bus::EventConsumer& Consumer();  // created on first use
+  void AddReadinessCheck(std::function<bool()> check);
+  // Replaces the default caller resolution (the gateway resolves sessions its own way).
+  void SetCallerResolver(std::function<void(http::Request&)> resolver);
+
+  int Run();  // blocks until SIGTERM/SIGINT; returns the exit code
+
+ private:
+  bool Ready() const;
+
+  std::string service_;
+  common::Config config_;
+  RuntimeOptions options_;
+  http::Router router_;
+  db::PoolOptions pool_options_;
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<auth::TokenVerifier> verifier_;
+  std::function<void(http::Request&)> resolver_;
+  std::unique_ptr<bus::OutboxRelay> relay_;
+  std::unique_ptr<bus::EventConsumer> consumer_;
+  std::vector<std::function<bool()>> readiness_checks_;
+  bool migrated_ = false;
+  bool draining_ = false;
+};
+
+// main() of every service: blocks termination signals before any thread starts, builds the
+// runtime, lets the service add its routes and handlers, runs it. Turns a bad setting or a
+// refused migration into one clear line on stderr and exit code 2.
+int RunService(const std::string& service, RuntimeOptions options,
+               const std::function<void(ServiceRuntime&)>& configure);
+
+}  // namespace kutse::runtime

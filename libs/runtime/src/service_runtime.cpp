@@ -1,0 +1,202 @@
+#include "kutse/runtime/service_runtime.hpp"
+
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "kutse/bus/amqp_url.hpp"
+#include "kutse/common/log.hpp"
+#include "kutse/common/metrics.hpp"
+#include "kutse/db/migrations.hpp"
+#include "kutse/http/problem.hpp"
+#include "kutse/http/server.hpp"
+#include "kutse/runtime/caller.hpp"
+
+namespace kutse::runtime {
+namespace {
+
+sigset_t TerminationSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  return signals;
+}
+
+std::unique_ptr<bus::AmqpUrl> ParseAmqp(const common::Config& config) {
+  try {
+    return std::make_unique<bus::AmqpUrl>(bus::AmqpUrl::Parse(config.Required("KUTSE_AMQP_URL")));
+  } catch (const std::invalid_argument& error) {
+    throw common::ConfigError(std::string("setting KUTSE_AMQP_URL: ") + error.what());
+  }
+}
+
+}  // namespace
+
+ServiceRuntime::ServiceRuntime(std::string service, const common::Config& config, RuntimeOptions options)
+    : service_(std::move(service)), config_(config), options_(options) {
+  common::log::Configure(service_, common::log::ParseLevel(config_.Optional("KUTSE_LOG_LEVEL", "info")));
+  pool_options_.dsn = config_.Required("KUTSE_DB_DSN");
+  pool_options_.size = static_cast<size_t>(config_.Integer("KUTSE_DB_POOL_SIZE", 8, 1, 200));
+  config_.Required("KUTSE_MIGRATIONS_DIR");
+  config_.Port("KUTSE_HTTP_PORT");
+  ParseAmqp(config_);
+  if (options_.verifies_caller_tokens) {
+    try {
+      verifier_ = std::make_unique<auth::TokenVerifier>(
+          auth::Es256Key::FromPublicPem(config_.FileContents("KUTSE_TOKEN_PUBLIC_KEY_FILE")), service_);
+    } catch (const std::invalid_argument& error) {
+      throw common::ConfigError(std::string("setting KUTSE_TOKEN_PUBLIC_KEY_FILE: ") + error.what());
+    }
+    resolver_ = [this](http::Request& request) { ResolveCaller(*verifier_, request); };
+  }
+}
+
+ServiceRuntime::~ServiceRuntime() = default;
+
+db::Pool& ServiceRuntime::Database() {
+  if (!pool_) {
+    pool_ = std::make_unique<db::Pool>(pool_options_);
+  }
+  return *pool_;
+}
+
+void ServiceRuntime::SetStatements(db::Statements statements) {
+  if (pool_) {
+    throw std::logic_error("SetStatements must come before the first use of Database()");
+  }
+  pool_options_.statements = std::move(statements);
+}
+
+void ServiceRuntime::EnableOutboxRelay() {
+  bus::RelayOptions relay_options;
+  relay_options.url = *ParseAmqp(config_);
+  relay_options.schema = service_;
+  relay_ = std::make_unique<bus::OutboxRelay>(Database(), relay_options);
+  const std::string lag_sql = "SELECT count(*) FROM " + service_ + ".outbox WHERE published_at IS NULL";
+  common::MetricsRegistry::Default().GaugeCallback(
+      "outbox_unpublished_events", "Events written to the outbox and not yet confirmed by the broker",
+      [this, lag_sql] {
+        return Database().Read(
+            [&](pqxx::nontransaction& read) { return read.exec1(lag_sql)[0].as<double>(); });
+      });
+}
+
+bus::EventConsumer& ServiceRuntime::Consumer() {
+  if (!consumer_) {
+    bus::ConsumerOptions consumer_options;
+    consumer_options.url = *ParseAmqp(config_);
+    consumer_options.service = service_;
+    consumer_ = std::make_unique<bus::EventConsumer>(Database(), consumer_options);
+  }
+  return *consumer_;
+}
+
+void ServiceRuntime::AddReadinessCheck(std::function<bool()> check) {
+  readiness_checks_.push_back(std::move(check));
+}
+
+void ServiceRuntime::SetCallerResolver(std::function<void(http::Request&)> resolver) {
+  resolver_ = std::move(resolver);
+}
+
+bool ServiceRuntime::Ready() const {
+  if (draining_ || !migrated_ || !pool_ || !pool_->Ping()) {
+    return false;
+  }
+  if ((relay_ && !relay_->Connected()) || (consumer_ && !consumer_->Connected())) {
+    return false;
+  }
+  for (const auto& check : readiness_checks_) {
+    if (!check()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int ServiceRuntime::Run() {
+  Database();
+  {
+    // Migrations run on a connection of their own: it holds the advisory lock for the whole run.
+    pqxx::connection connection(pool_options_.dsn);
+    db::ApplyMigrations(connection, service_, db::LoadMigrations(config_.Required("KUTSE_MIGRATIONS_DIR")));
+    migrated_ = true;
+  }
+  router_.Add("GET", "/healthz", [](http::Request&) {
+    return http::Response::Json(200, {{"status", "ok"}});
+  });
+  router_.Add("GET", "/readyz", [this](http::Request&) {
+    if (!Ready()) {
+      throw http::HttpError(503, "unavailable", "The service is not ready to take requests.");
+    }
+    return http::Response::Json(200, {{"status", "ready"}});
+  });
+  router_.Add("GET", "/metrics", [](http::Request&) {
+    return http::Response::Text(200, "text/plain; version=0.0.4",
+                                common::MetricsRegistry::Default().Render());
+  });
+
+  http::ServerOptions server_options;
+  server_options.port = config_.Port("KUTSE_HTTP_PORT");
+  server_options.io_threads = config_.Integer("KUTSE_HTTP_THREADS", 2, 1, 64);
+  server_options.dispatcher.worker_threads =
+      static_cast<size_t>(config_.Integer("KUTSE_WORKER_THREADS", 8, 1, 256));
+  server_options.dispatcher.resolve_caller = resolver_;
+  http::Server server(router_, server_options);
+
+  if (relay_) {
+    relay_->Start();
+  }
+  if (consumer_) {
+    consumer_->Start();
+  }
+  server.Start();
+  common::log::Info("service started", {{"port", server.Port()}});
+
+  sigset_t signals = TerminationSignals();
+  int received = 0;
+  sigwait(&signals, &received);
+  common::log::Info("termination signal received; draining", {{"signal", received}});
+  draining_ = true;
+  // Let load balancers see the failing readiness before the listener goes away.
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(config_.Integer("KUTSE_DRAIN_DELAY_MS", 0, 0, 60000)));
+  server.Drain(std::chrono::milliseconds(config_.Integer("KUTSE_DRAIN_TIMEOUT_MS", 15000, 0, 600000)));
+  if (consumer_) {
+    consumer_->Stop();
+  }
+  if (relay_) {
+    relay_->Stop();
+  }
+  common::log::Info("service stopped");
+  return 0;
+}
+
+int RunService(const std::string& service, RuntimeOptions options,
+               const std::function<void(ServiceRuntime&)>& configure) {
+  sigset_t signals = TerminationSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // every thread started from here inherits this
+  signal(SIGPIPE, SIG_IGN);
+  try {
+    common::Config config;
+    ServiceRuntime runtime(service, config, options);
+    configure(runtime);
+    return runtime.Run();
+  } catch (const common::ConfigError& error) {
+    std::fprintf(stderr, "kutse-%s: configuration error: %s\n", service.c_str(), error.what());
+  } catch (const db::MigrationError& error) {
+    std::fprintf(stderr, "kutse-%s: migrations refused: %s\n", service.c_str(), error.what());
+  } catch (const db::Unavailable& error) {
+    std::fprintf(stderr, "kutse-%s: database unavailable at start: %s\n", service.c_str(), error.what());
+  } catch (const pqxx::broken_connection&) {
+    std::fprintf(stderr, "kutse-%s: cannot connect to the database (check KUTSE_DB_DSN)\n", service.c_str());
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "kutse-%s: failed to start: %s\n", service.c_str(), error.what());
+  }
+  return 2;
+}
+
+}  // namespace kutse::runtime

@@ -1,0 +1,18 @@
+#include "certificate_service.hpp"
+
+#include "db/sql.hpp"
+#include "handlers/certificate_record.hpp"
+
+namespace kutse::certificate {
+
+void Configure(runtime::ServiceRuntime& runtime) {
+  runtime.SetStatements(sql::Statements());
+  runtime.EnableOutboxRelay();
+  db::Pool& pool = runtime.Database();
+  runtime.Router().Add(
+      "POST", "/api/v1/bodies/{bodyId}/certificates",
+      [&pool](http::Request& request) { return RecordCertificate(pool, request); },
+      http::RouteOptions{64 * 1024, true});
+}
+
+}  // namespace kutse::certificate

@@ -1,0 +1,36 @@
+#include "proxy/route_table.hpp"
+
+namespace kutse::gateway {
+
+void RouteTable::Add(const std::string& prefix, const Upstream& upstream) {
+  routes_.emplace_back(prefix, upstream);
+}
+
+std::optional<Upstream> RouteTable::Find(const std::string& path) const {
+  const std::pair<std::string, Upstream>* best = nullptr;
+  for (const auto& route : routes_) {
+    const std::string& prefix = route.first;
+    bool matches = path == prefix || (path.rfind(prefix, 0) == 0 && path[prefix.size()] == '/');
+    if (matches && (best == nullptr || prefix.size() > best->first.size())) {
+      best = &route;
+    }
+  }
+  if (best == nullptr) {
+    return std::nullopt;
+  }
+  return best->second;
+}
+
+RouteTable DefaultRouteTable(const std::string& certificate_url, const std::string& workflow_url,
+                             const std::string& notification_url, const std::string& stamping_url) {
+  RouteTable table;
+  table.Add("/api/v1/bodies", {"certificate", certificate_url});
+  table.Add("/api/v1/public", {"certificate", certificate_url});
+  table.Add("/api/v1/me/certificates", {"certificate", certificate_url});
+  table.Add("/api/v1/me/notifications", {"notification", notification_url});
+  table.Add("/api/v1/me/requests", {"workflow", workflow_url});
+  table.Add("/api/v1/stamps", {"stamping", stamping_url});
+  return table;
+}
+
+}  // namespace kutse::gateway

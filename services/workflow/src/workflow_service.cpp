@@ -1,0 +1,10 @@
+#include "workflow_service.hpp"
+
+namespace kutse::workflow {
+
+void Configure(runtime::ServiceRuntime& runtime) {
+  // Requests will publish their state changes through the outbox.
+  runtime.EnableOutboxRelay();
+}
+
+}  // namespace kutse::workflow
