@@ -9,7 +9,7 @@
 namespace kutse::bus {
 
 bool IsValidEventType(const std::string& type) {
-  static const std::regex kType(R"([a-z_]+\.[a-z_]+\.v[0-9]+)");
+  static const std::regex kType(R"([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.v[0-9]+)");
   return std::regex_match(type, kType);
 }
 

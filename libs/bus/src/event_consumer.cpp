@@ -85,7 +85,7 @@ void EventConsumer::Run() {
     try {
       if (!consuming) {
         consuming = std::make_unique<BrokerConnection>(options_.url, options_.heartbeat_seconds);
-        DeclareConsumerQueues(*consuming, options_.service, types);
+        DeclareConsumerQueues(*consuming, options_.service, types, options_.retry_delays_ms);
         consuming->StartConsuming(QueueName(options_.service), options_.prefetch);
         publishing = std::make_unique<BrokerConnection>(options_.url, options_.heartbeat_seconds);
         publishing->EnableConfirms();

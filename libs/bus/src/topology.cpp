@@ -1,5 +1,7 @@
 #include "kutse/bus/topology.hpp"
 
+#include <stdexcept>
+
 namespace kutse::bus {
 
 std::string QueueName(const std::string& service) {
@@ -22,7 +24,11 @@ void DeclareEventExchange(BrokerConnection& connection) {
 }
 
 void DeclareConsumerQueues(BrokerConnection& connection, const std::string& service,
-                           const std::vector<std::string>& event_types) {
+                           const std::vector<std::string>& event_types,
+                           const std::vector<int>& retry_delays_ms) {
+  if (retry_delays_ms.size() != static_cast<size_t>(kRetryTiers)) {
+    throw std::invalid_argument("one retry delay per tier is needed");
+  }
   DeclareEventExchange(connection);
   const std::string queue = QueueName(service);
   connection.DeclareQueue(queue);
@@ -33,7 +39,7 @@ void DeclareConsumerQueues(BrokerConnection& connection, const std::string& serv
   // service's queue through the default exchange.
   for (int attempt = 1; attempt <= kRetryTiers; ++attempt) {
     QueueOptions options;
-    options.message_ttl_ms = kRetryDelaysMs[attempt - 1];
+    options.message_ttl_ms = retry_delays_ms[static_cast<size_t>(attempt - 1)];
     options.dead_letter_exchange = "";
     options.dead_letter_routing_key = queue;
     connection.DeclareQueue(RetryQueueName(service, attempt), options);

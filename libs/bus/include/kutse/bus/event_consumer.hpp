@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kutse/bus/amqp_url.hpp"
 #include "kutse/bus/cloud_event.hpp"
@@ -23,6 +24,7 @@ struct ConsumerOptions {
   std::string service;  // also the schema holding <service>.inbox
   int heartbeat_seconds = 30;
   int prefetch = 32;
+  std::vector<int> retry_delays_ms = {1000, 10000, 60000};
 };
 
 class EventConsumer {

@@ -13,8 +13,9 @@ namespace kutse::bus {
 inline constexpr const char* kEventExchange = "kutse.events";
 inline constexpr const char* kUnroutableExchange = "kutse.unroutable";
 inline constexpr const char* kUnroutableQueue = "kutse.unroutable";
-inline constexpr int kRetryDelaysMs[] = {1000, 10000, 60000};
 inline constexpr int kRetryTiers = 3;
+// Back-off of the three retry tiers; tests use shorter ones on queues of their own.
+inline const std::vector<int> kDefaultRetryDelaysMs = {1000, 10000, 60000};
 
 std::string QueueName(const std::string& service);                    // notification.events
 std::string RetryQueueName(const std::string& service, int attempt);  // notification.events.retry.1
@@ -22,6 +23,7 @@ std::string DeadLetterQueueName(const std::string& service);          // notific
 
 void DeclareEventExchange(BrokerConnection& connection);
 void DeclareConsumerQueues(BrokerConnection& connection, const std::string& service,
-                           const std::vector<std::string>& event_types);
+                           const std::vector<std::string>& event_types,
+                           const std::vector<int>& retry_delays_ms = kDefaultRetryDelaysMs);
 
 }  // namespace kutse::bus

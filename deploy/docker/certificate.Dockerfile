@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Container image of the certificate service.
+# Build from the repository root (the build context must be the repository):
+#   docker build -f deploy/docker/certificate.Dockerfile -t kutse-certificate:0.1.0 .
+# Configuration comes only from environment variables and mounted Secret files at run time
+# (see deploy/k8s/base/certificate.yaml); the image holds no configuration of its own beyond file paths.
+
+# ---- build ---------------------------------------------------------------------------------------
+FROM debian:12 AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      build-essential cmake pkg-config \
+      libpistache-dev libpqxx-dev librabbitmq-dev nlohmann-json3-dev \
+      libcurl4-openssl-dev libssl-dev catch2 \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY CMakeLists.txt ./
+COPY libs/ libs/
+COPY services/ services/
+RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKUTSE_BUILD_TESTS=OFF \
+ && cmake --build build --target kutse-certificate --parallel "$(nproc)" \
+ && strip build/services/certificate/kutse-certificate
+
+# ---- runtime -------------------------------------------------------------------------------------
+FROM debian:12-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      libpistache0 libpqxx-6.4 librabbitmq4 libcurl4 libssl3 ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 kutse \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin kutse
+COPY --from=build /src/build/services/certificate/kutse-certificate /usr/local/bin/kutse-certificate
+COPY services/certificate/migrations/ /usr/share/kutse/certificate/migrations/
+ENV KUTSE_HTTP_PORT=8080 \
+    KUTSE_DB_SCHEMA=certificate \
+    KUTSE_MIGRATIONS_DIR=/usr/share/kutse/certificate/migrations
+LABEL org.opencontainers.image.title="kutse-certificate" \
+      org.opencontainers.image.description="Kutse certificate service"
+USER 10001:10001
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/usr/local/bin/kutse-certificate"]

@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Container image of the notification service.
+# Build from the repository root (the build context must be the repository):
+#   docker build -f deploy/docker/notification.Dockerfile -t kutse-notification:0.1.0 .
+# Configuration comes only from environment variables and mounted Secret files at run time
+# (see deploy/k8s/base/notification.yaml); the image holds no configuration of its own beyond file paths.
+
+# ---- build ---------------------------------------------------------------------------------------
+FROM debian:12 AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      build-essential cmake pkg-config \
+      libpistache-dev libpqxx-dev librabbitmq-dev nlohmann-json3-dev \
+      libcurl4-openssl-dev libssl-dev catch2 \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY CMakeLists.txt ./
+COPY libs/ libs/
+COPY services/ services/
+RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKUTSE_BUILD_TESTS=OFF \
+ && cmake --build build --target kutse-notification --parallel "$(nproc)" \
+ && strip build/services/notification/kutse-notification
+
+# ---- runtime -------------------------------------------------------------------------------------
+FROM debian:12-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      libpistache0 libpqxx-6.4 librabbitmq4 libcurl4 libssl3 ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 kutse \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin kutse
+COPY --from=build /src/build/services/notification/kutse-notification /usr/local/bin/kutse-notification
+COPY services/notification/migrations/ /usr/share/kutse/notification/migrations/
+ENV KUTSE_HTTP_PORT=8080 \
+    KUTSE_DB_SCHEMA=notification \
+    KUTSE_MIGRATIONS_DIR=/usr/share/kutse/notification/migrations
+LABEL org.opencontainers.image.title="kutse-notification" \
+      org.opencontainers.image.description="Kutse notification service"
+USER 10001:10001
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/usr/local/bin/kutse-notification"]

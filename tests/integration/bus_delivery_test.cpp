@@ -1,0 +1,200 @@
+// Outbox relay and idempotent-inbox consumer against the real PostgreSQL and RabbitMQ.
+// Each test uses a schema and queues of its own, named after a random "service".
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <set>
+#include <thread>
+
+#include "kutse/bus/broker_connection.hpp"
+#include "kutse/bus/event_consumer.hpp"
+#include "kutse/bus/outbox.hpp"
+#include "kutse/bus/outbox_relay.hpp"
+#include "kutse/bus/topology.hpp"
+#include "support/test_env.hpp"
+
+using namespace kutse;
+
+namespace {
+
+// A throw-away service schema with the same outbox and inbox as the real services' V001.
+struct BusScratch {
+  std::string service = testing::UniqueName("bus");
+  std::string event_type = service + ".happened.v1";
+  db::Pool pool{db::PoolOptions{testing::AdminDsn(), 4, std::chrono::milliseconds(5000), {}}};
+
+  BusScratch() {
+    pool.Transaction([&](pqxx::work& work) {
+      work.exec("CREATE SCHEMA " + service);
+      work.exec(
+          "CREATE TABLE " + service +
+          ".outbox (seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, type text NOT NULL, subject text NOT "
+          "NULL DEFAULT '', envelope jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), "
+          "published_at timestamptz)");
+      work.exec(
+          "CREATE TABLE " + service +
+          ".inbox (message_id text PRIMARY KEY, type text NOT NULL, received_at timestamptz NOT NULL DEFAULT "
+          "now())");
+      work.exec("CREATE TABLE " + service + ".effects (event_id text NOT NULL, n int NOT NULL)");
+    });
+  }
+  // The queues stay on the broker (unique names, the test vhost); the test command deletes the vhost.
+  ~BusScratch() {
+    pool.Transaction([&](pqxx::work& work) { work.exec("DROP SCHEMA " + service + " CASCADE"); });
+  }
+
+  void Enqueue(int count) {
+    pool.Transaction([&](pqxx::work& work) {
+      for (int i = 0; i < count; ++i) {
+        bus::EnqueueEvent(work, service,
+                          bus::CloudEvent::Make(service, event_type, std::to_string(i), {{"n", i}}, ""));
+      }
+    });
+  }
+  int Effects() {
+    return pool.Read([&](pqxx::nontransaction& read) {
+      return read.exec1("SELECT count(*) FROM " + service + ".effects")[0].as<int>();
+    });
+  }
+  int DistinctEffects() {
+    return pool.Read([&](pqxx::nontransaction& read) {
+      return read.exec1("SELECT count(DISTINCT event_id) FROM " + service + ".effects")[0].as<int>();
+    });
+  }
+  bus::EventHandler Recorder() {
+    std::string insert = "INSERT INTO " + service + ".effects VALUES ($1, $2)";
+    return [insert](pqxx::work& work, const bus::CloudEvent& event) {
+      work.exec_params(insert, event.id, event.data["n"].get<int>());
+    };
+  }
+  bus::ConsumerOptions Consumer() const {
+    bus::ConsumerOptions options;
+    options.url = bus::AmqpUrl::Parse(testing::AmqpUrl());
+    options.service = service;
+    options.retry_delays_ms = {100, 200, 300};
+    return options;
+  }
+  bus::RelayOptions Relay() const {
+    bus::RelayOptions options;
+    options.url = bus::AmqpUrl::Parse(testing::AmqpUrl());
+    options.schema = service;
+    options.idle_poll = std::chrono::milliseconds(20);
+    return options;
+  }
+};
+
+bool WaitFor(const std::function<bool()>& condition, std::chrono::seconds limit) {
+  auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    if (condition()) {
+      return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return condition();
+}
+
+}  // namespace
+
+TEST_CASE("two relays and two consumers deliver every event exactly once", "[bus]") {
+  BusScratch scratch;
+  bus::EventConsumer first(scratch.pool, scratch.Consumer());
+  bus::EventConsumer second(scratch.pool, scratch.Consumer());
+  first.On(scratch.event_type, scratch.Recorder());
+  second.On(scratch.event_type, scratch.Recorder());
+  first.Start();
+  second.Start();
+  REQUIRE(WaitFor([&] { return first.Connected() && second.Connected(); }, std::chrono::seconds(10)));
+  scratch.Enqueue(500);
+  bus::OutboxRelay relay_a(scratch.pool, scratch.Relay());
+  bus::OutboxRelay relay_b(scratch.pool, scratch.Relay());
+  relay_a.Start();
+  relay_b.Start();
+  REQUIRE(WaitFor([&] { return scratch.Effects() >= 500; }, std::chrono::seconds(30)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // anything doubled would show now
+  REQUIRE(scratch.Effects() == 500);
+  REQUIRE(scratch.DistinctEffects() == 500);
+  int unpublished = scratch.pool.Read([&](pqxx::nontransaction& read) {
+    return read.exec1("SELECT count(*) FROM " + scratch.service + ".outbox WHERE published_at IS NULL")[0]
+        .as<int>();
+  });
+  REQUIRE(unpublished == 0);
+}
+
+TEST_CASE("a redelivered event is acked and ignored by the inbox", "[bus]") {
+  BusScratch scratch;
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  consumer.On(scratch.event_type, scratch.Recorder());
+  consumer.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
+  auto event = bus::CloudEvent::Make(scratch.service, scratch.event_type, "x", {{"n", 1}}, "");
+  bus::BrokerConnection publisher(bus::AmqpUrl::Parse(testing::AmqpUrl()), 30);
+  publisher.EnableConfirms();
+  bus::OutgoingMessage message{
+      bus::kEventExchange, scratch.event_type, event.ToJson().dump(), event.id, scratch.event_type, {}, {}};
+  publisher.PublishConfirmed({message, message, message}, std::chrono::milliseconds(5000));
+  REQUIRE(WaitFor([&] { return scratch.Effects() == 1; }, std::chrono::seconds(10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  REQUIRE(scratch.Effects() == 1);
+}
+
+TEST_CASE("a failing handler is retried with back-off and its effect happens once", "[bus]") {
+  BusScratch scratch;
+  std::atomic<int> calls{0};
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  auto record = scratch.Recorder();
+  consumer.On(scratch.event_type, [&](pqxx::work& work, const bus::CloudEvent& event) {
+    record(work, event);  // rolled back with the transaction when we throw below
+    if (++calls < 3) {
+      throw std::runtime_error("temporary failure");
+    }
+  });
+  consumer.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
+  scratch.Enqueue(1);
+  bus::OutboxRelay relay(scratch.pool, scratch.Relay());
+  relay.Start();
+  REQUIRE(WaitFor([&] { return scratch.Effects() == 1; }, std::chrono::seconds(15)));
+  REQUIRE(calls == 3);
+}
+
+TEST_CASE("an event that keeps failing ends in the dead-letter queue, not lost", "[bus]") {
+  BusScratch scratch;
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  consumer.On(scratch.event_type,
+              [](pqxx::work&, const bus::CloudEvent&) { throw std::runtime_error("always"); });
+  consumer.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
+  scratch.Enqueue(1);
+  bus::OutboxRelay relay(scratch.pool, scratch.Relay());
+  relay.Start();
+  bus::BrokerConnection inspector(bus::AmqpUrl::Parse(testing::AmqpUrl()), 30);
+  inspector.StartConsuming(bus::DeadLetterQueueName(scratch.service), 1);
+  std::optional<bus::Delivery> dead;
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (!dead && std::chrono::steady_clock::now() < until) {
+    dead = inspector.NextDelivery(std::chrono::milliseconds(200));
+  }
+  REQUIRE(dead.has_value());
+  REQUIRE(dead->int_headers["x-kutse-attempt"] == 4);
+  auto envelope = nlohmann::json::parse(dead->body);
+  REQUIRE(envelope["type"] == scratch.event_type);
+  inspector.Ack(dead->delivery_tag);
+  REQUIRE(scratch.Effects() == 0);
+}
+
+TEST_CASE("events written while the broker is unreachable wait in the outbox", "[bus]") {
+  BusScratch scratch;
+  scratch.Enqueue(5);
+  auto options = scratch.Relay();
+  options.url.port = 1;  // nothing listens there
+  bus::OutboxRelay relay(scratch.pool, options);
+  relay.Start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  relay.Stop();
+  REQUIRE_FALSE(relay.Connected());
+  int unpublished = scratch.pool.Read([&](pqxx::nontransaction& read) {
+    return read.exec1("SELECT count(*) FROM " + scratch.service + ".outbox WHERE published_at IS NULL")[0]
+        .as<int>();
+  });
+  REQUIRE(unpublished == 5);
+}

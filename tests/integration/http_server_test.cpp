@@ -1,0 +1,176 @@
+// The Pistache-backed server on a real socket: keep-alive, transport errors as problem+json,
+// exceptions, and draining.
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <future>
+#include <thread>
+
+#include "kutse/http/server.hpp"
+
+using namespace kutse;
+
+namespace {
+
+struct Reply {
+  long status = 0;
+  std::string body;
+  std::string headers;
+  long new_connections = 0;
+};
+
+size_t Append(char* data, size_t size, size_t count, void* target) {
+  static_cast<std::string*>(target)->append(data, size * count);
+  return size * count;
+}
+
+// One easy handle per client: curl reuses its connection between calls.
+class Client {
+ public:
+  explicit Client(int port) : port_(port), easy_(curl_easy_init()) {}
+  ~Client() { curl_easy_cleanup(easy_); }
+  Reply Call(const std::string& method, const std::string& path, const std::string& body = "",
+             const std::string& content_type = "application/json") {
+    Reply reply;
+    std::string url = "http://127.0.0.1:" + std::to_string(port_) + path;
+    curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str());
+    curl_easy_setopt(easy_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST, method.c_str());
+    if (!body.empty()) {
+      curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.data());
+      curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    } else {
+      curl_easy_setopt(easy_, CURLOPT_HTTPGET, 1L);
+      curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST, method.c_str());
+    }
+    curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, Append);
+    curl_easy_setopt(easy_, CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(easy_, CURLOPT_HEADERFUNCTION, Append);
+    curl_easy_setopt(easy_, CURLOPT_HEADERDATA, &reply.headers);
+    curl_easy_setopt(easy_, CURLOPT_TIMEOUT, 20L);
+    CURLcode result = curl_easy_perform(easy_);
+    curl_slist_free_all(headers);
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, nullptr);
+    if (result == CURLE_OK) {
+      curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &reply.status);
+      curl_easy_getinfo(easy_, CURLINFO_NUM_CONNECTS, &reply.new_connections);
+    }
+    return reply;
+  }
+
+ private:
+  int port_;
+  CURL* easy_;
+};
+
+http::Router TestRouter(std::atomic<int>& slow_done) {
+  http::Router router;
+  router.Add("GET", "/hello", [](http::Request&) {
+    return http::Response::Json(200, {{"hello", "maailm"}});
+  });
+  router.Add(
+      "POST", "/echo", [](http::Request& request) { return http::Response::Json(200, request.JsonBody()); },
+      http::RouteOptions{64 * 1024, true});
+  router.Add("GET", "/throws", [](http::Request&) -> http::Response {
+    throw std::runtime_error("pqxx::broken_connection host=10.0.0.5 password=secret");
+  });
+  router.Add("GET", "/slow", [&slow_done](http::Request&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    ++slow_done;
+    return http::Response::Json(200, {{"slow", true}});
+  });
+  return router;
+}
+
+std::string RawExchange(int port, const std::string& bytes) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(send(fd, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+  timeval timeout{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = recv(fd, buffer, sizeof buffer, 0)) > 0) {
+    answer.append(buffer, static_cast<size_t>(got));
+    if (answer.find("\r\n\r\n") != std::string::npos && answer.find("}") != std::string::npos) {
+      break;
+    }
+  }
+  close(fd);
+  return answer;
+}
+
+}  // namespace
+
+TEST_CASE("HTTP/1.1 clients that send no Connection header keep their connection", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  Client client(server.Port());
+  Reply first = client.Call("GET", "/hello");
+  Reply second = client.Call("GET", "/hello");
+  REQUIRE(first.status == 200);
+  REQUIRE(first.new_connections == 1);
+  REQUIRE(second.status == 200);
+  REQUIRE(second.new_connections == 0);
+  REQUIRE(first.headers.find("Connection: Close") == std::string::npos);
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("transport and handler errors come back as problem+json and the server stays up", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  Client client(server.Port());
+
+  Reply huge = client.Call("POST", "/echo", std::string(10 * 1024 * 1024, 'x'));
+  REQUIRE(huge.status == 413);
+  REQUIRE(huge.headers.find("application/problem+json") != std::string::npos);
+
+  Client fresh(server.Port());
+  Reply thrown = fresh.Call("GET", "/throws");
+  REQUIRE(thrown.status == 500);
+  REQUIRE(thrown.body.find("secret") == std::string::npos);
+  REQUIRE(thrown.body.find("pqxx") == std::string::npos);
+  REQUIRE(nlohmann::json::parse(thrown.body)["code"] == "internal");
+
+  REQUIRE(fresh.Call("POST", "/echo", "{not json").status == 400);
+  REQUIRE(fresh.Call("POST", "/echo", "{}", "text/plain").status == 415);
+  REQUIRE(fresh.Call("GET", "/nope").status == 404);
+  REQUIRE(fresh.Call("DELETE", "/hello").status == 405);
+
+  std::string garbage = RawExchange(server.Port(), "THIS IS NOT HTTP\r\n\r\n");
+  REQUIRE(garbage.find("HTTP/1.1 400") == 0);
+  REQUIRE(garbage.find("application/problem+json") != std::string::npos);
+
+  REQUIRE(fresh.Call("GET", "/hello").status == 200);
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("draining finishes the requests in flight before closing", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  int port = server.Port();
+  auto in_flight = std::async(std::launch::async, [port] { return Client(port).Call("GET", "/slow"); });
+  while (server.InFlight() == 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  server.Drain(std::chrono::milliseconds(5000));
+  Reply reply = in_flight.get();
+  REQUIRE(reply.status == 200);
+  REQUIRE(slow_done == 1);
+}

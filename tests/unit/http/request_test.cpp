@@ -1,0 +1,56 @@
+#include "kutse/http/request.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "kutse/http/problem.hpp"
+
+using namespace kutse::http;
+
+TEST_CASE("query parameters are found and decoded") {
+  Request request;
+  request.query = "limit=5&cursor=a%2Bb&name=%C3%95un&flag";
+  REQUIRE(request.QueryParam("limit") == "5");
+  REQUIRE(request.QueryParam("cursor") == "a+b");
+  REQUIRE(request.QueryParam("name") == "Õun");
+  REQUIRE(request.QueryParam("flag") == "");
+  REQUIRE_FALSE(request.QueryParam("missing").has_value());
+}
+
+TEST_CASE("language follows Accept-Language between Estonian and English") {
+  Request request;
+  REQUIRE(request.Language() == "et");
+  request.headers["accept-language"] = "en-GB,en;q=0.9";
+  REQUIRE(request.Language() == "en");
+  request.headers["accept-language"] = "fi, et;q=0.8, en;q=0.5";
+  REQUIRE(request.Language() == "et");
+  request.headers["accept-language"] = "de";
+  REQUIRE(request.Language() == "et");
+}
+
+TEST_CASE("a JSON body must parse and be an object") {
+  Request request;
+  request.body = "{\"a\":1}";
+  REQUIRE(request.JsonBody()["a"] == 1);
+  request.body = "{bad";
+  try {
+    request.JsonBody();
+    FAIL("no error");
+  } catch (const HttpError& error) {
+    REQUIRE(error.problem().status == 400);
+    REQUIRE(error.problem().code == "malformed_json");
+  }
+  request.body = "[1,2]";
+  REQUIRE_THROWS_AS(request.JsonBody(), HttpError);
+}
+
+TEST_CASE("problem titles come in Estonian and English") {
+  REQUIRE(ProblemTitle("not_found", "et") == "Ei leitud");
+  REQUIRE(ProblemTitle("not_found", "en") == "Not found");
+  auto response =
+      ProblemResponse(Problem{422, "validation_failed", "bad", {{"/level", "too high"}}}, "/x", "t1", "en");
+  auto body = nlohmann::json::parse(response.body);
+  REQUIRE(response.content_type == "application/problem+json");
+  REQUIRE(body["status"] == 422);
+  REQUIRE(body["errors"][0]["pointer"] == "/level");
+  REQUIRE(body["trace_id"] == "t1");
+}

@@ -1,0 +1,20 @@
+#include "domain/notice_text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kutse::notification;
+
+TEST_CASE("a certificate-issued notice reads in Estonian and English") {
+  nlohmann::json parameters = {{"certificate_number", "K-000007"}, {"standard_name", "Keevitaja"}};
+  auto et = RenderNotice(kCertificateIssued, parameters, "et");
+  auto en = RenderNotice(kCertificateIssued, parameters, "en");
+  REQUIRE(et.title == "Kutsetunnistus väljastatud");
+  REQUIRE(et.body.find("K-000007") != std::string::npos);
+  REQUIRE(en.title == "Certificate issued");
+  REQUIRE(en.body.find("Keevitaja") != std::string::npos);
+}
+
+TEST_CASE("an unknown kind still gets a neutral text") {
+  REQUIRE(RenderNotice("something_new", {}, "en").title == "Notice");
+  REQUIRE(RenderNotice("something_new", {}, "et").title == "Teade");
+}

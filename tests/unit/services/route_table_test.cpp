@@ -1,0 +1,16 @@
+#include "proxy/route_table.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kutse::gateway;
+
+TEST_CASE("the longest prefix decides the owning service, on segment boundaries") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  REQUIRE(table.Find("/api/v1/me/notifications")->service == "notification");
+  REQUIRE(table.Find("/api/v1/me/notifications/123")->service == "notification");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/certificates")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/certificates")->base_url == "http://c");
+  REQUIRE_FALSE(table.Find("/api/v1/me/notificationsX"));
+  REQUIRE_FALSE(table.Find("/api/v1/unknown"));
+  REQUIRE_FALSE(table.Find("/api/v1/me"));
+}
