@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "kutse/bus/broker_connection.hpp"
+#include "kutse/bus/bus_tables.hpp"
 #include "kutse/bus/event_consumer.hpp"
 #include "kutse/bus/outbox.hpp"
 #include "kutse/bus/outbox_relay.hpp"
@@ -25,18 +26,12 @@ struct BusScratch {
   BusScratch() {
     pool.Transaction([&](pqxx::work& work) {
       work.exec("CREATE SCHEMA " + service);
-      work.exec(
-          "CREATE TABLE " + service +
-          ".outbox (seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, type text NOT NULL, subject text NOT "
-          "NULL DEFAULT '', envelope jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), "
-          "published_at timestamptz)");
-      work.exec(
-          "CREATE TABLE " + service +
-          ".inbox (message_id text PRIMARY KEY, type text NOT NULL, received_at timestamptz NOT NULL DEFAULT "
-          "now())");
       work.exec("CREATE TABLE " + service + ".effects (event_id text NOT NULL, n int NOT NULL)");
     });
+    pqxx::connection connection(testing::AdminDsn());
+    db::ApplyMigrations(connection, service, {bus::OutboxInboxMigration(service)});
   }
+
   // The queues stay on the broker (unique names, the test vhost); the test command deletes the vhost.
   ~BusScratch() {
     pool.Transaction([&](pqxx::work& work) { work.exec("DROP SCHEMA " + service + " CASCADE"); });

@@ -46,6 +46,27 @@ amqp_bytes_t Bytes(const std::string& text) {
   return amqp_bytes_t{text.size(), const_cast<char*>(text.data())};
 }
 
+// Table entries point into the strings they were made from: keep those alive until the call.
+amqp_table_entry_t IntEntry(amqp_bytes_t key, int value) {
+  amqp_table_entry_t entry{};
+  entry.key = key;
+  entry.value.kind = AMQP_FIELD_KIND_I32;
+  entry.value.value.i32 = value;
+  return entry;
+}
+
+amqp_table_entry_t TextEntry(amqp_bytes_t key, const std::string& value) {
+  amqp_table_entry_t entry{};
+  entry.key = key;
+  entry.value.kind = AMQP_FIELD_KIND_UTF8;
+  entry.value.value.bytes = Bytes(value);
+  return entry;
+}
+
+amqp_table_t Table(std::vector<amqp_table_entry_t>& entries) {
+  return amqp_table_t{static_cast<int>(entries.size()), entries.empty() ? nullptr : entries.data()};
+}
+
 std::string Text(const amqp_bytes_t& bytes) {
   return std::string(static_cast<const char*>(bytes.bytes), bytes.len);
 }
@@ -108,43 +129,27 @@ BrokerConnection::~BrokerConnection() {
 
 void BrokerConnection::DeclareExchange(const std::string& name, const std::string& type,
                                        const std::optional<std::string>& alternate_exchange) {
-  amqp_table_entry_t entry{};
-  amqp_table_t arguments = amqp_empty_table;
+  std::vector<amqp_table_entry_t> entries;
   if (alternate_exchange) {
-    entry.key = amqp_cstring_bytes("alternate-exchange");
-    entry.value.kind = AMQP_FIELD_KIND_UTF8;
-    entry.value.value.bytes = Bytes(*alternate_exchange);
-    arguments = amqp_table_t{1, &entry};
+    entries.push_back(TextEntry(amqp_cstring_bytes("alternate-exchange"), *alternate_exchange));
   }
-  amqp_exchange_declare(state_->connection, kChannel, Bytes(name), Bytes(type), 0, 1, 0, 0, arguments);
+  amqp_exchange_declare(state_->connection, kChannel, Bytes(name), Bytes(type), 0, 1, 0, 0, Table(entries));
   state_->CheckRpc("declare exchange " + name);
 }
 
 void BrokerConnection::DeclareQueue(const std::string& name, const QueueOptions& options) {
   std::vector<amqp_table_entry_t> entries;
   if (options.message_ttl_ms) {
-    amqp_table_entry_t entry{};
-    entry.key = amqp_cstring_bytes("x-message-ttl");
-    entry.value.kind = AMQP_FIELD_KIND_I32;
-    entry.value.value.i32 = *options.message_ttl_ms;
-    entries.push_back(entry);
+    entries.push_back(IntEntry(amqp_cstring_bytes("x-message-ttl"), *options.message_ttl_ms));
   }
   if (options.dead_letter_exchange) {
-    amqp_table_entry_t entry{};
-    entry.key = amqp_cstring_bytes("x-dead-letter-exchange");
-    entry.value.kind = AMQP_FIELD_KIND_UTF8;
-    entry.value.value.bytes = Bytes(*options.dead_letter_exchange);
-    entries.push_back(entry);
+    entries.push_back(TextEntry(amqp_cstring_bytes("x-dead-letter-exchange"), *options.dead_letter_exchange));
   }
   if (options.dead_letter_routing_key) {
-    amqp_table_entry_t entry{};
-    entry.key = amqp_cstring_bytes("x-dead-letter-routing-key");
-    entry.value.kind = AMQP_FIELD_KIND_UTF8;
-    entry.value.value.bytes = Bytes(*options.dead_letter_routing_key);
-    entries.push_back(entry);
+    entries.push_back(
+        TextEntry(amqp_cstring_bytes("x-dead-letter-routing-key"), *options.dead_letter_routing_key));
   }
-  amqp_table_t arguments{static_cast<int>(entries.size()), entries.empty() ? nullptr : entries.data()};
-  amqp_queue_declare(state_->connection, kChannel, Bytes(name), 0, 1, 0, 0, arguments);
+  amqp_queue_declare(state_->connection, kChannel, Bytes(name), 0, 1, 0, 0, Table(entries));
   state_->CheckRpc("declare queue " + name);
 }
 
@@ -171,18 +176,10 @@ void BrokerConnection::PublishConfirmed(const std::vector<OutgoingMessage>& mess
   for (const auto& message : messages) {
     std::vector<amqp_table_entry_t> headers;
     for (const auto& [key, value] : message.int_headers) {
-      amqp_table_entry_t entry{};
-      entry.key = Bytes(key);
-      entry.value.kind = AMQP_FIELD_KIND_I32;
-      entry.value.value.i32 = value;
-      headers.push_back(entry);
+      headers.push_back(IntEntry(Bytes(key), value));
     }
     for (const auto& [key, value] : message.text_headers) {
-      amqp_table_entry_t entry{};
-      entry.key = Bytes(key);
-      entry.value.kind = AMQP_FIELD_KIND_UTF8;
-      entry.value.value.bytes = Bytes(value);
-      headers.push_back(entry);
+      headers.push_back(TextEntry(Bytes(key), value));
     }
     amqp_basic_properties_t properties{};
     properties._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG |

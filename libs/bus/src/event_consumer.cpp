@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "interruptible_sleep.hpp"
 #include "kutse/bus/broker_connection.hpp"
 #include "kutse/bus/topology.hpp"
 #include "kutse/common/log.hpp"
@@ -132,10 +133,7 @@ void EventConsumer::Run() {
       consuming.reset();
       publishing.reset();
       connected_ = false;
-      auto until = std::chrono::steady_clock::now() + backoff;
-      while (running_ && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
+      SleepWhileRunning(running_, backoff);
       backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
     }
   }

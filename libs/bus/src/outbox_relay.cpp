@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "interruptible_sleep.hpp"
 #include "kutse/bus/broker_connection.hpp"
 #include "kutse/bus/topology.hpp"
 #include "kutse/common/log.hpp"
@@ -12,14 +13,6 @@ namespace kutse::bus {
 namespace {
 
 constexpr std::chrono::milliseconds kConfirmTimeout{10000};
-
-// Sleeps in small steps so Stop() is not held up by a long back-off.
-void SleepWhile(const std::atomic<bool>& running, std::chrono::milliseconds total) {
-  auto until = std::chrono::steady_clock::now() + total;
-  while (running.load() && std::chrono::steady_clock::now() < until) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-}
 
 }  // namespace
 
@@ -93,14 +86,14 @@ void OutboxRelay::Run() {
       }
       broker->ServiceHeartbeats();
       backoff = std::chrono::milliseconds(250);
-      SleepWhile(running_, options_.idle_poll);
+      SleepWhileRunning(running_, options_.idle_poll);
     } catch (const std::exception& error) {
       metrics.Increment("outbox_relay_errors_total");
       common::log::Warn("outbox relay failed; will retry",
                         {{"error", error.what()}, {"retry_in_ms", backoff.count()}});
       broker.reset();
       connected_ = false;
-      SleepWhile(running_, backoff);
+      SleepWhileRunning(running_, backoff);
       backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
     }
   }

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "kutse/bus/amqp_url.hpp"
+#include "kutse/bus/bus_tables.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 #include "kutse/db/migrations.hpp"
@@ -122,7 +123,15 @@ int ServiceRuntime::Run() {
   {
     // Migrations run on a connection of their own: it holds the advisory lock for the whole run.
     pqxx::connection connection(pool_options_.dsn);
-    db::ApplyMigrations(connection, service_, db::LoadMigrations(config_.Required("KUTSE_MIGRATIONS_DIR")));
+    std::vector<db::MigrationFile> migrations = {bus::OutboxInboxMigration(service_)};
+    for (auto& own : db::LoadMigrations(config_.Required("KUTSE_MIGRATIONS_DIR"))) {
+      if (own.version == 1) {
+        throw db::MigrationError(
+            "V001 belongs to the outbox and inbox; a service's own migrations start at V002");
+      }
+      migrations.push_back(std::move(own));
+    }
+    db::ApplyMigrations(connection, service_, migrations);
     migrated_ = true;
   }
   router_.Add("GET", "/healthz", [](http::Request&) {

@@ -2,6 +2,7 @@
 
 #include "db/sql.hpp"
 #include "handlers/certificate_record.hpp"
+#include "handlers/register_status.hpp"
 
 namespace kutse::certificate {
 
@@ -13,6 +14,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
       "POST", "/api/v1/bodies/{bodyId}/certificates",
       [&pool](http::Request& request) { return RecordCertificate(pool, request); },
       http::RouteOptions{64 * 1024, true});
+  runtime.Router().Add("GET", "/api/v1/public/status", RegisterStatus);
 }
 
 }  // namespace kutse::certificate

@@ -65,6 +65,10 @@ class Pool {
     bool broken_ = false;
   };
 
+  // Runs fn(connection) with a pooled connection; a broken connection is dropped, and transient
+  // failures are tried again up to `attempts` times in all.
+  template <typename Fn>
+  auto WithRetries(int attempts, Fn&& fn) -> decltype(fn(std::declval<pqxx::connection&>()));
   std::unique_ptr<pqxx::connection> Acquire();
   void Release(std::unique_ptr<pqxx::connection> connection, bool broken);
   std::unique_ptr<pqxx::connection> Connect() const;
@@ -78,55 +82,45 @@ class Pool {
 };
 
 template <typename Fn>
-auto Pool::Transaction(Fn&& fn, int attempts) -> decltype(fn(std::declval<pqxx::work&>())) {
+auto Pool::WithRetries(int attempts, Fn&& fn) -> decltype(fn(std::declval<pqxx::connection&>())) {
   for (int attempt = 1;; ++attempt) {
     Lease lease(*this, Acquire());
     try {
-      pqxx::work work(*lease);
-      if constexpr (std::is_void_v<decltype(fn(work))>) {
-        fn(work);
-        work.commit();
-        return;
-      } else {
-        auto result = fn(work);
-        work.commit();
-        return result;
-      }
+      return fn(*lease);
     } catch (const std::exception& error) {
       bool broken = false;
-      if (!IsRetryable(error, broken) || attempt >= attempts) {
-        if (broken) {
-          lease.MarkBroken();
-        }
-        throw;
-      }
+      bool retry = IsRetryable(error, broken) && attempt < attempts;
       if (broken) {
         lease.MarkBroken();
+      }
+      if (!retry) {
+        throw;
       }
     }
   }
 }
 
 template <typename Fn>
-auto Pool::Read(Fn&& fn, int attempts) -> decltype(fn(std::declval<pqxx::nontransaction&>())) {
-  for (int attempt = 1;; ++attempt) {
-    Lease lease(*this, Acquire());
-    try {
-      pqxx::nontransaction read(*lease);
-      return fn(read);
-    } catch (const std::exception& error) {
-      bool broken = false;
-      if (!IsRetryable(error, broken) || attempt >= attempts) {
-        if (broken) {
-          lease.MarkBroken();
-        }
-        throw;
-      }
-      if (broken) {
-        lease.MarkBroken();
-      }
+auto Pool::Transaction(Fn&& fn, int attempts) -> decltype(fn(std::declval<pqxx::work&>())) {
+  return WithRetries(attempts, [&](pqxx::connection& connection) {
+    pqxx::work work(connection);
+    if constexpr (std::is_void_v<decltype(fn(work))>) {
+      fn(work);
+      work.commit();
+    } else {
+      auto result = fn(work);
+      work.commit();
+      return result;
     }
-  }
+  });
+}
+
+template <typename Fn>
+auto Pool::Read(Fn&& fn, int attempts) -> decltype(fn(std::declval<pqxx::nontransaction&>())) {
+  return WithRetries(attempts, [&](pqxx::connection& connection) {
+    pqxx::nontransaction read(connection);
+    return fn(read);
+  });
 }
 
 }  // namespace kutse::db
