@@ -7,10 +7,12 @@
 
 #include "kutse/bus/broker_connection.hpp"
 #include "kutse/bus/bus_tables.hpp"
+#include "kutse/bus/dead_letter_replay.hpp"
 #include "kutse/bus/event_consumer.hpp"
 #include "kutse/bus/outbox.hpp"
 #include "kutse/bus/outbox_relay.hpp"
 #include "kutse/bus/topology.hpp"
+#include "kutse/common/metrics.hpp"
 #include "support/test_env.hpp"
 
 using namespace kutse;
@@ -130,6 +132,12 @@ TEST_CASE("a redelivered event is acked and ignored by the inbox", "[bus]") {
   REQUIRE(WaitFor([&] { return scratch.Effects() == 1; }, std::chrono::seconds(10)));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   REQUIRE(scratch.Effects() == 1);
+  // The consumer reports its queue's depth (consumer lag) and its dead letters as gauges.
+  std::string metrics = common::MetricsRegistry::Default().Render();
+  REQUIRE(metrics.find("events_queue_depth{queue=\"" + bus::QueueName(scratch.service) + "\"}") !=
+          std::string::npos);
+  REQUIRE(metrics.find("events_dead_letter_depth{queue=\"" + bus::DeadLetterQueueName(scratch.service) +
+                       "\"} 0") != std::string::npos);
 }
 
 TEST_CASE("a failing handler is retried with back-off and its effect happens once", "[bus]") {
@@ -192,4 +200,37 @@ TEST_CASE("events written while the broker is unreachable wait in the outbox", "
         .as<int>();
   });
   REQUIRE(unpublished == 5);
+}
+
+TEST_CASE("a dead-lettered event replayed after the fix takes effect once", "[bus]") {
+  BusScratch scratch;
+  std::atomic<bool> broken{true};
+  std::atomic<int> calls{0};
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  auto record = scratch.Recorder();
+  consumer.On(scratch.event_type, [&](pqxx::work& work, const bus::CloudEvent& event) {
+    ++calls;
+    if (broken) {
+      throw std::runtime_error("bug not fixed yet");
+    }
+    record(work, event);
+  });
+  consumer.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
+  scratch.Enqueue(1);
+  bus::OutboxRelay relay(scratch.pool, scratch.Relay());
+  relay.Start();
+  REQUIRE(WaitFor([&] { return calls >= 1 + bus::kRetryTiers; }, std::chrono::seconds(15)));
+  broken = false;
+  int moved = 0;
+  REQUIRE(WaitFor(
+      [&] {
+        moved += bus::ReplayDeadLetters(bus::AmqpUrl::Parse(testing::AmqpUrl()), scratch.service,
+                                        std::chrono::milliseconds(200));
+        return moved >= 1;
+      },
+      std::chrono::seconds(10)));
+  REQUIRE(moved == 1);
+  REQUIRE(WaitFor([&] { return scratch.Effects() == 1; }, std::chrono::seconds(10)));
+  REQUIRE(calls == 2 + bus::kRetryTiers);
 }

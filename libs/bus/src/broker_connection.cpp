@@ -160,6 +160,13 @@ void BrokerConnection::Bind(const std::string& queue, const std::string& exchang
   state_->CheckRpc("bind " + queue);
 }
 
+long BrokerConnection::QueueDepth(const std::string& queue) {
+  amqp_queue_declare_ok_t* ok =
+      amqp_queue_declare(state_->connection, kChannel, Bytes(queue), 1, 0, 0, 0, amqp_empty_table);
+  state_->CheckRpc("inspect queue " + queue);
+  return ok == nullptr ? 0 : static_cast<long>(ok->message_count);
+}
+
 void BrokerConnection::EnableConfirms() {
   amqp_confirm_select(state_->connection, kChannel);
   state_->CheckRpc("confirm select");

@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kAttemptHeader = "x-kutse-attempt";
 constexpr std::chrono::milliseconds kPollInterval{500};
 constexpr std::chrono::milliseconds kConfirmTimeout{10000};
+constexpr std::chrono::seconds kDepthCheckInterval{5};
 
 }  // namespace
 
@@ -22,6 +23,8 @@ EventConsumer::EventConsumer(db::Pool& pool, ConsumerOptions options)
   auto& metrics = common::MetricsRegistry::Default();
   metrics.Describe("events_consumed_total", "counter", "Events handled, by type and outcome");
   metrics.Describe("events_dead_lettered_total", "counter", "Events sent to the dead-letter queue");
+  metrics.Describe("events_queue_depth", "gauge", "Events waiting in the service's queue (consumer lag)");
+  metrics.Describe("events_dead_letter_depth", "gauge", "Events waiting in the dead-letter queue");
 }
 
 EventConsumer::~EventConsumer() {
@@ -82,6 +85,7 @@ void EventConsumer::Run() {
   std::unique_ptr<BrokerConnection> publishing;  // its own connection: confirms never mix with deliveries
   auto backoff = std::chrono::milliseconds(250);
   auto& metrics = common::MetricsRegistry::Default();
+  auto next_depth_check = std::chrono::steady_clock::now();
   while (running_) {
     try {
       if (!consuming) {
@@ -95,6 +99,14 @@ void EventConsumer::Run() {
         common::log::Info("event consumer connected", {{"queue", QueueName(options_.service)}});
       }
       publishing->ServiceHeartbeats();
+      if (std::chrono::steady_clock::now() >= next_depth_check) {
+        // Read on the publishing connection: its channel has no deliveries to interleave.
+        metrics.SetGauge("events_queue_depth", {{"queue", QueueName(options_.service)}},
+                         static_cast<double>(publishing->QueueDepth(QueueName(options_.service))));
+        metrics.SetGauge("events_dead_letter_depth", {{"queue", DeadLetterQueueName(options_.service)}},
+                         static_cast<double>(publishing->QueueDepth(DeadLetterQueueName(options_.service))));
+        next_depth_check = std::chrono::steady_clock::now() + kDepthCheckInterval;
+      }
       auto delivery = consuming->NextDelivery(kPollInterval);
       if (!delivery) {
         continue;

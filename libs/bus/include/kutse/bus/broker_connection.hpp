@@ -53,6 +53,8 @@ class BrokerConnection {
                        const std::optional<std::string>& alternate_exchange = std::nullopt);
   void DeclareQueue(const std::string& name, const QueueOptions& options = {});
   void Bind(const std::string& queue, const std::string& exchange, const std::string& routing_key);
+  // Messages ready in an existing queue (a passive declare); for the lag metrics.
+  long QueueDepth(const std::string& queue);
 
   // Publisher confirms: after this, PublishConfirmed waits for the broker's ack of every message.
   void EnableConfirms();
