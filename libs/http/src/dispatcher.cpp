@@ -67,9 +67,15 @@ Dispatcher::~Dispatcher() {
 }
 
 Response Dispatcher::TransportProblem(int status, const std::string& code, const std::string& detail) {
-  Response response = ProblemResponse(Problem{status, code, detail, {}}, "", common::RandomHex(16), "en");
+  std::string trace_id = common::RandomHex(16);
+  Response response = ProblemResponse(Problem{status, code, detail, {}}, "", trace_id, "en");
+  response.headers.emplace_back("X-Request-Id", trace_id);
   response.headers.emplace_back("Connection", "close");
   return response;
+}
+
+void Dispatcher::StopAccepting() {
+  accepting_ = false;
 }
 
 void Dispatcher::Handle(Request request, Reply reply) {
@@ -107,6 +113,16 @@ void Dispatcher::Handle(Request request, Reply reply) {
     (*finish)(ProblemResponse(problem, instance, request_id, language));
   };
 
+  if (!accepting_) {
+    // Draining: nothing new starts, so nothing can be committed whose answer would be cut off.
+    Response closing = ProblemResponse(
+        Problem{503, "unavailable", "The service is shutting down; send the request again.", {}}, instance,
+        request_id, language);
+    closing.headers.emplace_back("Retry-After", "1");
+    closing.headers.emplace_back("Connection", "close");
+    (*finish)(std::move(closing));
+    return;
+  }
   if (match.route == nullptr) {
     if (!match.allowed_methods.empty()) {
       std::string allow;

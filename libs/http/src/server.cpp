@@ -192,6 +192,7 @@ long Server::InFlight() const {
 }
 
 void Server::Drain(std::chrono::milliseconds timeout) {
+  impl_->dispatcher->StopAccepting();
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (impl_->dispatcher->InFlight() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -1,6 +1,7 @@
 #include "kutse/http/dispatcher.hpp"
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <future>
 
 #include "kutse/common/metrics.hpp"
@@ -141,4 +142,21 @@ TEST_CASE("every request is counted by route, method and status") {
   REQUIRE(metrics.CounterValue("http_requests_total",
                                {{"route", "/ok"}, {"method", "GET"}, {"status", "200"}}) == before + 2);
   REQUIRE(dispatcher.InFlight() == 0);
+}
+
+TEST_CASE("once draining, new requests get 503 with Connection: close and are not run") {
+  Router router;
+  std::atomic<int> runs{0};
+  router.Add("POST", "/write", [&runs](Request&) {
+    ++runs;
+    return Response::Json(201, {{"written", true}});
+  });
+  Dispatcher dispatcher(router, DispatcherOptions{2, 100, nullptr, false});
+  REQUIRE(Call(dispatcher, Make("POST", "/write")).response.status == 201);
+  dispatcher.StopAccepting();
+  Answer refused = Call(dispatcher, Make("POST", "/write"));
+  REQUIRE(refused.response.status == 503);
+  REQUIRE(refused.Header("Connection") == "close");
+  REQUIRE(refused.Header("Retry-After") == "1");
+  REQUIRE(runs == 1);
 }

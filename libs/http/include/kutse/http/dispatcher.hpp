@@ -34,6 +34,9 @@ class Dispatcher {
   static Response TransportProblem(int status, const std::string& code, const std::string& detail);
 
   long InFlight() const { return in_flight_.load(); }
+  // From now on every new request is answered 503 with "Connection: close"; those already
+  // running finish normally.
+  void StopAccepting();
   void StopWorkers() { workers_.Stop(); }
 
  private:
@@ -43,6 +46,7 @@ class Dispatcher {
   DispatcherOptions options_;
   WorkerPool workers_;
   std::atomic<long> in_flight_{0};
+  std::atomic<bool> accepting_{true};
 };
 
 }  // namespace kutse::http

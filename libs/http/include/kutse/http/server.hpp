@@ -27,7 +27,8 @@ class Server {
 
   void Start();  // listens and returns; requests are served on background threads
   int Port() const;
-  // Waits until no request is in flight (at most `timeout`), then closes the listener.
+  // Refuses new requests (503, Connection: close), waits until none is in flight (at most
+  // `timeout`), then closes the listener.
   void Drain(std::chrono::milliseconds timeout);
   long InFlight() const;
 

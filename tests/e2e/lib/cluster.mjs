@@ -1,0 +1,513 @@
+// The e2e harness: one private Kutse deployment per test file, on the PostgreSQL and RabbitMQ that
+// the test command started (KUTSE_TEST_* variables, see tests/e2e/README.md).
+//
+//   const cluster = await Cluster.create('slice');   // fresh database + schemas, fresh vhost, ports
+//   after(() => cluster.destroy());                  // always: processes, database, vhost
+//   await cluster.startAll();                        // every service, each waited ready
+//   cluster.gatewayUrl                               // http://127.0.0.1:<port>
+//
+// Services run as child processes of the test; their stdout and stderr go to files under
+// os.tmpdir() (cluster.logDir), and a failure to become ready throws with the tail of that file.
+// Every wait is bounded.
+import assert from 'node:assert/strict';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchChecked, forbidText } from './contract.mjs';
+
+export const kServices = ['gateway', 'certificate', 'workflow', 'notification', 'stamping'];
+const kBackends = ['certificate', 'workflow', 'notification', 'stamping'];
+const kCommandTimeoutMs = 60000;
+
+function requiredEnv(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(
+      `${name} is not set: the e2e tests run under the test command (deploy/local/test), ` +
+        'which starts PostgreSQL and RabbitMQ and exports KUTSE_TEST_* (see tests/e2e/README.md)',
+    );
+  }
+  return value;
+}
+
+function run(command, args, { timeoutMs = kCommandTimeoutMs, env } = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: env ?? process.env },
+      (error, stdout, stderr) => {
+        if (error) {
+          const why = error.killed ? `timed out after ${timeoutMs} ms` : `exit code ${error.code}`;
+          reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')}... failed (${why}): ${stderr || stdout}`));
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
+  });
+}
+
+// libpq keyword/value quoting.
+function dsnValue(value) {
+  return `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const handedOutPorts = new Set();
+async function freePort() {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = await new Promise((resolve, reject) => {
+      const server = net.createServer();
+      server.unref();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port: chosen } = server.address();
+        server.close(() => resolve(chosen));
+      });
+    });
+    if (!handedOutPorts.has(port)) {
+      handedOutPorts.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free TCP port found');
+}
+
+// Log folders are kept for diagnosis after the run, and removed by a later run once a day old.
+function pruneOldLogDirs() {
+  const cutoff = Date.now() - 24 * 3600 * 1000;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith('kutse-e2e-'));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const dir = path.join(os.tmpdir(), entry);
+    try {
+      if (fs.statSync(dir).mtimeMs < cutoff) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run removed it, or it is not ours to remove
+    }
+  }
+}
+
+// Resolves to the promise's value, or to 'timeout' after ms; the timer never outlives the race.
+function within(promise, ms) {
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// Last-resort cleanup if the test process exits without destroy() (crash, signal).
+const liveClusters = new Set();
+function emergencyCleanup() {
+  for (const cluster of liveClusters) cluster.destroySync();
+}
+process.once('exit', emergencyCleanup);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    emergencyCleanup();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
+export class Cluster {
+  /** Creates the database (one schema per service, owned by its role) and the vhost; starts nothing. */
+  static async create(name) {
+    assert.match(name, /^[a-z0-9_]{1,20}$/, 'a cluster name is a short lower-case identifier');
+    const cluster = new Cluster(name);
+    liveClusters.add(cluster);
+    try {
+      await cluster.provision();
+    } catch (error) {
+      await cluster.destroy();
+      throw error;
+    }
+    return cluster;
+  }
+
+  constructor(name) {
+    this.name = name;
+    const suffix = crypto.randomBytes(4).toString('hex');
+    this.database = `kutse_e2e_${name}_${suffix}`;
+    this.vhost = `kutse_e2e_${name}_${suffix}`;
+    this.adminDsn = requiredEnv('KUTSE_TEST_PG_ADMIN_DSN');
+    this.pgHost = requiredEnv('KUTSE_TEST_PG_HOST');
+    this.pgPort = requiredEnv('KUTSE_TEST_PG_PORT');
+    this.passwordDir = requiredEnv('KUTSE_TEST_DB_PASSWORD_DIR');
+    this.amqp = {
+      host: requiredEnv('KUTSE_TEST_AMQP_HOST'),
+      port: requiredEnv('KUTSE_TEST_AMQP_PORT'),
+      user: requiredEnv('KUTSE_TEST_AMQP_USER'),
+      password: requiredEnv('KUTSE_TEST_AMQP_PASSWORD'),
+    };
+    this.rabbitmqctlPath = requiredEnv('KUTSE_TEST_RABBITMQCTL');
+    this.privateKeyFile = requiredEnv('KUTSE_TEST_TOKEN_PRIVATE_KEY_FILE');
+    this.publicKeyFile = requiredEnv('KUTSE_TEST_TOKEN_PUBLIC_KEY_FILE');
+    this.buildDir = requiredEnv('KUTSE_BUILD_DIR');
+    this.repo = requiredEnv('KUTSE_REPO');
+    pruneOldLogDirs();
+    this.logDir = fs.mkdtempSync(path.join(os.tmpdir(), `kutse-e2e-${name}-`));
+    this.processes = new Map(); // "service#replica" -> handle
+    this.ports = new Map(); // "service#replica" -> port
+    this.databaseCreated = false;
+    this.vhostCreated = false;
+    this.brokerStopped = false;
+    this.destroyed = false;
+    forbidText(this.adminDsn);
+    forbidText(this.amqp.password);
+    forbidText(this.amqpUrl());
+  }
+
+  async provision() {
+    await this.psqlAdmin(`CREATE DATABASE ${this.database}`);
+    this.databaseCreated = true;
+    const statements = [`REVOKE ALL ON DATABASE ${this.database} FROM PUBLIC`];
+    for (const service of kServices) {
+      statements.push(`CREATE SCHEMA ${service} AUTHORIZATION kutse_${service}`);
+      statements.push(`GRANT CONNECT ON DATABASE ${this.database} TO kutse_${service}`);
+    }
+    await this.psql(statements.join(';\n'));
+    await this.rabbitmqctl('add_vhost', this.vhost);
+    this.vhostCreated = true;
+    await this.rabbitmqctl('set_permissions', '-p', this.vhost, this.amqp.user, '.*', '.*', '.*');
+    for (const service of kServices) {
+      forbidText(this.dbPassword(service));
+      forbidText(this.dsn(service));
+      await this.port(service);
+    }
+  }
+
+  // ---- backends -----------------------------------------------------------------------------
+
+  /** Runs SQL as the admin in the postgres database; resolves to psql's unaligned output. */
+  psqlAdmin(sql) {
+    return run('psql', [this.adminDsn, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+      env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+    });
+  }
+
+  /** Runs SQL as the admin in this cluster's database (libpq: the last dbname wins). */
+  psql(sql) {
+    const dsn = `${this.adminDsn} dbname=${this.database}`;
+    return run('psql', [dsn, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+      env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+    });
+  }
+
+  /** One number from a single-value query. */
+  async sqlNumber(sql) {
+    const out = (await this.psql(sql)).trim();
+    assert.match(out, /^-?[0-9]+$/, `expected one number from: ${sql}\ngot: ${out}`);
+    return Number(out);
+  }
+
+  rabbitmqctl(...args) {
+    return run(this.rabbitmqctlPath, args, { timeoutMs: 90000 });
+  }
+
+  /**
+   * Stops the RabbitMQ application (the node keeps running). The broker is shared with whatever
+   * else uses that server, so destroy() and process exit start it again if a test does not.
+   */
+  async stopBroker() {
+    this.brokerStopped = true;
+    await this.rabbitmqctl('stop_app');
+  }
+
+  /** Starts the RabbitMQ application again and waits until it serves AMQP. */
+  async startBroker() {
+    await this.rabbitmqctl('start_app');
+    await this.rabbitmqctl('await_startup', '--timeout', '60');
+    this.brokerStopped = false;
+  }
+
+  /** {queueName: {ready, unacked}} of this cluster's vhost. */
+  async queues() {
+    const out = await this.rabbitmqctl(
+      'list_queues', '-p', this.vhost, '--quiet', '--no-table-headers', 'name', 'messages_ready', 'messages_unacknowledged',
+    );
+    const queues = {};
+    for (const line of out.split('\n')) {
+      const [name, ready, unacked] = line.trim().split(/\s+/);
+      if (name && /^[0-9]+$/.test(ready ?? '')) queues[name] = { ready: Number(ready), unacked: Number(unacked) };
+    }
+    return queues;
+  }
+
+  dbPassword(service) {
+    const file = path.join(this.passwordDir, `db_${service}.password`);
+    return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  }
+
+  dsn(service) {
+    return (
+      `host=${this.pgHost} port=${this.pgPort} dbname=${this.database} user=kutse_${service} ` +
+      `password=${dsnValue(this.dbPassword(service))} connect_timeout=5`
+    );
+  }
+
+  amqpUrl() {
+    const e = encodeURIComponent;
+    return `amqp://${e(this.amqp.user)}:${e(this.amqp.password)}@${this.amqp.host}:${this.amqp.port}/${e(this.vhost)}`;
+  }
+
+  // ---- processes ----------------------------------------------------------------------------
+
+  async port(service, replica = 0) {
+    const key = `${service}#${replica}`;
+    if (!this.ports.has(key)) this.ports.set(key, await freePort());
+    return this.ports.get(key);
+  }
+
+  portSync(service, replica = 0) {
+    const port = this.ports.get(`${service}#${replica}`);
+    assert.ok(port, `no port allocated for ${service} replica ${replica}`);
+    return port;
+  }
+
+  url(service, replica = 0) {
+    return `http://127.0.0.1:${this.portSync(service, replica)}`;
+  }
+
+  get gatewayUrl() {
+    return this.url('gateway', 0);
+  }
+
+  handle(service, replica = 0) {
+    return this.processes.get(`${service}#${replica}`);
+  }
+
+  isRunning(service, replica = 0) {
+    const h = this.handle(service, replica);
+    return Boolean(h && !h.exited);
+  }
+
+  /**
+   * Starts one process. Options: replica (default 0; each replica has its own port, all share the
+   * database and vhost), env (extra variables), and for the gateway `upstreams`: {service: replica}
+   * choosing which replica of each service it forwards to (default 0).
+   */
+  async start(service, { replica = 0, env = {}, upstreams = {} } = {}) {
+    assert.ok(kServices.includes(service), `unknown service ${service}`);
+    assert.ok(!this.destroyed, 'the cluster is destroyed');
+    const key = `${service}#${replica}`;
+    assert.ok(!this.isRunning(service, replica), `${key} is already running`);
+    const binary = path.join(this.buildDir, 'services', service, `kutse-${service}`);
+    assert.ok(fs.existsSync(binary), `no binary at ${binary}: build first`);
+    const port = await this.port(service, replica);
+    const childEnv = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      LANG: 'C.UTF-8',
+      KUTSE_HTTP_PORT: String(port),
+      KUTSE_DB_DSN: this.dsn(service),
+      KUTSE_AMQP_URL: this.amqpUrl(),
+      KUTSE_MIGRATIONS_DIR: path.join(this.repo, 'services', service, 'migrations'),
+      KUTSE_TOKEN_PUBLIC_KEY_FILE: this.publicKeyFile,
+      KUTSE_LOG_LEVEL: 'info',
+      KUTSE_DRAIN_TIMEOUT_MS: '10000',
+    };
+    for (const [name, value] of Object.entries(process.env)) {
+      if (/^(ASAN|UBSAN|LSAN|TSAN)_OPTIONS$/.test(name)) childEnv[name] = value; // sanitizer builds
+    }
+    if (service === 'gateway') {
+      childEnv.KUTSE_TOKEN_PRIVATE_KEY_FILE = this.privateKeyFile;
+      childEnv.KUTSE_OPENAPI_FILE = path.join(this.repo, 'openapi.yaml');
+      childEnv.KUTSE_DEV_IDENTITY = 'enabled';
+      for (const upstream of kBackends) {
+        const upstreamPort = await this.port(upstream, upstreams[upstream] ?? 0);
+        childEnv[`KUTSE_UPSTREAM_${upstream.toUpperCase()}`] = `http://127.0.0.1:${upstreamPort}`;
+      }
+    }
+    Object.assign(childEnv, env);
+
+    const logFile = path.join(this.logDir, `${service}-${replica}.log`);
+    fs.appendFileSync(logFile, `=== e2e harness: starting ${key} on port ${port} at ${new Date().toISOString()}\n`);
+    const fd = fs.openSync(logFile, 'a');
+    let child;
+    try {
+      child = spawn(binary, [], { env: childEnv, stdio: ['ignore', fd, fd] });
+    } finally {
+      fs.closeSync(fd);
+    }
+    const handle = { service, replica, key, port, child, logFile, exited: false, code: null, signal: null };
+    handle.exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        Object.assign(handle, { exited: true, code, signal });
+        resolve({ code, signal });
+      });
+      child.once('error', (error) => {
+        Object.assign(handle, { exited: true, code: -1, signal: null, error });
+        resolve({ code: -1, signal: null });
+      });
+    });
+    this.processes.set(key, handle);
+    return handle;
+  }
+
+  /** Polls /readyz (checked against openapi.yaml) until 200; throws with the log tail after timeoutMs. */
+  async waitReady(service, { replica = 0, timeoutMs = 30000 } = {}) {
+    const handle = this.handle(service, replica);
+    assert.ok(handle, `${service}#${replica} was never started`);
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer yet';
+    while (Date.now() < deadline) {
+      if (handle.exited) {
+        throw new Error(
+          `${handle.key} exited (code ${handle.code}, signal ${handle.signal}) before it was ready\n${this.logTail(service, replica)}`,
+        );
+      }
+      try {
+        const answer = await fetchChecked(`${this.url(service, replica)}/readyz`, { timeoutMs: 2000 });
+        if (answer.status === 200) return;
+        last = `HTTP ${answer.status} ${answer.text}`;
+      } catch (error) {
+        if (error instanceof assert.AssertionError) throw error; // a contract breach is not "not ready"
+        last = String(error.cause?.code ?? error.message);
+      }
+      await sleep(100);
+    }
+    throw new Error(`${service}#${replica} not ready within ${timeoutMs} ms (last: ${last})\n${this.logTail(service, replica)}`);
+  }
+
+  async startAndWait(service, options = {}) {
+    await this.start(service, options);
+    await this.waitReady(service, { replica: options.replica ?? 0 });
+  }
+
+  /** Starts every service (the backends first, then the gateway) and waits until each is ready. */
+  async startAll() {
+    for (const service of kBackends) await this.start(service);
+    await Promise.all(kBackends.map((service) => this.waitReady(service)));
+    await this.startAndWait('gateway');
+  }
+
+  /** SIGTERM, wait for the exit (bounded), and assert a clean exit code 0. Returns {code, signal, ms}. */
+  async stop(service, { replica = 0, timeoutMs = 30000 } = {}) {
+    const handle = this.handle(service, replica);
+    assert.ok(handle, `${service}#${replica} was never started`);
+    assert.ok(!handle.exited, `${handle.key} had already exited (code ${handle.code}, signal ${handle.signal})\n${this.logTail(service, replica)}`);
+    const started = Date.now();
+    handle.stoppedOnPurpose = true;
+    handle.child.kill('SIGTERM');
+    const result = await within(handle.exit, timeoutMs);
+    if (result === 'timeout') {
+      handle.child.kill('SIGKILL');
+      await handle.exit;
+      assert.fail(`${handle.key} did not exit within ${timeoutMs} ms of SIGTERM\n${this.logTail(service, replica)}`);
+    }
+    assert.ok(
+      result.code === 0 && result.signal === null,
+      `${handle.key} exited with code ${result.code}, signal ${result.signal} after SIGTERM (want 0)\n${this.logTail(service, replica)}`,
+    );
+    return { ...result, ms: Date.now() - started };
+  }
+
+  /** Stops every running process, asserting that each exits 0. */
+  async stopAll() {
+    const running = [...this.processes.values()].filter((h) => !h.exited);
+    // The gateway first, like a rolling shutdown would.
+    running.sort((a, b) => (a.service === 'gateway' ? -1 : 0) - (b.service === 'gateway' ? -1 : 0));
+    for (const h of running) await this.stop(h.service, { replica: h.replica });
+  }
+
+  /** Asserts that no started process has exited on its own. */
+  assertAllRunning() {
+    for (const h of this.processes.values()) {
+      assert.ok(!h.exited || h.stoppedOnPurpose, `${h.key} died (code ${h.code}, signal ${h.signal})\n${this.logTail(h.service, h.replica)}`);
+    }
+  }
+
+  logTail(service, replica = 0, lines = 40) {
+    const file = path.join(this.logDir, `${service}-${replica}.log`);
+    if (!fs.existsSync(file)) return `(no log at ${file})`;
+    const text = fs.readFileSync(file, 'utf8').split('\n');
+    return `--- last ${lines} lines of ${file} ---\n${text.slice(-lines - 1).join('\n')}`;
+  }
+
+  // ---- teardown -----------------------------------------------------------------------------
+
+  /** Stops every process (SIGTERM, SIGKILL after 15 s), drops the database and deletes the vhost. */
+  async destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    const problems = [];
+    await Promise.all(
+      [...this.processes.values()]
+        .filter((h) => !h.exited)
+        .map(async (h) => {
+          h.child.kill('SIGTERM');
+          const result = await within(h.exit, 15000);
+          if (result === 'timeout') {
+            h.child.kill('SIGKILL');
+            await within(h.exit, 5000);
+            problems.push(`${h.key} needed SIGKILL`);
+          } else if (result.code !== 0) {
+            problems.push(`${h.key} exited with ${result.code}/${result.signal}`);
+          }
+        }),
+    );
+    if (this.brokerStopped) {
+      try {
+        await this.startBroker();
+      } catch (error) {
+        problems.push(`restarting the broker: ${error.message}`);
+      }
+    }
+    if (this.databaseCreated) {
+      try {
+        await this.psqlAdmin(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
+        this.databaseCreated = false;
+      } catch (error) {
+        problems.push(`dropping ${this.database}: ${error.message}`);
+      }
+    }
+    if (this.vhostCreated) {
+      try {
+        await this.rabbitmqctl('delete_vhost', this.vhost);
+        this.vhostCreated = false;
+      } catch (error) {
+        problems.push(`deleting vhost ${this.vhost}: ${error.message}`);
+      }
+    }
+    liveClusters.delete(this);
+    if (problems.length > 0) {
+      process.stderr.write(`e2e cluster ${this.name}: teardown: ${problems.join('; ')} (logs in ${this.logDir})\n`);
+    }
+  }
+
+  // Synchronous variant for process exit: kill, then best-effort drop and delete.
+  destroySync() {
+    for (const h of this.processes.values()) {
+      if (!h.exited) {
+        try {
+          h.child.kill('SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    if (this.databaseCreated) {
+      spawnSync('psql', [this.adminDsn, '-X', '-q', '-c', `DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`], {
+        timeout: 15000,
+        stdio: 'ignore',
+      });
+    }
+    if (this.brokerStopped) {
+      spawnSync(this.rabbitmqctlPath, ['start_app'], { timeout: 60000, stdio: 'ignore' });
+      spawnSync(this.rabbitmqctlPath, ['await_startup', '--timeout', '60'], { timeout: 70000, stdio: 'ignore' });
+    }
+    if (this.vhostCreated) {
+      spawnSync(this.rabbitmqctlPath, ['delete_vhost', this.vhost], { timeout: 30000, stdio: 'ignore' });
+    }
+    this.destroyed = true;
+    liveClusters.delete(this);
+  }
+}
