@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "kutse/auth/jwk_public_key.hpp"
+
 namespace kutse::auth {
 namespace {
 
@@ -106,29 +108,7 @@ std::string Es256Key::Sign(const std::string& data) const {
 }
 
 bool Es256Key::Verify(const std::string& data, const std::string& signature) const {
-  if (signature.size() != 2 * kCoordinateSize) {
-    return false;
-  }
-  const auto* raw = reinterpret_cast<const unsigned char*>(signature.data());
-  std::unique_ptr<ECDSA_SIG, decltype(&ECDSA_SIG_free)> sig(ECDSA_SIG_new(), &ECDSA_SIG_free);
-  BIGNUM* r = BN_bin2bn(raw, kCoordinateSize, nullptr);
-  BIGNUM* s = BN_bin2bn(raw + kCoordinateSize, kCoordinateSize, nullptr);
-  if (!sig || r == nullptr || s == nullptr || ECDSA_SIG_set0(sig.get(), r, s) != 1) {
-    BN_free(r);
-    BN_free(s);
-    return false;
-  }
-  unsigned char* der = nullptr;
-  int der_length = i2d_ECDSA_SIG(sig.get(), &der);
-  if (der_length <= 0) {
-    return false;
-  }
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  bool ok = ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key_.get()) == 1 &&
-            EVP_DigestVerify(ctx.get(), der, static_cast<size_t>(der_length),
-                             reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1;
-  OPENSSL_free(der);
-  return ok;
+  return VerifySha256(key_.get(), data, RawEcdsaSignatureToDer(signature, kCoordinateSize));
 }
 
 }  // namespace kutse::auth

@@ -1,6 +1,6 @@
 #include "kutse/auth/token_verifier.hpp"
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/auth/jwt_parts.hpp"
 #include "kutse/auth/token_signer.hpp"
 
 namespace kutse::auth {
@@ -10,18 +10,6 @@ constexpr long long kClockSkewSeconds = 30;
 constexpr long long kMaxLifetimeSeconds = 300;
 constexpr size_t kMaxCachedTokens = 50000;
 constexpr size_t kMaxTokenSize = 8192;
-
-std::optional<nlohmann::json> DecodeJsonPart(const std::string& part) {
-  auto bytes = Base64UrlDecode(part);
-  if (!bytes) {
-    return std::nullopt;
-  }
-  auto parsed = nlohmann::json::parse(*bytes, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    return std::nullopt;
-  }
-  return parsed;
-}
 
 VerifiedToken Refused(TokenProblem problem) {
   return VerifiedToken{std::nullopt, problem};
@@ -85,27 +73,18 @@ VerifiedToken TokenVerifier::Verify(const std::string& token) {
 
 VerifiedToken TokenVerifier::VerifyUncached(const std::string& token, long long now,
                                             long long& expires_at) const {
-  if (token.size() > kMaxTokenSize) {
+  auto parts = SplitJwt(token, kMaxTokenSize);
+  if (!parts) {
     return Refused(TokenProblem::kMalformed);
   }
-  size_t first = token.find('.');
-  size_t second = first == std::string::npos ? std::string::npos : token.find('.', first + 1);
-  if (second == std::string::npos || token.find('.', second + 1) != std::string::npos) {
-    return Refused(TokenProblem::kMalformed);
-  }
-  auto header = DecodeJsonPart(token.substr(0, first));
-  auto claims = DecodeJsonPart(token.substr(first + 1, second - first - 1));
-  auto signature = Base64UrlDecode(token.substr(second + 1));
-  if (!header || !claims || !signature) {
-    return Refused(TokenProblem::kMalformed);
-  }
-  if (header->value("alg", "") != "ES256") {
+  auto* claims = &parts->claims;
+  if (parts->header.value("alg", "") != "ES256") {
     return Refused(TokenProblem::kWrongAlgorithm);
   }
-  if (header->value("kid", "") != key_.KeyId()) {
+  if (parts->header.value("kid", "") != key_.KeyId()) {
     return Refused(TokenProblem::kUnknownKey);
   }
-  if (!key_.Verify(token.substr(0, second), *signature)) {
+  if (!key_.Verify(parts->signing_input, parts->signature)) {
     return Refused(TokenProblem::kBadSignature);
   }
   if (!(*claims)["iss"].is_string() || (*claims)["iss"] != kTokenIssuer) {

@@ -1,8 +1,9 @@
 #include "kutse/http/dispatcher.hpp"
 
-#include <catch2/catch.hpp>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <future>
+#include <thread>
 
 #include "kutse/common/metrics.hpp"
 
@@ -141,6 +142,10 @@ TEST_CASE("every request is counted by route, method and status") {
   Call(dispatcher, Make("GET", "/ok"));
   REQUIRE(metrics.CounterValue("http_requests_total",
                                {{"route", "/ok"}, {"method", "GET"}, {"status", "200"}}) == before + 2);
+  // The count drops just after the reply is handed over; give that a moment.
+  for (int i = 0; i < 100 && dispatcher.InFlight() != 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   REQUIRE(dispatcher.InFlight() == 0);
 }
 
