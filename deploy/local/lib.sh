@@ -16,8 +16,12 @@ KUTSE_PACKAGES=(build-essential cmake pkg-config ccache libpistache-dev libpqxx-
   nlohmann-json3-dev catch2 libcurl4-openssl-dev libssl-dev postgresql-15 rabbitmq-server nodejs npm
   openssl curl wrk nginx-light)
 KUTSE_POLICY_RC=/usr/sbin/policy-rc.d
+# "oidc" is the local stand-in for TARA (deploy/local/oidc-provider), which the gateway signs in with.
 declare -A KUTSE_DEFAULT_HTTP_PORT=([gateway]=8080 [certificate]=8081 [workflow]=8082
-  [notification]=8083 [stamping]=8084)
+  [notification]=8083 [stamping]=8084 [oidc]=8089)
+# The register keeper's first admin (README's demo people): the admin role comes from configuration.
+KUTSE_DEMO_ADMINS=47302200234
+KUTSE_OIDC_DIR="$KUTSE_REPO/deploy/local/oidc-provider"
 
 KUTSE_OWNS_STATE=0    # set once this process has claimed the state folder
 KUTSE_OWN_POLICY_RC=0 # set while our temporary /usr/sbin/policy-rc.d exists
@@ -34,7 +38,7 @@ die() {
 # ---------------------------------------------------------------------------------------------------
 # Configuration per command
 
-# kutse_init run|test: sets the folders, ports and per-command differences.
+# kutse_init run|test|bench: sets the folders, ports and per-command differences.
 kutse_init() {
   KUTSE_MODE=$1
   STATE_DIR="$KUTSE_REPO/.state/$1"
@@ -45,11 +49,19 @@ kutse_init() {
   RMQ_NODENAME="kutse-$1@localhost"
   RMQ_CTL="$STATE_DIR/rabbitmqctl"
   local ports
+  HTTP_PORT_OFFSET=0
   case $1 in
-    run)
+    run | bench)
       # Port variables: KUTSE_PG_PORT, KUTSE_AMQP_PORT, KUTSE_AMQP_DIST_PORT, KUTSE_EPMD_PORT.
       PORT_VAR_PREFIX=KUTSE_
       ports=(54329 5673 25673 4370)
+      if [[ $1 == bench ]]; then
+        # tests/bench: the services as in `run`, on ports of its own (KUTSE_BENCH_PG_PORT, ...,
+        # KUTSE_BENCH_GATEWAY_PORT, ...; services 8180-8184), so it can run while `run` is up.
+        PORT_VAR_PREFIX=KUTSE_BENCH_
+        ports=(54349 5675 25675 4372)
+        HTTP_PORT_OFFSET=100
+      fi
       # Only the service roles, only database kutse, only with a password.
       PG_HBA_DATABASES=kutse
       PG_HBA_USERS=$(printf 'kutse_%s,' "${KUTSE_SERVICES[@]}")
@@ -90,9 +102,9 @@ kutse_port() {
   printf '%s\n' "$value"
 }
 
-# kutse_http_port SERVICE: KUTSE_<SERVICE>_PORT or the default.
+# kutse_http_port SERVICE: KUTSE_<SERVICE>_PORT (bench: KUTSE_BENCH_<SERVICE>_PORT) or the default.
 kutse_http_port() {
-  kutse_port "KUTSE_${1^^}_PORT" "${KUTSE_DEFAULT_HTTP_PORT[$1]}"
+  kutse_port "${PORT_VAR_PREFIX}${1^^}_PORT" "$((KUTSE_DEFAULT_HTTP_PORT[$1] + HTTP_PORT_OFFSET))"
 }
 
 kutse_port_in_use() {
@@ -109,7 +121,7 @@ kutse_require_free_port() { # PORT VARIABLE WHAT
 kutse_services_check_ports() {
   local s
   for s in "${KUTSE_SERVICES[@]}"; do
-    kutse_require_free_port "$(kutse_http_port "$s")" "KUTSE_${s^^}_PORT" "$s HTTP"
+    kutse_require_free_port "$(kutse_http_port "$s")" "${PORT_VAR_PREFIX}${s^^}_PORT" "$s HTTP"
   done
 }
 
@@ -621,13 +633,17 @@ kutse_service_start() { # SERVICE BUILD_DIR
     "KUTSE_AMQP_URL=amqp://kutse:$AMQP_PASSWORD@127.0.0.1:$AMQP_PORT/kutse"
     "KUTSE_MIGRATIONS_DIR=$KUTSE_REPO/services/$s/migrations"
     "KUTSE_TOKEN_PUBLIC_KEY_FILE=$TOKEN_PUBLIC_KEY_FILE"
-    "KUTSE_LOG_LEVEL=info"
+    "KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-info}"
   )
   if [[ $s == gateway ]]; then
     env+=(
       "KUTSE_TOKEN_PRIVATE_KEY_FILE=$TOKEN_PRIVATE_KEY_FILE"
       "KUTSE_OPENAPI_FILE=$KUTSE_REPO/openapi.yaml"
-      "KUTSE_DEV_IDENTITY=enabled" # development-only identity header: set by the local scripts only
+      "KUTSE_PUBLIC_URL=$(kutse_public_url)"
+      "KUTSE_OIDC_ISSUER=$(kutse_oidc_issuer)"
+      "KUTSE_OIDC_CLIENT_ID=kutse-gateway"
+      "KUTSE_OIDC_CLIENT_SECRET_FILE=$(kutse_oidc_secret_file)"
+      "KUTSE_BOOTSTRAP_ADMINS=$KUTSE_DEMO_ADMINS"
     )
     local u
     for u in certificate workflow notification stamping; do
@@ -659,7 +675,7 @@ kutse_service_await() { # SERVICE
 
 kutse_services_stop() {
   local s pid pids=()
-  for s in "${KUTSE_SERVICES[@]}"; do
+  for s in "${KUTSE_SERVICES[@]}" oidc; do
     if pid=$(kutse_pidfile_alive "$PID_DIR/$s.pid"); then pids+=("$pid"); fi
     rm -f "$PID_DIR/$s.pid"
   done
@@ -669,6 +685,49 @@ kutse_services_stop() {
 }
 
 # Applies services/<s>/demo/demo_data.sql (idempotent by contract) as that service's own role.
+# Installs a folder's pinned npm packages; skipped while package*.json are unchanged since the last
+# install (the stamp lives in node_modules and vanishes with it).
+kutse_npm_install() { # DIR WHAT
+  local dir=$1 stamp inputs
+  [[ -f $dir/package.json ]] || return 0
+  stamp="$dir/node_modules/.kutse-inputs.sha256"
+  inputs=$(cat "$dir/package.json" "$dir/package-lock.json" 2>/dev/null | sha256sum)
+  [[ ! -f $stamp || $(<"$stamp") != "$inputs" ]] || return 0
+  log "installing $2 in $dir"
+  if [[ -f $dir/package-lock.json ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund >&2) || die "npm ci failed in $dir"
+  else
+    (cd "$dir" && npm install --no-audit --no-fund >&2) || die "npm install failed in $dir"
+  fi
+  printf '%s\n' "$inputs" >"$stamp"
+}
+
+kutse_public_url() { printf 'http://localhost:%s\n' "$(kutse_http_port gateway)"; }
+kutse_oidc_issuer() { printf 'http://127.0.0.1:%s\n' "$(kutse_http_port oidc)"; }
+kutse_oidc_secret_file() {
+  kutse_secret oidc_client.secret >/dev/null
+  printf '%s\n' "$SECRETS_DIR/oidc_client.secret"
+}
+
+# The stand-in for TARA: the gateway's sign-in goes there (deploy/local/oidc-provider/README.md).
+kutse_oidc_start() {
+  local port
+  port=$(kutse_http_port oidc)
+  kutse_require_free_port "$port" "${PORT_VAR_PREFIX}OIDC_PORT" "identity provider"
+  kutse_npm_install "$KUTSE_OIDC_DIR" "the local identity provider"
+  local env=(
+    "KUTSE_OIDC_PORT=$port"
+    "KUTSE_OIDC_ISSUER=$(kutse_oidc_issuer)"
+    "KUTSE_OIDC_CLIENT_ID=kutse-gateway"
+    "KUTSE_OIDC_CLIENT_SECRET_FILE=$(kutse_oidc_secret_file)"
+    "KUTSE_OIDC_REDIRECT_URIS=$(kutse_public_url)/auth/callback"
+    "KUTSE_OIDC_KEY_FILE=$SECRETS_DIR/oidc_signing.jwks.json"
+  )
+  [[ ! -e $LOG_DIR/oidc.log ]] || mv -f "$LOG_DIR/oidc.log" "$LOG_DIR/oidc.log.1"
+  (export "${env[@]}" && exec setsid node "$KUTSE_OIDC_DIR/server.mjs") >"$LOG_DIR/oidc.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
+  kutse_write_pidfile "$PID_DIR/oidc.pid" $!
+}
+
 kutse_apply_demo_data() {
   local file s
   for file in "$KUTSE_REPO"/services/*/demo/demo_data.sql; do

@@ -1,5 +1,6 @@
 #include "kutse/http/dispatcher.hpp"
 
+#include <atomic>
 #include <chrono>
 
 #include "kutse/common/ids.hpp"
@@ -91,15 +92,21 @@ void Dispatcher::Handle(Request request, Reply reply) {
   bool access_log = options_.access_log;
 
   // Every response, success or problem, passes here exactly once.
-  auto finish = std::make_shared<Reply>([this, reply, started, route, method, request_id,
-                                         access_log](Response response) {
+  auto replied = std::make_shared<std::atomic<bool>>(false);
+  auto finish = std::make_shared<Reply>([this, reply, started, route, method, request_id, access_log,
+                                         replied](Response response) {
+    if (replied->exchange(true)) {
+      // A second answer to one request would corrupt the connection: keep the first.
+      common::log::Error("a second response for one request was dropped", {{"trace_id", request_id}});
+      return;
+    }
     response.headers.emplace_back("X-Request-Id", request_id);
     double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     auto& metrics = common::MetricsRegistry::Default();
     metrics.Increment("http_requests_total",
                       {{"route", route}, {"method", method}, {"status", std::to_string(response.status)}});
     metrics.Observe("http_request_duration_seconds", {{"route", route}}, seconds);
-    if (access_log) {
+    if (access_log && common::log::Enabled(common::log::Level::kInfo)) {
       common::log::Info("request", {{"method", method},
                                     {"route", route},
                                     {"status", response.status},
@@ -158,14 +165,18 @@ void Dispatcher::Handle(Request request, Reply reply) {
 
   if (matched.async) {
     try {
-      if (options_.resolve_caller) {
-        options_.resolve_caller(request);
+      if (!options_.resolve_caller_may_block) {
+        Run(matched, request, *finish);
+        return;
       }
-      matched.async(request, [finish](Response response) { (*finish)(std::move(response)); });
+      if (options_.resolve_caller_without_blocking && options_.resolve_caller_without_blocking(request)) {
+        matched.async(request, *finish);
+        return;
+      }
     } catch (...) {
       fail(Describe(std::current_exception()));
+      return;
     }
-    return;
   }
   auto shared_request = std::make_shared<Request>(std::move(request));
   bool queued = workers_.Submit([this, &matched, shared_request, finish, language, instance, request_id] {
@@ -188,7 +199,11 @@ void Dispatcher::Run(const Route& route, Request& request, const Reply& reply) c
   if (options_.resolve_caller) {
     options_.resolve_caller(request);
   }
-  reply(route.sync(request));
+  if (route.async) {
+    route.async(request, reply);
+  } else {
+    reply(route.sync(request));
+  }
 }
 
 }  // namespace kutse::http

@@ -3,21 +3,13 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "kutse/common/text.hpp"
+
 namespace kutse::http {
 namespace {
 
 std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 1;
-  while (start <= path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string::npos) {
-      end = path.size();
-    }
-    parts.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
+  return common::Split(path.empty() ? path : path.substr(1), '/');
 }
 
 bool IsParam(const std::string& segment) {

@@ -99,8 +99,11 @@ void ServiceRuntime::AddReadinessCheck(std::function<bool()> check) {
   readiness_checks_.push_back(std::move(check));
 }
 
-void ServiceRuntime::SetCallerResolver(std::function<void(http::Request&)> resolver) {
+void ServiceRuntime::SetCallerResolver(std::function<void(http::Request&)> resolver, bool may_block,
+                                       std::function<bool(http::Request&)> without_blocking) {
   resolver_ = std::move(resolver);
+  resolver_may_block_ = may_block;
+  resolver_without_blocking_ = std::move(without_blocking);
 }
 
 bool ServiceRuntime::Ready() const {
@@ -154,6 +157,8 @@ int ServiceRuntime::Run() {
   server_options.dispatcher.worker_threads =
       static_cast<size_t>(config_.Integer("KUTSE_WORKER_THREADS", 8, 1, 256));
   server_options.dispatcher.resolve_caller = resolver_;
+  server_options.dispatcher.resolve_caller_may_block = resolver_may_block_;
+  server_options.dispatcher.resolve_caller_without_blocking = resolver_without_blocking_;
   http::Server server(router_, server_options);
 
   if (relay_) {

@@ -1,11 +1,17 @@
 #include "gateway_service.hpp"
 
 #include <memory>
+#include <set>
 
+#include "db/sql.hpp"
+#include "handlers/auth_routes.hpp"
+#include "handlers/me_get.hpp"
 #include "handlers/openapi_document.hpp"
-#include "identity/dev_identity.hpp"
+#include "identity/caller_resolver.hpp"
 #include "kutse/auth/token_signer.hpp"
 #include "kutse/common/log.hpp"
+#include "kutse/common/personal_code.hpp"
+#include "kutse/common/text.hpp"
 #include "kutse/http/problem.hpp"
 #include "proxy/forwarding.hpp"
 #include "proxy/route_table.hpp"
@@ -22,7 +28,22 @@ struct GatewayState {
   std::unique_ptr<auth::TokenSigner> signer;
   std::unique_ptr<UpstreamClient> upstreams;
   std::string openapi;
+  std::unique_ptr<SessionStore> sessions;
+  std::unique_ptr<OidcLogin> login;
+  std::unique_ptr<CallerResolver> callers;
+  bool secure_cookies = true;
 };
+
+std::set<std::string> ParseCodeList(const std::string& text) {
+  std::set<std::string> codes;
+  for (const auto& code : common::Split(text, ',')) {
+    if (!common::IsValidPersonalCode(code)) {
+      throw common::ConfigError("KUTSE_BOOTSTRAP_ADMINS holds something that is not a personal code");
+    }
+    codes.insert(code);
+  }
+  return codes;
+}
 
 }  // namespace
 
@@ -43,22 +64,42 @@ void Configure(runtime::ServiceRuntime& runtime) {
   state->upstreams =
       std::make_unique<UpstreamClient>(config.Integer("KUTSE_UPSTREAM_CONNECTIONS", 64, 1, 1024));
 
-  if (config.Flag("KUTSE_DEV_IDENTITY")) {
+  runtime.SetStatements(sql::Statements());
+  SessionPolicy policy{config.Integer("KUTSE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+                       config.Integer("KUTSE_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7)};
+  state->sessions = std::make_unique<SessionStore>(
+      runtime.Database(), policy,
+      std::chrono::milliseconds(config.Integer("KUTSE_SESSION_CACHE_MS", 5000, 0, 60000)));
+  state->sessions->StartListening(config.Required("KUTSE_DB_DSN"));
+  const std::string public_url = config.Required("KUTSE_PUBLIC_URL");
+  state->secure_cookies = public_url.rfind("https://", 0) == 0;
+  state->login = std::make_unique<OidcLogin>(
+      ProviderClient(config.Required("KUTSE_OIDC_ISSUER"),
+                     ClientCredentials{config.Required("KUTSE_OIDC_CLIENT_ID"),
+                                       config.FileContents("KUTSE_OIDC_CLIENT_SECRET_FILE"),
+                                       public_url + "/auth/callback"}),
+      *state->sessions);
+
+  CallerResolverOptions resolver_options;
+  resolver_options.dev_identity_enabled = config.Flag("KUTSE_DEV_IDENTITY");
+  resolver_options.bootstrap_admins = ParseCodeList(config.Optional("KUTSE_BOOTSTRAP_ADMINS", ""));
+  if (resolver_options.dev_identity_enabled) {
     common::log::Warn("DEVELOPMENT IDENTITY HEADER IS ENABLED: never run this configuration in production");
-    runtime.SetCallerResolver([](http::Request& request) {
-      if (auto header = request.Header(kDevIdentityHeader)) {
-        request.caller = ParseDevIdentity(*header);
-        if (!request.caller) {
-          throw http::HttpError(401, "unauthenticated", "The development identity header is malformed.");
-        }
-      }
-    });
-  } else {
-    runtime.SetCallerResolver([](http::Request&) {});  // sessions arrive with the login issue
   }
+  state->callers = std::make_unique<CallerResolver>(*state->sessions, resolver_options);
+  runtime.SetCallerResolver(
+      [state](http::Request& request) { state->callers->Resolve(request); }, true,
+      [state](http::Request& request) { return state->callers->TryResolveWithoutBlocking(request); });
 
   http::Router& router = runtime.Router();
   router.Add("GET", "/openapi.yaml", [state](http::Request&) { return ServeOpenApi(state->openapi); });
+  auto auth = [state] { return AuthContext{*state->login, *state->sessions, state->secure_cookies}; };
+  router.Add("GET", "/auth/login", [auth](http::Request& request) { return BeginLogin(auth(), request); });
+  router.Add("GET", "/auth/callback",
+             [auth](http::Request& request) { return FinishLogin(auth(), request); });
+  router.Add("POST", "/auth/logout", [auth](http::Request& request) { return Logout(auth(), request); });
+  router.Add("GET", "/api/v1/me",
+             [state](http::Request& request) { return GetMe(*state->sessions, request); });
   auto forward = [state](http::Request& request, http::Reply reply) {
     auto upstream = state->routes.Find(request.path);
     if (!upstream) {

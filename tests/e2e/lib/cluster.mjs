@@ -20,6 +20,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchChecked, forbidText } from './contract.mjs';
 
 export const kServices = ['gateway', 'certificate', 'workflow', 'notification', 'stamping'];
+const kOidcClientId = 'kutse-gateway';
+// Anne Admin of the README's demo people: admin from configuration.
+export const kBootstrapAdmin = '47302200234';
 const kBackends = ['certificate', 'workflow', 'notification', 'stamping'];
 const kCommandTimeoutMs = 60000;
 
@@ -318,8 +321,17 @@ export class Cluster {
       if (/^(ASAN|UBSAN|LSAN|TSAN)_OPTIONS$/.test(name)) childEnv[name] = value; // sanitizer builds
     }
     if (service === 'gateway') {
+      const identity = await this.startIdentityProvider();
       childEnv.KUTSE_TOKEN_PRIVATE_KEY_FILE = this.privateKeyFile;
       childEnv.KUTSE_OPENAPI_FILE = path.join(this.repo, 'openapi.yaml');
+      childEnv.KUTSE_PUBLIC_URL = `http://127.0.0.1:${port}`;
+      childEnv.KUTSE_OIDC_ISSUER = identity.issuer;
+      childEnv.KUTSE_OIDC_CLIENT_ID = kOidcClientId;
+      childEnv.KUTSE_OIDC_CLIENT_SECRET_FILE = identity.secretFile;
+      childEnv.KUTSE_BOOTSTRAP_ADMINS = kBootstrapAdmin;
+      // Tests only: the development identity header lets the load tests name thousands of clerks
+      // and holders without signing each in. The run command never enables it (auth.test.mjs signs
+      // in for real).
       childEnv.KUTSE_DEV_IDENTITY = 'enabled';
       for (const upstream of kBackends) {
         const upstreamPort = await this.port(upstream, upstreams[upstream] ?? 0);
@@ -380,6 +392,62 @@ export class Cluster {
   async startAndWait(service, options = {}) {
     await this.start(service, options);
     await this.waitReady(service, { replica: options.replica ?? 0 });
+  }
+
+  /**
+   * The cluster's own stand-in for TARA (deploy/local/oidc-provider), started once, before the
+   * first gateway. Its redirect URIs cover the gateway replicas' callbacks.
+   */
+  async startIdentityProvider() {
+    if (this.identity) return this.identity;
+    const port = await freePort();
+    const secretFile = path.join(this.logDir, 'oidc_client.secret');
+    fs.writeFileSync(secretFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
+    const redirects = [];
+    for (let replica = 0; replica < 3; replica += 1) {
+      redirects.push(`http://127.0.0.1:${await this.port('gateway', replica)}/auth/callback`);
+    }
+    const logFile = path.join(this.logDir, 'oidc.log');
+    const fd = fs.openSync(logFile, 'a');
+    let child;
+    try {
+      child = spawn(process.execPath, [path.join(this.repo, 'deploy', 'local', 'oidc-provider', 'server.mjs')], {
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          KUTSE_OIDC_PORT: String(port),
+          KUTSE_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+          KUTSE_OIDC_CLIENT_ID: kOidcClientId,
+          KUTSE_OIDC_CLIENT_SECRET_FILE: secretFile,
+          KUTSE_OIDC_REDIRECT_URIS: redirects.join(','),
+          KUTSE_OIDC_KEY_FILE: path.join(this.logDir, 'oidc_signing.jwks.json'),
+        },
+        stdio: ['ignore', fd, fd],
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+    const handle = { service: 'oidc', replica: 0, key: 'oidc#0', port, child, logFile, exited: false, code: null, signal: null };
+    handle.exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        Object.assign(handle, { exited: true, code, signal });
+        resolve({ code, signal });
+      });
+    });
+    this.processes.set(handle.key, handle);
+    const issuer = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      assert.ok(!handle.exited, `the identity provider exited at start\n${fs.readFileSync(logFile, 'utf8')}`);
+      try {
+        if ((await fetch(`${issuer}/readyz`)).status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      assert.ok(Date.now() < deadline, `the identity provider was not ready within 20 s\n${fs.readFileSync(logFile, 'utf8')}`);
+      await sleep(100);
+    }
+    this.identity = { issuer, secretFile, port };
+    return this.identity;
   }
 
   /** Starts every service (the backends first, then the gateway) and waits until each is ready. */

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "kutse/common/text.hpp"
+
 using namespace kutse::common;
 
 TEST_CASE("uuids are version 4, well-formed and distinct") {
@@ -25,4 +27,10 @@ TEST_CASE("request ids from clients are accepted only when harmless") {
   REQUIRE_FALSE(IsSafeRequestId("a\r\nSet-Cookie: x"));
   REQUIRE_FALSE(IsSafeRequestId(std::string(65, 'a')));
   REQUIRE(RandomHex(16).size() == 32);
+}
+
+TEST_CASE("text splits on every delimiter, keeping empty parts") {
+  REQUIRE(kutse::common::Split("a,b,,c", ',') == std::vector<std::string>{"a", "b", "", "c"});
+  REQUIRE(kutse::common::Split("", ',').empty());
+  REQUIRE(kutse::common::Split("one", ',') == std::vector<std::string>{"one"});
 }

@@ -46,6 +46,14 @@ Request Make(const std::string& method, const std::string& path, const std::stri
   return request;
 }
 
+DispatcherOptions Quiet() {
+  DispatcherOptions options;
+  options.worker_threads = 2;
+  options.max_queued = 100;
+  options.access_log = false;
+  return options;
+}
+
 Router TestRouter() {
   Router router;
   router.Add("GET", "/ok", [](Request&) { return Response::Json(200, {{"ok", true}}); });
@@ -67,7 +75,7 @@ Router TestRouter() {
 
 TEST_CASE("a handler's exception becomes a 500 problem without its text") {
   Router router = TestRouter();
-  Dispatcher dispatcher(router, DispatcherOptions{2, 100, nullptr, false});
+  Dispatcher dispatcher(router, Quiet());
   Answer answer = Call(dispatcher, Make("GET", "/throws"));
   REQUIRE(answer.response.status == 500);
   REQUIRE(answer.response.content_type == "application/problem+json");
@@ -79,7 +87,7 @@ TEST_CASE("a handler's exception becomes a 500 problem without its text") {
 
 TEST_CASE("routing problems: 404, 405 with Allow, 413 over the route's limit, 415 without JSON") {
   Router router = TestRouter();
-  Dispatcher dispatcher(router, DispatcherOptions{2, 100, nullptr, false});
+  Dispatcher dispatcher(router, Quiet());
   REQUIRE(Call(dispatcher, Make("GET", "/nowhere")).response.status == 404);
   Answer wrong_method = Call(dispatcher, Make("DELETE", "/ok"));
   REQUIRE(wrong_method.response.status == 405);
@@ -97,7 +105,7 @@ TEST_CASE("routing problems: 404, 405 with Allow, 413 over the route's limit, 41
 
 TEST_CASE("a safe client request id is kept, an unsafe one replaced") {
   Router router = TestRouter();
-  Dispatcher dispatcher(router, DispatcherOptions{2, 100, nullptr, false});
+  Dispatcher dispatcher(router, Quiet());
   Request given = Make("GET", "/ok");
   given.headers["x-request-id"] = "client-abc-1";
   REQUIRE(Call(dispatcher, given).Header("X-Request-Id") == "client-abc-1");
@@ -109,7 +117,7 @@ TEST_CASE("a safe client request id is kept, an unsafe one replaced") {
 
 TEST_CASE("the caller resolver runs before the handler and can refuse") {
   Router router = TestRouter();
-  DispatcherOptions options{2, 100, nullptr, false};
+  DispatcherOptions options = Quiet();
   options.resolve_caller = [](Request& request) {
     auto token = request.Header("authorization");
     if (token && *token == "bad") {
@@ -134,7 +142,7 @@ TEST_CASE("the caller resolver runs before the handler and can refuse") {
 
 TEST_CASE("every request is counted by route, method and status") {
   Router router = TestRouter();
-  Dispatcher dispatcher(router, DispatcherOptions{2, 100, nullptr, false});
+  Dispatcher dispatcher(router, Quiet());
   auto& metrics = kutse::common::MetricsRegistry::Default();
   double before =
       metrics.CounterValue("http_requests_total", {{"route", "/ok"}, {"method", "GET"}, {"status", "200"}});
@@ -156,7 +164,7 @@ TEST_CASE("once draining, new requests get 503 with Connection: close and are no
     ++runs;
     return Response::Json(201, {{"written", true}});
   });
-  Dispatcher dispatcher(router, DispatcherOptions{2, 100, nullptr, false});
+  Dispatcher dispatcher(router, Quiet());
   REQUIRE(Call(dispatcher, Make("POST", "/write")).response.status == 201);
   dispatcher.StopAccepting();
   Answer refused = Call(dispatcher, Make("POST", "/write"));
@@ -164,4 +172,42 @@ TEST_CASE("once draining, new requests get 503 with Connection: close and are no
   REQUIRE(refused.Header("Connection") == "close");
   REQUIRE(refused.Header("Retry-After") == "1");
   REQUIRE(runs == 1);
+}
+
+TEST_CASE("an async route resolves from memory inline, otherwise on a worker before it starts") {
+  Router router;
+  router.AddAsync("GET", "/forward", [](Request& request, Reply reply) {
+    reply(Response::Json(200, {{"who", request.caller ? request.caller->personal_code : "nobody"},
+                               {"on_worker", request.Header("x-resolved-by").value_or("") == "worker"}}));
+  });
+  DispatcherOptions options = Quiet();
+  options.resolve_caller_may_block = true;
+  std::atomic<int> blocking_calls{0};
+  options.resolve_caller = [&blocking_calls](Request& request) {
+    ++blocking_calls;
+    request.headers["x-resolved-by"] = "worker";
+    kutse::auth::Identity identity;
+    identity.personal_code = "36805280109";
+    request.caller = identity;
+  };
+  options.resolve_caller_without_blocking = [](Request& request) {
+    if (request.Header("cookie").value_or("") == "cached") {
+      kutse::auth::Identity identity;
+      identity.personal_code = "60001019906";
+      request.caller = identity;
+      return true;
+    }
+    return false;
+  };
+  Dispatcher dispatcher(router, options);
+  Request cached = Make("GET", "/forward");
+  cached.headers["cookie"] = "cached";
+  Answer fast = Call(dispatcher, cached);
+  REQUIRE(fast.body["who"] == "60001019906");
+  REQUIRE(fast.body["on_worker"] == false);
+  REQUIRE(blocking_calls == 0);
+  Answer slow = Call(dispatcher, Make("GET", "/forward"));
+  REQUIRE(slow.body["who"] == "36805280109");
+  REQUIRE(slow.body["on_worker"] == true);
+  REQUIRE(blocking_calls == 1);
 }

@@ -22,6 +22,11 @@ struct DispatcherOptions {
   // throw HttpError (401 for a bad token).
   std::function<void(Request&)> resolve_caller;
   bool access_log = true;
+  // When resolving the caller reads the database (the gateway's sessions), asynchronous routes
+  // resolve on the worker pool too, then start their non-blocking work from there...
+  bool resolve_caller_may_block = false;
+  // ...unless this answers from memory first (true: resolved, no blocking needed).
+  std::function<bool(Request&)> resolve_caller_without_blocking;
 };
 
 class Dispatcher {

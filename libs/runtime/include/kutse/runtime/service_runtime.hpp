@@ -36,7 +36,10 @@ class ServiceRuntime {
   bus::EventConsumer& Consumer();  // created on first use
   void AddReadinessCheck(std::function<bool()> check);
   // Replaces the default caller resolution (the gateway resolves sessions its own way).
-  void SetCallerResolver(std::function<void(http::Request&)> resolver);
+  // may_block: the resolver does I/O, so it must never run on an I/O thread; `without_blocking`
+  // may answer from memory first (true when it resolved the caller).
+  void SetCallerResolver(std::function<void(http::Request&)> resolver, bool may_block = false,
+                         std::function<bool(http::Request&)> without_blocking = nullptr);
 
   int Run();  // blocks until SIGTERM/SIGINT; returns the exit code
 
@@ -51,6 +54,8 @@ class ServiceRuntime {
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<auth::TokenVerifier> verifier_;
   std::function<void(http::Request&)> resolver_;
+  bool resolver_may_block_ = false;
+  std::function<bool(http::Request&)> resolver_without_blocking_;
   std::unique_ptr<bus::OutboxRelay> relay_;
   std::unique_ptr<bus::EventConsumer> consumer_;
   std::vector<std::function<bool()>> readiness_checks_;

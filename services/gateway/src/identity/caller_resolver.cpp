@@ -1,0 +1,87 @@
+#include "identity/caller_resolver.hpp"
+
+#include <openssl/crypto.h>
+
+#include "identity/dev_identity.hpp"
+#include "kutse/http/problem.hpp"
+#include "session/session_cookie.hpp"
+
+namespace kutse::gateway {
+namespace {
+
+bool SameSecret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+bool IsUnsafeMethod(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+bool CallerResolver::FromDevHeader(http::Request& request) const {
+  if (!options_.dev_identity_enabled) {
+    return false;
+  }
+  auto header = request.Header(kDevIdentityHeader);
+  if (!header) {
+    return false;
+  }
+  request.caller = ParseDevIdentity(*header);
+  if (!request.caller) {
+    throw http::HttpError(401, "unauthenticated", "The development identity header is malformed.");
+  }
+  return true;
+}
+
+void CallerResolver::FromSession(http::Request& request, const Session& session) const {
+  // A cookie rides along on cross-site requests; the CSRF token, which only our own pages can
+  // read (from GET /api/v1/me), does not.
+  if (IsUnsafeMethod(request.method) &&
+      !SameSecret(request.Header(kCsrfHeader).value_or(""), session.csrf_token)) {
+    throw http::HttpError(403, "csrf_failed", "The request lacks this session's CSRF token (X-CSRF-Token).");
+  }
+  auth::Identity identity;
+  identity.kind = auth::Identity::Kind::kPerson;
+  identity.personal_code = session.personal_code;
+  identity.name = session.given_name + " " + session.family_name;
+  identity.roles = {"holder"};
+  if (options_.bootstrap_admins.count(session.personal_code) != 0) {
+    identity.roles.push_back("admin");
+  }
+  request.caller = identity;
+}
+
+void CallerResolver::Resolve(http::Request& request) const {
+  if (FromDevHeader(request)) {
+    return;
+  }
+  auto cookie = request.Header("cookie");
+  auto session_id = cookie ? CookieValue(*cookie, kSessionCookie) : std::nullopt;
+  if (!session_id) {
+    return;
+  }
+  if (auto session = sessions_.Find(*session_id)) {
+    FromSession(request, *session);
+  }
+  // Otherwise ended or expired: the caller is anonymous, and protected routes answer 401.
+}
+
+bool CallerResolver::TryResolveWithoutBlocking(http::Request& request) const {
+  if (FromDevHeader(request)) {
+    return true;
+  }
+  auto cookie = request.Header("cookie");
+  auto session_id = cookie ? CookieValue(*cookie, kSessionCookie) : std::nullopt;
+  if (!session_id) {
+    return true;  // anonymous
+  }
+  auto session = sessions_.FindCached(*session_id);
+  if (!session) {
+    return false;
+  }
+  FromSession(request, *session);
+  return true;
+}
+
+}  // namespace kutse::gateway

@@ -1,0 +1,42 @@
+// Who is calling the gateway: the session cookie's person (and, while it exists, the
+// development-only header), with roles; and CSRF protection for every unsafe method of a
+// cookie-authenticated request.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "kutse/http/request.hpp"
+#include "session/session_store.hpp"
+
+namespace kutse::gateway {
+
+inline constexpr const char* kCsrfHeader = "x-csrf-token";
+
+struct CallerResolverOptions {
+  bool dev_identity_enabled = false;
+  std::set<std::string> bootstrap_admins;  // personal codes that are admins from configuration
+};
+
+class CallerResolver {
+ public:
+  CallerResolver(SessionStore& sessions, CallerResolverOptions options)
+      : sessions_(sessions), options_(std::move(options)) {}
+
+  // Sets request.caller; throws HttpError 401 (malformed dev header) or 403 (CSRF). May read the
+  // database.
+  void Resolve(http::Request& request) const;
+  // The same without blocking: false when the session is not in memory and Resolve must run.
+  bool TryResolveWithoutBlocking(http::Request& request) const;
+
+ private:
+  bool FromDevHeader(http::Request& request) const;
+  void FromSession(http::Request& request, const Session& session) const;
+
+  SessionStore& sessions_;
+  CallerResolverOptions options_;
+};
+
+bool IsUnsafeMethod(const std::string& method);
+
+}  // namespace kutse::gateway

@@ -1,0 +1,24 @@
+// A signed-in person's session as the gateway keeps it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kutse::gateway {
+
+struct Session {
+  std::string personal_code;
+  std::string given_name;
+  std::string family_name;
+  std::string csrf_token;
+  std::vector<std::string> amr;
+  std::string acr;
+  std::string expires_at;  // the earlier of the idle and the absolute limit, ISO 8601
+};
+
+struct SessionPolicy {
+  int idle_minutes = 30;
+  int absolute_hours = 12;
+};
+
+}  // namespace kutse::gateway

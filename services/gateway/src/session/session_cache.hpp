@@ -1,0 +1,43 @@
+// A short-lived in-memory copy of sessions, so most requests need no database read, kept honest
+// across gateway replicas: a session that ends anywhere is announced with NOTIFY and dropped here
+// at once. The time limit is only a backstop for a missed notification.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "session/session.hpp"
+
+namespace kutse::gateway {
+
+inline constexpr const char* kSessionEndedChannel = "kutse_session_ended";
+
+class SessionCache {
+ public:
+  explicit SessionCache(std::chrono::milliseconds time_to_live) : time_to_live_(time_to_live) {}
+  ~SessionCache();
+
+  std::optional<Session> Get(const std::string& id_hash);
+  void Put(const std::string& id_hash, const Session& session);
+  void Evict(const std::string& id_hash);
+  void Clear();
+
+  // LISTENs on kSessionEndedChannel with a connection of its own; reconnects when it drops.
+  void StartListening(const std::string& dsn);
+
+ private:
+  void Listen(const std::string& dsn);
+
+  std::chrono::milliseconds time_to_live_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::pair<Session, std::chrono::steady_clock::time_point>> entries_;
+  std::atomic<bool> running_{false};
+  std::thread listener_;
+};
+
+}  // namespace kutse::gateway
