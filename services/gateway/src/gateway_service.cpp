@@ -4,6 +4,7 @@
 #include <set>
 
 #include "db/sql.hpp"
+#include "handlers/admin_roles.hpp"
 #include "handlers/auth_routes.hpp"
 #include "handlers/me_get.hpp"
 #include "handlers/openapi_document.hpp"
@@ -31,6 +32,7 @@ struct GatewayState {
   std::unique_ptr<SessionStore> sessions;
   std::unique_ptr<OidcLogin> login;
   std::unique_ptr<CallerResolver> callers;
+  std::unique_ptr<RoleAssignments> roles;
   bool secure_cookies = true;
 };
 
@@ -87,6 +89,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
     common::log::Warn("DEVELOPMENT IDENTITY HEADER IS ENABLED: never run this configuration in production");
   }
   state->callers = std::make_unique<CallerResolver>(*state->sessions, resolver_options);
+  state->roles = std::make_unique<RoleAssignments>(runtime.Database());
   runtime.SetCallerResolver(
       [state](http::Request& request) { state->callers->Resolve(request); }, true,
       [state](http::Request& request) { return state->callers->TryResolveWithoutBlocking(request); });
@@ -100,6 +103,15 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("POST", "/auth/logout", [auth](http::Request& request) { return Logout(auth(), request); });
   router.Add("GET", "/api/v1/me",
              [state](http::Request& request) { return GetMe(*state->sessions, request); });
+  router.Add("GET", "/api/v1/admin/role-assignments",
+             [state](http::Request& request) { return ListRoleAssignments(*state->roles, request); });
+  router.Add(
+      "POST", "/api/v1/admin/role-assignments",
+      [state](http::Request& request) { return GrantRole(*state->roles, *state->sessions, request); },
+      http::RouteOptions{8 * 1024, true});
+  router.Add("DELETE", "/api/v1/admin/role-assignments/{assignmentId}", [state](http::Request& request) {
+    return WithdrawRole(*state->roles, *state->sessions, request);
+  });
   auto forward = [state](http::Request& request, http::Reply reply) {
     auto upstream = state->routes.Find(request.path);
     if (!upstream) {

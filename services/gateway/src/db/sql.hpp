@@ -12,6 +12,10 @@ inline constexpr const char* kFindSession = "find_session";
 inline constexpr const char* kTouchSession = "touch_session";
 inline constexpr const char* kEndSession = "end_session";
 inline constexpr const char* kAnnounceSessionEnded = "announce_session_ended";
+inline constexpr const char* kGrantRole = "grant_role";
+inline constexpr const char* kWithdrawRole = "withdraw_role";
+inline constexpr const char* kListRoleAssignments = "list_role_assignments";
+inline constexpr const char* kAnnounceRolesChanged = "announce_roles_changed";
 
 inline db::Statements Statements() {
   return {
@@ -26,19 +30,39 @@ inline db::Statements Statements() {
        "INSERT INTO gateway.sessions (id_hash, personal_code, given_name, family_name, csrf_token, amr, acr, "
        "idle_expires_at, absolute_expires_at) VALUES ($1, $2, $3, $4, $5, string_to_array($6, ','), $7, "
        "now() + make_interval(mins => $8::int), now() + make_interval(hours => $9::int))"},
+      // The live session with the person's active staff roles ("clerk:80012345,admin").
       {kFindSession,
-       "SELECT personal_code, given_name, family_name, csrf_token, array_to_string(amr, ','), acr, "
-       "to_char(least(idle_expires_at, absolute_expires_at) AT TIME ZONE 'UTC', "
-       "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-       "last_seen_at < now() - interval '1 minute' "
-       "FROM gateway.sessions WHERE id_hash = $1 AND ended_at IS NULL AND idle_expires_at > now() "
-       "AND absolute_expires_at > now()"},
+       "SELECT s.personal_code, s.given_name, s.family_name, s.csrf_token, array_to_string(s.amr, ','), "
+       "s.acr, "
+       "to_char(least(s.idle_expires_at, s.absolute_expires_at) AT TIME ZONE 'UTC', "
+       "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), s.last_seen_at < now() - interval '1 minute', "
+       "coalesce((SELECT string_agg(r.role || coalesce(':' || r.body_id, ''), ',' ORDER BY r.id) "
+       "FROM gateway.role_assignments r WHERE r.personal_code = s.personal_code AND r.withdrawn_at IS NULL), "
+       "'') "
+       "FROM gateway.sessions s WHERE s.id_hash = $1 AND s.ended_at IS NULL AND s.idle_expires_at > now() "
+       "AND s.absolute_expires_at > now()"},
       {kTouchSession,
        "UPDATE gateway.sessions SET last_seen_at = now(), "
        "idle_expires_at = least(now() + make_interval(mins => $2::int), absolute_expires_at) "
        "WHERE id_hash = $1 AND ended_at IS NULL"},
       {kEndSession, "UPDATE gateway.sessions SET ended_at = now() WHERE id_hash = $1 AND ended_at IS NULL"},
       {kAnnounceSessionEnded, "SELECT pg_notify('kutse_session_ended', $1)"},
+      {kGrantRole,
+       "INSERT INTO gateway.role_assignments (personal_code, role, body_id, granted_by, grant_reason) "
+       "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id"},
+      {kWithdrawRole,
+       "UPDATE gateway.role_assignments SET withdrawn_by = $2, withdrawn_at = now(), withdraw_reason = $3 "
+       "WHERE id = $1 AND withdrawn_at IS NULL RETURNING personal_code"},
+      {kListRoleAssignments,
+       "SELECT id, personal_code, role, body_id, granted_by, "
+       "to_char(granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), grant_reason, "
+       "withdrawn_by, "
+       "to_char(withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), withdraw_reason "
+       "FROM gateway.role_assignments WHERE ($1::text IS NULL OR personal_code = $1) "
+       "AND ($2::text IS NULL OR body_id = $2) AND ($3::boolean OR withdrawn_at IS NULL) "
+       "AND ($4::bigint IS NULL OR id < $4) ORDER BY id DESC LIMIT $5"},
+      // Delivered on commit to every gateway replica: drop that person's cached sessions.
+      {kAnnounceRolesChanged, "SELECT pg_notify('kutse_roles_changed', $1)"},
   };
 }
 

@@ -46,7 +46,12 @@ void CallerResolver::FromSession(http::Request& request, const Session& session)
   identity.personal_code = session.personal_code;
   identity.name = session.given_name + " " + session.family_name;
   identity.roles = {"holder"};
-  if (options_.bootstrap_admins.count(session.personal_code) != 0) {
+  for (const auto& role : session.staff_roles) {
+    if (auth::IsValidRole(role)) {
+      identity.roles.push_back(role);
+    }
+  }
+  if (options_.bootstrap_admins.count(session.personal_code) != 0 && !identity.IsAdmin()) {
     identity.roles.push_back("admin");
   }
   request.caller = identity;

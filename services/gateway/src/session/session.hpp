@@ -13,7 +13,8 @@ struct Session {
   std::string csrf_token;
   std::vector<std::string> amr;
   std::string acr;
-  std::string expires_at;  // the earlier of the idle and the absolute limit, ISO 8601
+  std::string expires_at;                // the earlier of the idle and the absolute limit, ISO 8601
+  std::vector<std::string> staff_roles;  // active assignments: "clerk:80012345", "admin", ...
 };
 
 struct SessionPolicy {

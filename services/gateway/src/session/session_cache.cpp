@@ -19,6 +19,16 @@ class EndedSessions : public pqxx::notification_receiver {
   SessionCache& cache_;
 };
 
+class ChangedRoles : public pqxx::notification_receiver {
+ public:
+  ChangedRoles(pqxx::connection& connection, SessionCache& cache)
+      : pqxx::notification_receiver(connection, kRolesChangedChannel), cache_(cache) {}
+  void operator()(const std::string& payload, int) override { cache_.EvictPerson(payload); }
+
+ private:
+  SessionCache& cache_;
+};
+
 }  // namespace
 
 SessionCache::~SessionCache() {
@@ -60,6 +70,13 @@ void SessionCache::Evict(const std::string& id_hash) {
   entries_.erase(id_hash);
 }
 
+void SessionCache::EvictPerson(const std::string& personal_code) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto entry = entries_.begin(); entry != entries_.end();) {
+    entry = entry->second.first.personal_code == personal_code ? entries_.erase(entry) : std::next(entry);
+  }
+}
+
 void SessionCache::Clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();
@@ -74,7 +91,8 @@ void SessionCache::Listen(const std::string& dsn) {
   while (running_) {
     try {
       pqxx::connection connection(dsn);
-      EndedSessions receiver(connection, *this);
+      EndedSessions ended(connection, *this);
+      ChangedRoles changed(connection, *this);
       // Anything ended while we were not listening is unknown: start from an empty cache.
       Clear();
       while (running_) {

@@ -15,7 +15,8 @@
 
 namespace kutse::gateway {
 
-inline constexpr const char* kSessionEndedChannel = "kutse_session_ended";
+inline constexpr const char* kSessionEndedChannel = "kutse_session_ended";  // payload: session id hash
+inline constexpr const char* kRolesChangedChannel = "kutse_roles_changed";  // payload: personal code
 
 class SessionCache {
  public:
@@ -25,9 +26,10 @@ class SessionCache {
   std::optional<Session> Get(const std::string& id_hash);
   void Put(const std::string& id_hash, const Session& session);
   void Evict(const std::string& id_hash);
+  void EvictPerson(const std::string& personal_code);  // after a role change
   void Clear();
 
-  // LISTENs on kSessionEndedChannel with a connection of its own; reconnects when it drops.
+  // LISTENs on both channels with a connection of its own; reconnects when it drops.
   void StartListening(const std::string& dsn);
 
  private:

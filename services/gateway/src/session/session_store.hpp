@@ -35,6 +35,8 @@ class SessionStore {
   std::optional<Session> FindCached(const std::string& session_id);
   void End(const std::string& session_id);
   const SessionPolicy& Policy() const { return policy_; }
+  // This replica at once; the others through kRolesChangedChannel.
+  void ForgetPerson(const std::string& personal_code) { cache_.EvictPerson(personal_code); }
 
  private:
   db::Pool& pool_;
