@@ -24,12 +24,20 @@ bool IsValidRole(const std::string& role) {
   if (role == "holder" || role == "admin") {
     return true;
   }
-  for (const std::string prefix : {"clerk:", "assessor:"}) {
+  for (const std::string prefix : {"clerk:", "assessor:", "apiclient:"}) {
     if (role.rfind(prefix, 0) == 0) {
       return IsBodyId(role.substr(prefix.size()));
     }
   }
   return false;
+}
+
+bool IsValidScope(const std::string& scope) {
+  return scope == "public:read" || scope == "rounds:read" || scope == "applications:submit";
+}
+
+bool Identity::HasScope(const std::string& scope) const {
+  return std::find(scopes.begin(), scopes.end(), scope) != scopes.end();
 }
 
 bool Identity::HasRole(const std::string& role) const {
@@ -41,7 +49,11 @@ std::string Identity::Subject() const {
 }
 
 nlohmann::json Identity::ToClaims() const {
-  return {{"sub", Subject()}, {"name", name}, {"roles", roles}};
+  nlohmann::json claims = {{"sub", Subject()}, {"name", name}, {"roles", roles}};
+  if (!scopes.empty()) {
+    claims["scopes"] = scopes;
+  }
+  return claims;
 }
 
 std::optional<Identity> Identity::FromClaims(const nlohmann::json& claims) {
@@ -74,6 +86,17 @@ std::optional<Identity> Identity::FromClaims(const nlohmann::json& claims) {
         return std::nullopt;
       }
       identity.roles.push_back(role.get<std::string>());
+    }
+  }
+  if (claims.contains("scopes")) {
+    if (!claims["scopes"].is_array()) {
+      return std::nullopt;
+    }
+    for (const auto& scope : claims["scopes"]) {
+      if (!scope.is_string() || !IsValidScope(scope.get<std::string>())) {
+        return std::nullopt;
+      }
+      identity.scopes.push_back(scope.get<std::string>());
     }
   }
   return identity;

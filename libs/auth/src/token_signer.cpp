@@ -37,6 +37,9 @@ std::string TokenSigner::Issue(const Identity& caller, const std::string& audien
   for (const auto& role : caller.roles) {
     cache_key += '\n' + role;
   }
+  for (const auto& scope : caller.scopes) {
+    cache_key += "\n+" + scope;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto found = cache_.find(cache_key);

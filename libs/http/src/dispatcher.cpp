@@ -39,19 +39,28 @@ bool IsJsonContentType(const std::string& value) {
   return media == "application/json";
 }
 
-Problem Describe(const std::exception_ptr& error) {
+// The one place where an exception becomes an answer: an HttpError says what to tell the client;
+// anything else is logged (its text may hold SQL or a DSN) and answered with a bare 500.
+Response ResponseFor(const std::exception_ptr& error, const std::string& instance,
+                     const std::string& trace_id, const std::string& language) {
   try {
     std::rethrow_exception(error);
   } catch (const HttpError& http_error) {
-    return http_error.problem();
+    Response response = ProblemResponse(http_error.problem(), instance, trace_id, language);
+    for (const auto& header : http_error.headers()) {
+      response.headers.push_back(header);
+    }
+    return response;
   } catch (const std::exception& other) {
-    // The text may hold SQL or a DSN: it goes to the log at error level, never to the client.
-    common::log::Error("unhandled exception in handler", {{"exception", other.what()}});
+    common::log::Error("unhandled exception in handler",
+                       {{"exception", other.what()}, {"trace_id", trace_id}});
   } catch (...) {
-    common::log::Error("unhandled non-standard exception in handler");
+    common::log::Error("unhandled non-standard exception in handler", {{"trace_id", trace_id}});
   }
-  return Problem{
-      500, "internal", "Something went wrong on our side. Quote the trace id when you report it.", {}};
+  return ProblemResponse(
+      Problem{
+          500, "internal", "Something went wrong on our side. Quote the trace id when you report it.", {}},
+      instance, trace_id, language);
 }
 
 }  // namespace
@@ -174,7 +183,7 @@ void Dispatcher::Handle(Request request, Reply reply) {
         return;
       }
     } catch (...) {
-      fail(Describe(std::current_exception()));
+      (*finish)(ResponseFor(std::current_exception(), instance, request_id, language));
       return;
     }
   }
@@ -183,7 +192,7 @@ void Dispatcher::Handle(Request request, Reply reply) {
     try {
       Run(matched, *shared_request, *finish);
     } catch (...) {
-      (*finish)(ProblemResponse(Describe(std::current_exception()), instance, request_id, language));
+      (*finish)(ResponseFor(std::current_exception(), instance, request_id, language));
     }
   });
   if (!queued) {

@@ -6,6 +6,7 @@
 #include "db/sql.hpp"
 #include "handlers/admin_roles.hpp"
 #include "handlers/auth_routes.hpp"
+#include "handlers/body_api_clients.hpp"
 #include "handlers/me_get.hpp"
 #include "handlers/openapi_document.hpp"
 #include "identity/caller_resolver.hpp"
@@ -33,6 +34,7 @@ struct GatewayState {
   std::unique_ptr<OidcLogin> login;
   std::unique_ptr<CallerResolver> callers;
   std::unique_ptr<RoleAssignments> roles;
+  std::unique_ptr<ApiClients> clients;
   bool secure_cookies = true;
 };
 
@@ -88,7 +90,9 @@ void Configure(runtime::ServiceRuntime& runtime) {
   if (resolver_options.dev_identity_enabled) {
     common::log::Warn("DEVELOPMENT IDENTITY HEADER IS ENABLED: never run this configuration in production");
   }
-  state->callers = std::make_unique<CallerResolver>(*state->sessions, resolver_options);
+  state->clients = std::make_unique<ApiClients>(
+      runtime.Database(), std::chrono::milliseconds(config.Integer("KUTSE_CLIENT_CACHE_MS", 5000, 0, 60000)));
+  state->callers = std::make_unique<CallerResolver>(*state->sessions, *state->clients, resolver_options);
   state->roles = std::make_unique<RoleAssignments>(runtime.Database());
   runtime.SetCallerResolver(
       [state](http::Request& request) { state->callers->Resolve(request); }, true,
@@ -112,6 +116,17 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("DELETE", "/api/v1/admin/role-assignments/{assignmentId}", [state](http::Request& request) {
     return WithdrawRole(*state->roles, *state->sessions, request);
   });
+  const std::string clients_path = "/api/v1/bodies/{bodyId}/api-clients";
+  router.Add("GET", clients_path,
+             [state](http::Request& request) { return ListApiClients(*state->clients, request); });
+  router.Add(
+      "POST", clients_path,
+      [state](http::Request& request) { return CreateApiClient(*state->clients, request); },
+      http::RouteOptions{8 * 1024, true});
+  router.Add("POST", clients_path + "/{clientId}/secret",
+             [state](http::Request& request) { return RotateApiClientSecret(*state->clients, request); });
+  router.Add("DELETE", clients_path + "/{clientId}",
+             [state](http::Request& request) { return RevokeApiClient(*state->clients, request); });
   auto forward = [state](http::Request& request, http::Reply reply) {
     auto upstream = state->routes.Find(request.path);
     if (!upstream) {

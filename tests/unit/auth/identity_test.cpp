@@ -26,3 +26,20 @@ TEST_CASE("claims with an invalid subject or role are refused") {
   REQUIRE_FALSE(Identity::FromClaims({{"sub", "EE60001019906"}, {"roles", "admin"}}));
   REQUIRE(Identity::FromClaims({{"sub", "client:home-page-1"}})->kind == Identity::Kind::kApiClient);
 }
+
+TEST_CASE("an API client carries its body and scopes through the claims") {
+  Identity client;
+  client.kind = Identity::Kind::kApiClient;
+  client.client_id = "80012345-3fa9c2d1";
+  client.roles = {"apiclient:80012345"};
+  client.scopes = {"public:read", "rounds:read"};
+  auto back = Identity::FromClaims(client.ToClaims());
+  REQUIRE(back);
+  REQUIRE(back->IsApiClientOf("80012345"));
+  REQUIRE(back->HasScope("rounds:read"));
+  REQUIRE_FALSE(back->HasScope("applications:submit"));
+  REQUIRE_FALSE(back->IsClerkOf("80012345"));
+  auto claims = client.ToClaims();
+  claims["scopes"] = {"everything"};
+  REQUIRE_FALSE(Identity::FromClaims(claims));
+}

@@ -16,6 +16,12 @@ inline constexpr const char* kGrantRole = "grant_role";
 inline constexpr const char* kWithdrawRole = "withdraw_role";
 inline constexpr const char* kListRoleAssignments = "list_role_assignments";
 inline constexpr const char* kAnnounceRolesChanged = "announce_roles_changed";
+inline constexpr const char* kCreateApiClient = "create_api_client";
+inline constexpr const char* kRotateApiClientSecret = "rotate_api_client_secret";
+inline constexpr const char* kRevokeApiClient = "revoke_api_client";
+inline constexpr const char* kListApiClients = "list_api_clients";
+inline constexpr const char* kFindApiClient = "find_api_client";
+inline constexpr const char* kAllowedOrigins = "allowed_origins";
 
 inline db::Statements Statements() {
   return {
@@ -63,6 +69,29 @@ inline db::Statements Statements() {
        "AND ($4::bigint IS NULL OR id < $4) ORDER BY id DESC LIMIT $5"},
       // Delivered on commit to every gateway replica: drop that person's cached sessions.
       {kAnnounceRolesChanged, "SELECT pg_notify('kutse_roles_changed', $1)"},
+      {kCreateApiClient,
+       "INSERT INTO gateway.api_clients (client_id, body_id, name, secret_hash, scopes, allowed_origins, "
+       "rate_limit_per_minute, created_by) VALUES ($1, $2, $3, $4, string_to_array($5, ' '), "
+       "coalesce(string_to_array(nullif($6, ''), ' '), '{}'), $7, $8)"},
+      {kRotateApiClientSecret,
+       "UPDATE gateway.api_clients SET secret_hash = $3, secret_rotated_by = $4, secret_rotated_at = now() "
+       "WHERE body_id = $1 AND client_id = $2 AND revoked_at IS NULL"},
+      {kRevokeApiClient,
+       "UPDATE gateway.api_clients SET revoked_by = $3, revoked_at = now() "
+       "WHERE body_id = $1 AND client_id = $2 AND revoked_at IS NULL"},
+      {kListApiClients,
+       "SELECT client_id, name, array_to_string(scopes, ' '), array_to_string(allowed_origins, ' '), "
+       "rate_limit_per_minute, created_by, "
+       "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+       "to_char(secret_rotated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+       "to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') "
+       "FROM gateway.api_clients WHERE body_id = $1 ORDER BY created_at, client_id"},
+      {kFindApiClient,
+       "SELECT body_id, name, secret_hash, array_to_string(scopes, ' '), array_to_string(allowed_origins, ' "
+       "'), "
+       "rate_limit_per_minute, revoked_at IS NOT NULL FROM gateway.api_clients WHERE client_id = $1"},
+      {kAllowedOrigins,
+       "SELECT DISTINCT unnest(allowed_origins) FROM gateway.api_clients WHERE revoked_at IS NULL"},
   };
 }
 

@@ -6,8 +6,11 @@
 namespace kutse::gateway {
 
 http::Response GetMe(SessionStore& sessions, http::Request& request) {
-  if (!request.caller || !request.caller->IsPerson()) {
+  if (!request.caller) {
     throw http::HttpError(401, "unauthenticated", "Sign in to use this resource.");
+  }
+  if (!request.caller->IsPerson()) {
+    throw http::HttpError(403, "forbidden", "This resource is for signed-in persons only.");
   }
   const auth::Identity& caller = *request.caller;
   nlohmann::json body = {

@@ -57,8 +57,36 @@ void CallerResolver::FromSession(http::Request& request, const Session& session)
   request.caller = identity;
 }
 
+void CallerResolver::FromClient(http::Request& request, const std::optional<ApiClient>& client) const {
+  if (!client) {
+    throw http::HttpError(401, "unauthenticated", "The API client id or secret is not valid.")
+        .WithHeader("WWW-Authenticate", "Basic realm=\"kutse\"");
+  }
+  int wait = 0;
+  if (!limiter_.Allow(client->client_id, client->rate_limit_per_minute, wait)) {
+    throw http::HttpError(429, "too_many_requests", "This API client has used up its requests for now.")
+        .WithHeader("Retry-After", std::to_string(wait));
+  }
+  auth::Identity identity;
+  identity.kind = auth::Identity::Kind::kApiClient;
+  identity.client_id = client->client_id;
+  identity.name = client->name;
+  identity.roles = {"apiclient:" + client->body_id};
+  identity.scopes = client->scopes;
+  request.caller = identity;
+}
+
 void CallerResolver::Resolve(http::Request& request) const {
   if (FromDevHeader(request)) {
+    return;
+  }
+  if (auto authorization = request.Header("authorization")) {
+    std::string client_id;
+    std::string secret;
+    if (!ParseBasicCredentials(*authorization, client_id, secret)) {
+      FromClient(request, std::nullopt);
+    }
+    FromClient(request, clients_.Authenticate(client_id, secret));
     return;
   }
   auto cookie = request.Header("cookie");
@@ -74,6 +102,19 @@ void CallerResolver::Resolve(http::Request& request) const {
 
 bool CallerResolver::TryResolveWithoutBlocking(http::Request& request) const {
   if (FromDevHeader(request)) {
+    return true;
+  }
+  if (auto authorization = request.Header("authorization")) {
+    std::string client_id;
+    std::string secret;
+    if (!ParseBasicCredentials(*authorization, client_id, secret)) {
+      FromClient(request, std::nullopt);
+    }
+    auto cached = clients_.AuthenticateCached(client_id, secret);
+    if (!cached) {
+      return false;
+    }
+    FromClient(request, *cached);
     return true;
   }
   auto cookie = request.Header("cookie");

@@ -1,11 +1,13 @@
-// Who is calling the gateway: the session cookie's person (and, while it exists, the
-// development-only header), with roles; and CSRF protection for every unsafe method of a
-// cookie-authenticated request.
+// Who is calling the gateway: the session cookie's person with roles, an awarding body's API client
+// (HTTP Basic, rate-limited), or in tests the development-only header; and CSRF protection for
+// every unsafe method of a cookie-authenticated request.
 #pragma once
 
 #include <set>
 #include <string>
 
+#include "clients/api_clients.hpp"
+#include "clients/rate_limiter.hpp"
 #include "kutse/http/request.hpp"
 #include "session/session_store.hpp"
 
@@ -20,8 +22,8 @@ struct CallerResolverOptions {
 
 class CallerResolver {
  public:
-  CallerResolver(SessionStore& sessions, CallerResolverOptions options)
-      : sessions_(sessions), options_(std::move(options)) {}
+  CallerResolver(SessionStore& sessions, ApiClients& clients, CallerResolverOptions options)
+      : sessions_(sessions), clients_(clients), options_(std::move(options)) {}
 
   // Sets request.caller; throws HttpError 401 (malformed dev header) or 403 (CSRF). May read the
   // database.
@@ -32,9 +34,12 @@ class CallerResolver {
  private:
   bool FromDevHeader(http::Request& request) const;
   void FromSession(http::Request& request, const Session& session) const;
+  void FromClient(http::Request& request, const std::optional<ApiClient>& client) const;
 
   SessionStore& sessions_;
+  ApiClients& clients_;
   CallerResolverOptions options_;
+  mutable RateLimiter limiter_;
 };
 
 bool IsUnsafeMethod(const std::string& method);

@@ -73,7 +73,8 @@ std::optional<Session> SessionStore::Find(const std::string& session_id) {
                     row[3].as<std::string>(),
                     common::Split(row[4].as<std::string>(), ','),
                     row[5].as<std::string>(),
-                    row[6].as<std::string>(), {}};
+                    row[6].as<std::string>(),
+                    {}};
     session.staff_roles = common::Split(row[8].as<std::string>(), ',');
     return std::make_pair(session, row[7].as<bool>());
   });

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kutse/http/response.hpp"
@@ -29,9 +30,16 @@ class HttpError : public std::exception {
       : problem_{status, std::move(code), std::move(detail), {}} {}
   const Problem& problem() const { return problem_; }
   const char* what() const noexcept override { return problem_.code.c_str(); }
+  // Headers the answer needs besides the problem itself (Retry-After, WWW-Authenticate).
+  HttpError& WithHeader(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
 
  private:
   Problem problem_;
+  std::vector<std::pair<std::string, std::string>> headers_;
 };
 
 // The title for a code in Estonian ("et") or English ("en").

@@ -1,0 +1,38 @@
+// An awarding body's API client as the gateway knows it, and what a clerk sends to create one.
+// Validation has no I/O.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kutse/http/problem.hpp"
+
+namespace kutse::gateway {
+
+struct ApiClient {
+  std::string client_id;
+  std::string body_id;
+  std::string name;
+  std::string secret_hash;
+  std::vector<std::string> scopes;
+  std::vector<std::string> allowed_origins;
+  int rate_limit_per_minute = 600;
+  bool revoked = false;
+};
+
+struct NewApiClient {
+  std::string name;
+  std::vector<std::string> scopes;
+  std::vector<std::string> allowed_origins;
+  int rate_limit_per_minute = 600;
+};
+
+std::variant<NewApiClient, std::vector<http::FieldError>> ParseNewApiClient(const nlohmann::json& body);
+// "https://www.example.ee" or "http://localhost:3000": scheme, host and optional port, nothing more.
+bool IsValidOrigin(const std::string& origin);
+// Splits "Basic base64(id:secret)"; false when the header is not that.
+bool ParseBasicCredentials(const std::string& header, std::string& client_id, std::string& secret);
+
+}  // namespace kutse::gateway

@@ -1,0 +1,232 @@
+// The authorization matrix: every operation in openapi.yaml, called by every kind of caller, gets
+// exactly the answer the matrix allows. An operation added to openapi.yaml without a row here fails
+// the test, so nobody can add a route without deciding who may call it.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { certificateBody } from './lib/api.mjs';
+import { Browser } from './lib/browser.mjs';
+import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { contract } from './lib/contract.mjs';
+
+const X = '80012345';
+const Y = '80054321';
+const kCallers = ['anonymous', 'holderA', 'holderB', 'clerkX', 'clerkY', 'admin', 'clientX'];
+const kPeople = { holderA: '49102030219', holderB: '36805280109', clerkX: '38001085718', clerkY: '37605030064', admin: kBootstrapAdmin };
+
+// status(es) for every caller; `all` is shorthand for everyone.
+const everyone = (status) => Object.fromEntries(kCallers.map((c) => [c, status]));
+const only = (allowed, otherwise, anonymous = 401) =>
+  Object.fromEntries(kCallers.map((c) => [c, c === 'anonymous' ? anonymous : allowed[c] ?? otherwise]));
+const persons = (status) => ({ holderA: status, holderB: status, clerkX: status, clerkY: status, admin: status });
+
+const kMatrix = {
+  'GET /healthz': { path: '/healthz', expect: everyone(200) },
+  'GET /readyz': { path: '/readyz', expect: everyone(200) },
+  'GET /metrics': { path: '/metrics', expect: everyone(200) },
+  'GET /openapi.yaml': { path: '/openapi.yaml', expect: everyone(200) },
+  'GET /auth/login': { path: '/auth/login', expect: everyone(302) },
+  'GET /auth/callback': { path: '/auth/callback', expect: everyone(400) },
+  // Without the CSRF token on purpose: a signed-in person's logout needs it.
+  'POST /auth/logout': { path: '/auth/logout', csrf: false, expect: only({ ...persons(403), clientX: 204 }, 204, 204) },
+  'GET /api/v1/me': { path: '/api/v1/me', expect: only(persons(200), 403) },
+  'GET /api/v1/public/status': { path: '/api/v1/public/status', expect: everyone(200) },
+  'GET /api/v1/me/notifications': { path: '/api/v1/me/notifications', expect: only(persons(200), 403) },
+  'POST /api/v1/bodies/{bodyId}/certificates': {
+    path: `/api/v1/bodies/${X}/certificates`,
+    body: () => certificateBody(),
+    expect: only({ clerkX: 201 }, 403),
+  },
+  'GET /api/v1/admin/role-assignments': { path: '/api/v1/admin/role-assignments', expect: only({ admin: 200 }, 403) },
+  'POST /api/v1/admin/role-assignments': {
+    path: '/api/v1/admin/role-assignments',
+    body: () => ({}),
+    expect: only({ admin: 422 }, 403),
+  },
+  'DELETE /api/v1/admin/role-assignments/{assignmentId}': {
+    path: '/api/v1/admin/role-assignments/999999999',
+    expect: only({ admin: 404 }, 403),
+  },
+  'GET /api/v1/bodies/{bodyId}/api-clients': {
+    path: `/api/v1/bodies/${X}/api-clients`,
+    expect: only({ clerkX: 200, admin: 200 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/api-clients': {
+    path: `/api/v1/bodies/${X}/api-clients`,
+    body: () => ({}),
+    expect: only({ clerkX: 422, admin: 422 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/api-clients/{clientId}/secret': {
+    path: `/api/v1/bodies/${X}/api-clients/${X}-00000000/secret`,
+    expect: only({ clerkX: 404, admin: 404 }, 403),
+  },
+  'DELETE /api/v1/bodies/{bodyId}/api-clients/{clientId}': {
+    path: `/api/v1/bodies/${X}/api-clients/${X}-00000000`,
+    expect: only({ clerkX: 404, admin: 404 }, 403),
+  },
+};
+
+function documentedOperations() {
+  const operations = [];
+  for (const [path, item] of Object.entries(contract().document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
+      if (item[method]) operations.push(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  return operations;
+}
+
+describe('authorization: every route × every kind of caller', () => {
+  let cluster;
+  const callers = {};
+  before(async () => {
+    cluster = await Cluster.create('authz');
+    await cluster.startAll();
+    for (const [name, code] of Object.entries(kPeople)) {
+      callers[name] = new Browser(cluster.gatewayUrl);
+      await callers[name].signIn(code);
+    }
+    const grant = async (code, body) => {
+      const me = await callers.admin.me();
+      const answer = await callers.admin.request(`${cluster.gatewayUrl}/api/v1/admin/role-assignments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.body.csrf_token },
+        body: JSON.stringify({ personal_code: code, role: 'clerk', body_id: body }),
+      });
+      assert.equal(answer.status, 201);
+    };
+    await grant(kPeople.clerkX, X);
+    await grant(kPeople.clerkY, Y);
+    for (const name of Object.keys(kPeople)) {
+      callers[name].csrf = (await callers[name].me()).body.csrf_token;
+    }
+    const created = await callers.clerkX.request(`${cluster.gatewayUrl}/api/v1/bodies/${X}/api-clients`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': callers.clerkX.csrf },
+      body: JSON.stringify({ name: 'Keevitajate koduleht', scopes: ['public:read'] }),
+    });
+    assert.equal(created.status, 201);
+    callers.clientX = new Browser(cluster.gatewayUrl);
+    callers.clientX.basic = Buffer.from(`${created.body.client_id}:${created.body.client_secret}`).toString('base64');
+    callers.anonymous = new Browser(cluster.gatewayUrl);
+  });
+  after(async () => {
+    await cluster?.destroy();
+  });
+
+  it('has a row for every operation in openapi.yaml, and none for an operation that is not there', () => {
+    const documented = documentedOperations();
+    const missing = documented.filter((operation) => !kMatrix[operation]);
+    assert.deepEqual(missing, [], 'operations in openapi.yaml without a row in the authorization matrix');
+    const stale = Object.keys(kMatrix).filter((operation) => !documented.includes(operation));
+    assert.deepEqual(stale, [], 'rows for operations that openapi.yaml does not have');
+  });
+
+  for (const [operation, row] of Object.entries(kMatrix)) {
+    it(`${operation}`, async () => {
+      const method = operation.split(' ')[0];
+      const unsafe = !['GET', 'HEAD'].includes(method);
+      const seen = {};
+      for (const name of kCallers) {
+        const browser = callers[name];
+        const headers = {};
+        if (browser.basic) headers.authorization = `Basic ${browser.basic}`;
+        if (unsafe && browser.csrf && row.csrf !== false) headers['x-csrf-token'] = browser.csrf;
+        let body;
+        if (row.body) {
+          headers['content-type'] = 'application/json';
+          body = JSON.stringify(row.body());
+        }
+        const answer = await browser.request(`${cluster.gatewayUrl}${row.path}`, { method, headers, body });
+        seen[name] = answer.status;
+      }
+      assert.deepEqual(seen, row.expect);
+    });
+  }
+});
+
+describe('API clients: credentials of a body\'s home page', () => {
+  let cluster;
+  let clerk;
+  before(async () => {
+    cluster = await Cluster.create('clients');
+    await cluster.startAll();
+    const admin = new Browser(cluster.gatewayUrl);
+    await admin.signIn(kBootstrapAdmin);
+    const csrf = (await admin.me()).body.csrf_token;
+    const granted = await admin.request(`${cluster.gatewayUrl}/api/v1/admin/role-assignments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ personal_code: kPeople.clerkX, role: 'clerk', body_id: X }),
+    });
+    assert.equal(granted.status, 201);
+    clerk = new Browser(cluster.gatewayUrl);
+    await clerk.signIn(kPeople.clerkX);
+    clerk.csrf = (await clerk.me()).body.csrf_token;
+  });
+  after(async () => {
+    await cluster?.destroy();
+  });
+
+  const create = (body) =>
+    clerk.request(`${cluster.gatewayUrl}/api/v1/bodies/${X}/api-clients`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': clerk.csrf },
+      body: JSON.stringify(body),
+    });
+  const call = (id, secret) =>
+    new Browser(cluster.gatewayUrl).request(`${cluster.gatewayUrl}/api/v1/public/status`, {
+      headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
+    });
+
+  it('creates, lists without secrets, rotates and revokes; old secrets stop working at once', async () => {
+    const created = await create({ name: 'Keevitajate koduleht', scopes: ['public:read', 'rounds:read'], allowed_origins: ['https://www.keevitajad.ee'] });
+    assert.equal(created.status, 201);
+    const { client_id: id, client_secret: secret } = created.body;
+    assert.match(id, new RegExp(`^${X}-[0-9a-f]{8}$`));
+    assert.equal((await call(id, secret)).status, 200);
+    const wrong = await call(id, `${secret}x`);
+    assert.equal(wrong.status, 401);
+    assert.match(wrong.headers.get('www-authenticate'), /^Basic/);
+
+    const listed = await clerk.request(`${cluster.gatewayUrl}/api/v1/bodies/${X}/api-clients`);
+    assert.equal(listed.status, 200);
+    assert.ok(listed.body.items.some((c) => c.client_id === id));
+    assert.ok(!listed.text.includes(secret), 'the secret is never listed');
+
+    const rotated = await clerk.request(`${cluster.gatewayUrl}/api/v1/bodies/${X}/api-clients/${id}/secret`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': clerk.csrf },
+    });
+    assert.equal(rotated.status, 200);
+    assert.equal((await call(id, secret)).status, 401, 'the old secret is refused');
+    assert.equal((await call(id, rotated.body.client_secret)).status, 200);
+
+    const revoked = await clerk.request(`${cluster.gatewayUrl}/api/v1/bodies/${X}/api-clients/${id}`, {
+      method: 'DELETE',
+      headers: { 'x-csrf-token': clerk.csrf },
+    });
+    assert.equal(revoked.status, 204);
+    assert.equal((await call(id, rotated.body.client_secret)).status, 401, 'a revoked client is refused');
+  });
+
+  it('holds a client to its rate limit with 429 and Retry-After', async () => {
+    const created = await create({ name: 'Väike koduleht', scopes: ['public:read'], rate_limit_per_minute: 3 });
+    assert.equal(created.status, 201);
+    const statuses = [];
+    let last;
+    for (let i = 0; i < 4; i += 1) {
+      last = await call(created.body.client_id, created.body.client_secret);
+      statuses.push(last.status);
+    }
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    assert.equal(last.body.code, 'too_many_requests');
+    assert.ok(Number(last.headers.get('retry-after')) >= 1);
+  });
+
+  it('refuses malformed requests field by field', async () => {
+    const answer = await create({ name: '', scopes: ['everything'], allowed_origins: ['javascript:alert(1)'], rate_limit_per_minute: 0 });
+    assert.equal(answer.status, 422);
+    assert.deepEqual(answer.body.errors.map((e) => e.pointer).sort(), ['/allowed_origins/0', '/name', '/rate_limit_per_minute', '/scopes/0']);
+  });
+});
