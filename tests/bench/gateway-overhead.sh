@@ -422,8 +422,9 @@ mkdir -p "$(dirname "$results_file")"
     "then the read the same way; $rounds round(s), medians shown (the ratio is taken within each round)"
   echo "- Services: release build (RelWithDebInfo), \`KUTSE_LOG_LEVEL=$KUTSE_LOG_LEVEL\` (at info the access log" \
     "writes a line per request), \`KUTSE_HTTP_THREADS\` ${KUTSE_HTTP_THREADS:-2}, \`KUTSE_WORKER_THREADS\`" \
-    "${KUTSE_WORKER_THREADS:-8}, \`KUTSE_DB_POOL_SIZE\` ${KUTSE_DB_POOL_SIZE:-8}; gateway with the development" \
-    "identity header (it mints and caches the internal token), direct and nginx with a token minted per wrk run"
+    "${KUTSE_WORKER_THREADS:-8}, \`KUTSE_DB_POOL_SIZE\` ${KUTSE_DB_POOL_SIZE:-8}; gateway with the holder's" \
+    "session cookie (it resolves the session and mints or reuses the internal token), direct and nginx with a" \
+    "token minted per wrk run"
   echo "- nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'): \`worker_processes $nginx_workers\`, upstream \`keepalive 64\`," \
     "\`proxy_http_version 1.1\`, \`Connection \"\"\`, \`access_log off\`"
   echo "- CPU: share of one core used by the service (certificate or notification) and by the proxy during" \

@@ -31,6 +31,12 @@ const kMatrix = {
   'POST /auth/logout': { path: '/auth/logout', csrf: false, expect: only({ ...persons(403), clientX: 204 }, 204, 204) },
   'GET /api/v1/me': { path: '/api/v1/me', expect: only(persons(200), 403) },
   'GET /api/v1/public/status': { path: '/api/v1/public/status', expect: everyone(200) },
+  // A preflight from an origin no body registered is refused for everyone alike.
+  'OPTIONS /api/v1/public/status': {
+    path: '/api/v1/public/status',
+    headers: { origin: 'https://unregistered.example' },
+    expect: everyone(403),
+  },
   'GET /api/v1/me/notifications': { path: '/api/v1/me/notifications', expect: only(persons(200), 403) },
   'POST /api/v1/bodies/{bodyId}/certificates': {
     path: `/api/v1/bodies/${X}/certificates`,
@@ -69,7 +75,7 @@ const kMatrix = {
 function documentedOperations() {
   const operations = [];
   for (const [path, item] of Object.entries(contract().document.paths)) {
-    for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete', 'options']) {
       if (item[method]) operations.push(`${method.toUpperCase()} ${path}`);
     }
   }
@@ -125,12 +131,13 @@ describe('authorization: every route × every kind of caller', () => {
   for (const [operation, row] of Object.entries(kMatrix)) {
     it(`${operation}`, async () => {
       const method = operation.split(' ')[0];
-      const unsafe = !['GET', 'HEAD'].includes(method);
+      const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(method);
       const seen = {};
       for (const name of kCallers) {
         const browser = callers[name];
         const headers = {};
         if (browser.basic) headers.authorization = `Basic ${browser.basic}`;
+        Object.assign(headers, row.headers ?? {});
         if (unsafe && browser.csrf && row.csrf !== false) headers['x-csrf-token'] = browser.csrf;
         let body;
         if (row.body) {
@@ -222,6 +229,28 @@ describe('API clients: credentials of a body\'s home page', () => {
     assert.deepEqual(statuses, [200, 200, 200, 429]);
     assert.equal(last.body.code, 'too_many_requests');
     assert.ok(Number(last.headers.get('retry-after')) >= 1);
+  });
+
+  it('lets browsers on registered origins read the public endpoints (CORS), and no one else', async () => {
+    const origin = 'https://www.keevitajad.ee';
+    const created = await create({ name: 'Koduleht CORS', scopes: ['public:read'], allowed_origins: [origin] });
+    assert.equal(created.status, 201);
+    const browser = new Browser(cluster.gatewayUrl);
+    const allowed = await browser.request(`${cluster.gatewayUrl}/api/v1/public/status`, { headers: { origin } });
+    assert.equal(allowed.status, 200);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), origin);
+    assert.match(allowed.headers.get('vary') ?? '', /Origin/);
+    const stranger = await browser.request(`${cluster.gatewayUrl}/api/v1/public/status`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(stranger.status, 200);
+    assert.equal(stranger.headers.get('access-control-allow-origin'), null);
+    const preflight = await browser.request(`${cluster.gatewayUrl}/api/v1/public/status`, { method: 'OPTIONS', headers: { origin } });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+    const refused = await browser.request(`${cluster.gatewayUrl}/api/v1/public/status`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
+    assert.equal(refused.status, 403);
   });
 
   it('refuses malformed requests field by field', async () => {

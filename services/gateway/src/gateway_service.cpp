@@ -3,6 +3,7 @@
 #include <memory>
 #include <set>
 
+#include "clients/cors.hpp"
 #include "db/sql.hpp"
 #include "handlers/admin_roles.hpp"
 #include "handlers/auth_routes.hpp"
@@ -116,6 +117,10 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("DELETE", "/api/v1/admin/role-assignments/{assignmentId}", [state](http::Request& request) {
     return WithdrawRole(*state->roles, *state->sessions, request);
   });
+  router.Add("OPTIONS", "/api/v1/public/*", [state](http::Request& request) {
+    auto origin = request.Header("origin");
+    return PreflightAnswer(request, origin && state->clients->IsAllowedOrigin(*origin));
+  });
   const std::string clients_path = "/api/v1/bodies/{bodyId}/api-clients";
   router.Add("GET", clients_path,
              [state](http::Request& request) { return ListApiClients(*state->clients, request); });
@@ -139,8 +144,15 @@ void Configure(runtime::ServiceRuntime& runtime) {
     UpstreamRequest outgoing = BuildUpstreamRequest(request, *upstream, token);
     http::Request context = request;  // for the answer: path, id, language; not the body
     context.body.clear();
-    state->upstreams->Send(std::move(outgoing), [reply, context](UpstreamResponse answer) {
-      reply(ToClientResponse(std::move(answer), context));
+    // Known from memory: the caller resolver made sure the registered origins were fresh.
+    bool origin_registered = false;
+    if (auto origin = request.Header("origin")) {
+      origin_registered = state->clients->IsAllowedOriginCached(*origin).value_or(false);
+    }
+    state->upstreams->Send(std::move(outgoing), [reply, context, origin_registered](UpstreamResponse answer) {
+      http::Response response = ToClientResponse(std::move(answer), context);
+      AddCorsHeaders(context, origin_registered, response);
+      reply(std::move(response));
     });
   };
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {

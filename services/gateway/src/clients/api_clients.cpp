@@ -142,12 +142,17 @@ std::optional<ApiClient> ApiClients::Authenticate(const std::string& client_id, 
   return client;
 }
 
+std::optional<bool> ApiClients::IsAllowedOriginCached(const std::string& origin) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (std::chrono::steady_clock::now() < origins_loaded_ + time_to_live_) {
+    return origins_.count(origin) != 0;
+  }
+  return std::nullopt;
+}
+
 bool ApiClients::IsAllowedOrigin(const std::string& origin) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (std::chrono::steady_clock::now() < origins_loaded_ + time_to_live_) {
-      return origins_.count(origin) != 0;
-    }
+  if (auto cached = IsAllowedOriginCached(origin)) {
+    return *cached;
   }
   auto rows =
       pool_.Read([&](pqxx::nontransaction& read) { return read.exec_prepared(sql::kAllowedOrigins); });

@@ -38,7 +38,10 @@ class ApiClients {
   std::optional<std::optional<ApiClient>> AuthenticateCached(const std::string& client_id,
                                                              const std::string& secret);
   // Origins registered by any active client: where browsers may call the public endpoints from.
+  // Reads the database when the copy in memory is older than the cache time.
   bool IsAllowedOrigin(const std::string& origin);
+  // From memory only: nullopt when the copy is stale (then call IsAllowedOrigin).
+  std::optional<bool> IsAllowedOriginCached(const std::string& origin);
 
  private:
   std::optional<ApiClient> Load(const std::string& client_id);

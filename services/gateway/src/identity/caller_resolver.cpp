@@ -77,6 +77,9 @@ void CallerResolver::FromClient(http::Request& request, const std::optional<ApiC
 }
 
 void CallerResolver::Resolve(http::Request& request) const {
+  if (auto origin = request.Header("origin")) {
+    clients_.IsAllowedOrigin(*origin);  // refreshes the registered origins for the CORS answer
+  }
   if (FromDevHeader(request)) {
     return;
   }
@@ -101,6 +104,9 @@ void CallerResolver::Resolve(http::Request& request) const {
 }
 
 bool CallerResolver::TryResolveWithoutBlocking(http::Request& request) const {
+  if (auto origin = request.Header("origin"); origin && !clients_.IsAllowedOriginCached(*origin)) {
+    return false;  // the registered origins must be read first, off the I/O thread
+  }
   if (FromDevHeader(request)) {
     return true;
   }
