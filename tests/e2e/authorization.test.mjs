@@ -43,6 +43,26 @@ const kMatrix = {
     body: () => certificateBody(),
     expect: only({ clerkX: 201 }, 403),
   },
+  // The register: holders' own certificates, the public register, and the bodies' status changes.
+  // K-999999 is never recorded here, so the answers do not depend on data.
+  'GET /api/v1/me/certificates': { path: '/api/v1/me/certificates', expect: only(persons(200), 403) },
+  'PUT /api/v1/me/certificates/{number}/publication': {
+    path: '/api/v1/me/certificates/K-999999/publication',
+    body: () => ({ published: true }),
+    expect: only(persons(404), 403),
+  },
+  'GET /api/v1/public/certificates': { path: '/api/v1/public/certificates', expect: everyone(200) },
+  'GET /api/v1/public/certificates/{number}': { path: '/api/v1/public/certificates/K-999999', expect: everyone(404) },
+  'POST /api/v1/bodies/{bodyId}/certificates/{number}/invalidation': {
+    path: `/api/v1/bodies/${X}/certificates/K-999999/invalidation`,
+    body: () => ({ reason: 'x' }),
+    expect: only({ clerkX: 404, admin: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/certificates/{number}/annulment': {
+    path: `/api/v1/bodies/${X}/certificates/K-999999/annulment`,
+    body: () => ({ reason: 'x' }),
+    expect: only({ clerkX: 404, admin: 404 }, 403),
+  },
   'GET /api/v1/admin/role-assignments': { path: '/api/v1/admin/role-assignments', expect: only({ admin: 200 }, 403) },
   'POST /api/v1/admin/role-assignments': {
     path: '/api/v1/admin/role-assignments',

@@ -99,6 +99,10 @@ void ServiceRuntime::AddReadinessCheck(std::function<bool()> check) {
   readiness_checks_.push_back(std::move(check));
 }
 
+void ServiceRuntime::AddBackgroundJob(std::function<void()> start, std::function<void()> stop) {
+  jobs_.emplace_back(std::move(start), std::move(stop));
+}
+
 void ServiceRuntime::SetCallerResolver(std::function<void(http::Request&)> resolver, bool may_block,
                                        std::function<bool(http::Request&)> without_blocking) {
   resolver_ = std::move(resolver);
@@ -167,6 +171,9 @@ int ServiceRuntime::Run() {
   if (consumer_) {
     consumer_->Start();
   }
+  for (auto& job : jobs_) {
+    job.first();
+  }
   server.Start();
   common::log::Info("service started", {{"port", server.Port()}});
 
@@ -179,6 +186,9 @@ int ServiceRuntime::Run() {
   std::this_thread::sleep_for(
       std::chrono::milliseconds(config_.Integer("KUTSE_DRAIN_DELAY_MS", 0, 0, 60000)));
   server.Drain(std::chrono::milliseconds(config_.Integer("KUTSE_DRAIN_TIMEOUT_MS", 15000, 0, 600000)));
+  for (auto& job : jobs_) {
+    job.second();
+  }
   if (consumer_) {
     consumer_->Stop();
   }

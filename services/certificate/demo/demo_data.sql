@@ -1,22 +1,22 @@
 -- Demo register for the local run command: a few certificates of the demo people (README), from two
--- awarding bodies. Idempotent: a certificate already present (same holder, standard and start)
+-- awarding bodies, published and hidden. Idempotent: a certificate already present (same holder, standard and start)
 -- is not inserted again, and each new one is announced once through the outbox, as the service
 -- itself would do.
 
-WITH demo (holder_personal_code, holder_name, standard_name, level, awarding_body_id, valid_from, valid_until, status) AS (
+WITH demo (holder_personal_code, holder_name, standard_name, level, awarding_body_id, valid_from, valid_until, status, published) AS (
     VALUES
-        ('49102030219', 'Õie Šmidt',     'Keevitaja, tase 4',            4, '80012345', DATE '2022-03-01', DATE '2027-02-28', 'valid'),
-        ('49102030219', 'Õie Šmidt',     'Keevitaja, tase 3',            3, '80012345', DATE '2015-05-15', DATE '2020-05-14', 'expired'),
-        ('36805280109', 'Jüri Õunapuu',  'Ehitusjuht, tase 6',           6, '80054321', DATE '2021-09-01', DATE '2026-08-31', 'expired'),
-        ('36805280109', 'Jüri Õunapuu',  'Müürsepp, tase 4',             4, '80054321', DATE '2024-01-10', NULL,             'valid'),
-        ('60001019906', 'Mari Maasikas', 'Tarkvaraarendaja, tase 6',     6, '80012345', DATE '2025-06-01', DATE '2030-05-31', 'valid')
+        ('49102030219', 'Õie Šmidt',     'Keevitaja, tase 4',            4, '80012345', DATE '2022-03-01', DATE '2027-02-28', 'valid',   true),
+        ('49102030219', 'Õie Šmidt',     'Keevitaja, tase 3',            3, '80012345', DATE '2015-05-15', DATE '2020-05-14', 'expired', false),
+        ('36805280109', 'Jüri Õunapuu',  'Ehitusjuht, tase 6',           6, '80054321', DATE '2021-09-01', DATE '2026-08-31', 'expired', true),
+        ('36805280109', 'Jüri Õunapuu',  'Müürsepp, tase 4',             4, '80054321', DATE '2024-01-10', NULL,             'valid',   true),
+        ('60001019906', 'Mari Maasikas', 'Tarkvaraarendaja, tase 6',     6, '80012345', DATE '2025-06-01', DATE '2030-05-31', 'valid',   false)
 ),
 inserted AS (
     INSERT INTO certificate.certificates (number, holder_personal_code, holder_name, standard_name, level,
-                                          awarding_body_id, valid_from, valid_until, status, issued_by)
+                                          awarding_body_id, valid_from, valid_until, status, published, issued_by)
     SELECT 'K-' || lpad(nextval('certificate.certificate_number_seq')::text, 6, '0'),
            d.holder_personal_code, d.holder_name, d.standard_name, d.level, d.awarding_body_id,
-           d.valid_from, d.valid_until, d.status, 'demo-data'
+           d.valid_from, d.valid_until, d.status, d.published, 'demo-data'
     FROM demo d
     WHERE NOT EXISTS (SELECT 1 FROM certificate.certificates c
                       WHERE c.holder_personal_code = d.holder_personal_code
@@ -24,6 +24,10 @@ inserted AS (
                         AND c.valid_from = d.valid_from)
     ORDER BY d.valid_from
     RETURNING *
+),
+history AS (
+    INSERT INTO certificate.certificate_history (number, changed_by, change, new_value)
+    SELECT i.number, 'demo-data', 'issued', jsonb_build_object('status', i.status) FROM inserted i
 ),
 events AS (
     SELECT gen_random_uuid() AS event_id, i.* FROM inserted i

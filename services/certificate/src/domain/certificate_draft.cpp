@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "domain/field_checks.hpp"
 #include "kutse/common/personal_code.hpp"
 
 namespace kutse::certificate {
@@ -61,12 +62,7 @@ std::optional<common::Date> DateField(const nlohmann::json& value, const std::st
 
 std::variant<CertificateDraft, std::vector<http::FieldError>> ParseCertificateDraft(
     const nlohmann::json& body) {
-  std::vector<http::FieldError> errors;
-  for (const auto& [key, value] : body.items()) {
-    if (kKnownFields.count(key) == 0) {
-      errors.push_back({"/" + key, "is not a known field"});
-    }
-  }
+  std::vector<http::FieldError> errors = UnknownFields(body, kKnownFields);
   CertificateDraft draft;
   if (!body.contains("holder_personal_code") || !body["holder_personal_code"].is_string()) {
     errors.push_back({"/holder_personal_code", "is required as a string of 11 digits"});

@@ -49,7 +49,7 @@ http::Response RecordCertificate(db::Pool& pool, http::Request& request) {
       }
       return stored->body;
     }
-    nlohmann::json created = repository.Insert(draft, body_id, caller.Subject());
+    nlohmann::json created = StaffView(repository.Insert(draft, body_id, caller.Subject()));
     bus::EnqueueEvent(work, "certificate", CertificateIssuedEvent(created, request.request_id));
     if (key) {
       repository.SaveIdempotentResponse(caller.Subject(), *key, created);

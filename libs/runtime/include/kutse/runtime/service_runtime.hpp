@@ -35,6 +35,9 @@ class ServiceRuntime {
   void EnableOutboxRelay();
   bus::EventConsumer& Consumer();  // created on first use
   void AddReadinessCheck(std::function<bool()> check);
+  // Background work that needs the migrated schema: started after the migrations, stopped while
+  // draining (after the HTTP server, before the bus).
+  void AddBackgroundJob(std::function<void()> start, std::function<void()> stop);
   // Replaces the default caller resolution (the gateway resolves sessions its own way).
   // may_block: the resolver does I/O, so it must never run on an I/O thread; `without_blocking`
   // may answer from memory first (true when it resolved the caller).
@@ -59,6 +62,7 @@ class ServiceRuntime {
   std::unique_ptr<bus::OutboxRelay> relay_;
   std::unique_ptr<bus::EventConsumer> consumer_;
   std::vector<std::function<bool()>> readiness_checks_;
+  std::vector<std::pair<std::function<void()>, std::function<void()>>> jobs_;
   bool migrated_ = false;
   bool draining_ = false;
 };

@@ -1,0 +1,22 @@
+#include "events/certificate_status_changed.hpp"
+
+namespace kutse::certificate {
+
+bus::CloudEvent CertificateStatusChangedEvent(const CertificateRecord& after, CertificateStatus from,
+                                              const std::string& changed_by, const std::string& changed_at,
+                                              const std::string& correlation_id) {
+  nlohmann::json data = {
+      {"certificate_number", after.number},
+      {"holder_personal_code", after.holder_personal_code},
+      {"awarding_body_id", after.awarding_body_id},
+      {"from", ToString(from)},
+      {"to", ToString(after.status)},
+      {"reason", after.status_reason ? nlohmann::json(*after.status_reason) : nlohmann::json(nullptr)},
+      {"changed_at", changed_at},
+      {"changed_by", changed_by},
+  };
+  return bus::CloudEvent::Make("certificate", kCertificateStatusChangedV1, after.number, std::move(data),
+                               correlation_id);
+}
+
+}  // namespace kutse::certificate
