@@ -43,6 +43,12 @@ const kMatrix = {
     body: () => certificateBody(),
     expect: only({ clerkX: 201 }, 403),
   },
+  'POST /api/v1/bodies/{bodyId}/certificate-batches': {
+    path: `/api/v1/bodies/${X}/certificate-batches`,
+    body: () => ({ certificates: [certificateBody()] }),
+    expect: only({ clerkX: 201 }, 403),
+  },
+  'GET /api/v1/me/data-access-log': { path: '/api/v1/me/data-access-log', expect: only(persons(200), 403) },
   // The register: holders' own certificates, the public register, and the bodies' status changes.
   // K-999999 is never recorded here, so the answers do not depend on data.
   'GET /api/v1/me/certificates': { path: '/api/v1/me/certificates', expect: only(persons(200), 403) },

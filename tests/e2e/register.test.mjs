@@ -602,6 +602,16 @@ describe('register: my certificates, publication, the public register, status ch
     });
     assert.ok(Math.abs(Date.parse(data.changed_at) - Date.now()) < 120000, `changed_at ${data.changed_at} is about now`);
     assert.equal(events[0].correlationid, requestId, 'the event names the request that caused it');
+
+    // The notification service tells the holder, with the reason, in their language.
+    let notice;
+    await waitFor('the holder\'s notice of the invalidation', async () => {
+      const page = await oie.request(`${gw}/api/v1/me/notifications?limit=100`, { headers: { 'accept-language': 'en' } });
+      notice = page.body.items.find((item) => item.kind === 'certificate_invalidated' && item.certificate_number === recorded.number);
+      return Boolean(notice);
+    }, { timeoutMs: 15000 });
+    assert.equal(notice.title, 'Certificate declared invalid');
+    assert.match(notice.body, new RegExp(reason.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
   });
 
   it('lets an admin annul a valid certificate entered in error, once', async () => {

@@ -3,8 +3,10 @@
 #include <memory>
 
 #include "db/sql.hpp"
+#include "handlers/certificate_batch.hpp"
 #include "handlers/certificate_record.hpp"
 #include "handlers/certificate_status_change.hpp"
+#include "handlers/data_access_log.hpp"
 #include "handlers/my_certificates.hpp"
 #include "handlers/public_certificates.hpp"
 #include "handlers/register_status.hpp"
@@ -28,6 +30,12 @@ void Configure(runtime::ServiceRuntime& runtime) {
       "PUT", "/api/v1/me/certificates/{number}/publication",
       [&pool](http::Request& request) { return SetMyPublication(pool, request); },
       http::RouteOptions{1024, true});
+  router.Add("GET", "/api/v1/me/data-access-log",
+             [&pool](http::Request& request) { return ListMyDataAccess(pool, request); });
+  router.Add(
+      "POST", "/api/v1/bodies/{bodyId}/certificate-batches",
+      [&pool](http::Request& request) { return RecordCertificateBatch(pool, request); },
+      http::RouteOptions{kMaxBatchBodyBytes, true});
   router.Add("GET", "/api/v1/public/certificates",
              [&pool](http::Request& request) { return SearchPublicCertificates(pool, request); });
   router.Add("GET", "/api/v1/public/certificates/{number}",

@@ -23,7 +23,8 @@
 namespace kutse::gateway {
 namespace {
 
-constexpr size_t kMaxForwardedBody = 1024 * 1024;
+// The largest body a service takes (a batch of 10,000 certificates) plus room.
+constexpr size_t kMaxForwardedBody = 5 * 1024 * 1024;
 
 // What the gateway holds for its whole life; owned by Configure's closures.
 struct GatewayState {

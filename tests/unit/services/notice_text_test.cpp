@@ -18,3 +18,16 @@ TEST_CASE("an unknown kind still gets a neutral text") {
   REQUIRE(RenderNotice("something_new", {}, "en").title == "Notice");
   REQUIRE(RenderNotice("something_new", {}, "et").title == "Teade");
 }
+
+TEST_CASE("status changes the holder hears of, in both languages, with the reason") {
+  REQUIRE(NoticeKindForStatus("expired") == std::string(kCertificateExpired));
+  REQUIRE(NoticeKindForStatus("invalidated") == std::string(kCertificateInvalidated));
+  REQUIRE(NoticeKindForStatus("annulled") == std::string(kCertificateAnnulled));
+  REQUIRE_FALSE(NoticeKindForStatus("valid"));
+  nlohmann::json parameters = {{"certificate_number", "K-000009"}, {"reason", "eksam tühistati"}};
+  auto et = RenderNotice(kCertificateInvalidated, parameters, "et");
+  REQUIRE(et.title == "Kutsetunnistus tunnistati kehtetuks");
+  REQUIRE(et.body.find("eksam tühistati") != std::string::npos);
+  REQUIRE(RenderNotice(kCertificateExpired, parameters, "en").title == "Certificate expired");
+  REQUIRE(RenderNotice(kCertificateAnnulled, parameters, "en").body.find("K-000009") != std::string::npos);
+}

@@ -113,6 +113,34 @@ void CertificateRepository::AddHistory(const std::string& number, const std::str
                     OrNull(new_text));
 }
 
+void CertificateRepository::LogAccess(const CertificateRecord& record, const auth::Identity& staff,
+                                      const std::string& purpose) {
+  bool as_clerk = staff.IsClerkOf(record.awarding_body_id);
+  tx_.exec_prepared(sql::kLogAccess, record.holder_personal_code, staff.Subject(),
+                    as_clerk ? "clerk" : "admin", as_clerk ? record.awarding_body_id.c_str() : nullptr,
+                    purpose, record.number);
+}
+
+nlohmann::json CertificateRepository::AccessLog(const std::string& holder_personal_code,
+                                                const std::optional<long long>& before_id, int limit) {
+  std::optional<std::string> before;
+  if (before_id) {
+    before = std::to_string(*before_id);
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& row : tx_.exec_prepared(sql::kAccessLog, holder_personal_code, OrNull(before), limit)) {
+    items.push_back({{"id", row[0].as<long long>()},
+                     {"accessed_at", row[1].as<std::string>()},
+                     {"accessed_by", row[2].as<std::string>()},
+                     {"role", row[3].as<std::string>()},
+                     {"awarding_body_id",
+                      row[4].is_null() ? nlohmann::json(nullptr) : nlohmann::json(row[4].as<std::string>())},
+                     {"purpose", row[5].as<std::string>()},
+                     {"certificate_number", row[6].as<std::string>()}});
+  }
+  return items;
+}
+
 std::vector<CertificateRecord> CertificateRepository::SearchPublic(const PublicQuery& query) {
   return ReadRecords(tx_.exec_prepared(sql::kPublicSearch, OrNull(query.name), OrNull(query.number),
                                        OrNull(query.after_number), query.limit));

@@ -10,6 +10,7 @@
 
 #include "domain/certificate_draft.hpp"
 #include "domain/certificate_record.hpp"
+#include "kutse/auth/identity.hpp"
 
 namespace kutse::certificate {
 
@@ -43,6 +44,11 @@ class CertificateRepository {
   void AddHistory(const std::string& number, const std::string& changed_by, const std::string& change,
                   const std::optional<std::string>& reason, const nlohmann::json& old_value,
                   const nlohmann::json& new_value);
+
+  // A clerk or admin saw this holder's data (the answer carried the personal code).
+  void LogAccess(const CertificateRecord& record, const auth::Identity& staff, const std::string& purpose);
+  nlohmann::json AccessLog(const std::string& holder_personal_code, const std::optional<long long>& before_id,
+                           int limit);
 
   std::vector<CertificateRecord> SearchPublic(const PublicQuery& query);
   std::optional<CertificateRecord> FindPublic(const std::string& number);

@@ -19,6 +19,8 @@ inline constexpr const char* kSetStatus = "set_status";
 inline constexpr const char* kExpireDue = "expire_due";
 inline constexpr const char* kPublicSearch = "public_search";
 inline constexpr const char* kPublicGet = "public_get";
+inline constexpr const char* kLogAccess = "log_access";
+inline constexpr const char* kAccessLog = "access_log";
 
 // The columns every read returns, in the order CertificateRepository reads them.
 #define KUTSE_CERTIFICATE_COLUMNS                                                                           \
@@ -81,6 +83,15 @@ inline db::Statements Statements() {
                       "'\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') "
                       "AND ($2::text IS NULL OR number = $2) AND ($3::text IS NULL OR number > $3) ORDER BY "
                       "number LIMIT $4"},
+      {kLogAccess,
+       "INSERT INTO certificate.data_access_log (holder_personal_code, accessed_by, role, awarding_body_id, "
+       "purpose, "
+       "certificate_number) VALUES ($1, $2, $3, $4, $5, $6)"},
+      {kAccessLog,
+       "SELECT id, to_char(accessed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+       "accessed_by, role, "
+       "awarding_body_id, purpose, certificate_number FROM certificate.data_access_log "
+       "WHERE holder_personal_code = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"},
       {kPublicGet,
        "SELECT " KUTSE_CERTIFICATE_COLUMNS " FROM certificate.certificates WHERE number = $1 AND published"},
   };

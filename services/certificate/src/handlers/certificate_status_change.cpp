@@ -49,6 +49,7 @@ http::Response ChangeCertificateStatus(db::Pool& pool, http::Request& request, C
     CertificateRecord after = repository.SetStatus(number, to, reason);
     repository.AddHistory(number, caller.Subject(), ToString(to), reason,
                           {{"status", ToString(current->status)}}, {{"status", ToString(to)}});
+    repository.LogAccess(after, caller, to == CertificateStatus::kInvalidated ? "invalidation" : "annulment");
     bus::EnqueueEvent(work, "certificate",
                       CertificateStatusChangedEvent(after, current->status, caller.Subject(),
                                                     common::FormatTimestamp(std::chrono::system_clock::now()),

@@ -27,6 +27,7 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   table.Add("/api/v1/bodies", {"certificate", certificate_url});
   table.Add("/api/v1/public", {"certificate", certificate_url});
   table.Add("/api/v1/me/certificates", {"certificate", certificate_url});
+  table.Add("/api/v1/me/data-access-log", {"certificate", certificate_url});
   table.Add("/api/v1/me/notifications", {"notification", notification_url});
   table.Add("/api/v1/me/requests", {"workflow", workflow_url});
   table.Add("/api/v1/stamps", {"stamping", stamping_url});

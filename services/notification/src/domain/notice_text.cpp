@@ -9,6 +9,19 @@ std::string Text(const nlohmann::json& parameters, const char* key) {
 
 }  // namespace
 
+std::optional<std::string> NoticeKindForStatus(const std::string& status) {
+  if (status == "expired") {
+    return std::string(kCertificateExpired);
+  }
+  if (status == "invalidated") {
+    return std::string(kCertificateInvalidated);
+  }
+  if (status == "annulled") {
+    return std::string(kCertificateAnnulled);
+  }
+  return std::nullopt;
+}
+
 NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
                         const std::string& language) {
   if (kind == kCertificateIssued) {
@@ -20,6 +33,30 @@ NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameter
     }
     return {"Kutsetunnistus väljastatud",
             "Teie nimele on registrisse kantud kutsetunnistus " + number + " (" + standard + ")."};
+  }
+  const std::string number = Text(parameters, "certificate_number");
+  const std::string reason = Text(parameters, "reason");
+  if (kind == kCertificateExpired) {
+    if (language == "en") {
+      return {"Certificate expired",
+              "Professional certificate " + number + " is no longer valid: its validity ended."};
+    }
+    return {"Kutsetunnistus kaotas kehtivuse", "Kutsetunnistuse " + number + " kehtivusaeg on lõppenud."};
+  }
+  if (kind == kCertificateInvalidated) {
+    if (language == "en") {
+      return {"Certificate declared invalid", "The awarding body declared professional certificate " +
+                                                  number + " invalid. Reason: " + reason};
+    }
+    return {"Kutsetunnistus tunnistati kehtetuks",
+            "Kutse andja tunnistas kutsetunnistuse " + number + " kehtetuks. Põhjus: " + reason};
+  }
+  if (kind == kCertificateAnnulled) {
+    if (language == "en") {
+      return {"Certificate annulled",
+              "Professional certificate " + number + " was annulled. Reason: " + reason};
+    }
+    return {"Kutsetunnistus tühistati", "Kutsetunnistus " + number + " tühistati. Põhjus: " + reason};
   }
   if (language == "en") {
     return {"Notice", "There is news about your qualifications in the register."};

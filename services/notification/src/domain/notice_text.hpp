@@ -2,11 +2,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace kutse::notification {
 
 inline constexpr const char* kCertificateIssued = "certificate_issued";
+inline constexpr const char* kCertificateExpired = "certificate_expired";
+inline constexpr const char* kCertificateInvalidated = "certificate_invalidated";
+inline constexpr const char* kCertificateAnnulled = "certificate_annulled";
 
 struct NoticeText {
   std::string title;
@@ -14,6 +18,9 @@ struct NoticeText {
 };
 
 // language: "et" or "en"; an unknown kind still gets a neutral text rather than an error.
+// The notice kind for a certificate's new status, or nullopt when there is nothing to tell.
+std::optional<std::string> NoticeKindForStatus(const std::string& status);
+
 NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
                         const std::string& language);
 
