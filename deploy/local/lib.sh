@@ -432,6 +432,11 @@ kutse_pg_setup() {
     echo "SET client_min_messages = warning;"
     echo "REVOKE ALL ON DATABASE kutse FROM PUBLIC;"
     echo "REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
+    # The public register's name search uses trigram indexes; extensions are the operator's to create.
+    echo "CREATE SCHEMA IF NOT EXISTS extensions;"
+    echo "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA extensions;"
+    echo "REVOKE ALL ON SCHEMA extensions FROM PUBLIC;"
+    echo "GRANT USAGE ON SCHEMA extensions TO kutse_certificate;"
     for s in "${KUTSE_SERVICES[@]}"; do
       echo "GRANT CONNECT, TEMPORARY ON DATABASE kutse TO kutse_$s;"
       echo "CREATE SCHEMA IF NOT EXISTS $s AUTHORIZATION kutse_$s;"
@@ -726,6 +731,15 @@ kutse_oidc_start() {
   [[ ! -e $LOG_DIR/oidc.log ]] || mv -f "$LOG_DIR/oidc.log" "$LOG_DIR/oidc.log.1"
   (export "${env[@]}" && exec setsid node "$KUTSE_OIDC_DIR/server.mjs") >"$LOG_DIR/oidc.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
   kutse_write_pidfile "$PID_DIR/oidc.pid" $!
+}
+
+# The identity provider and the five services, started together and awaited, then the demo data.
+kutse_services_up() { # BUILD_DIR
+  local s
+  kutse_oidc_start
+  for s in "${KUTSE_SERVICES[@]}"; do kutse_service_start "$s" "$1"; done
+  for s in oidc "${KUTSE_SERVICES[@]}"; do kutse_service_await "$s"; done
+  kutse_apply_demo_data
 }
 
 kutse_apply_demo_data() {

@@ -314,10 +314,7 @@ kutse_build "$build_dir" >&2 # RabbitMQ boots meanwhile; stdout is for the repor
 [[ -x $token_tool ]] || die "$token_tool is missing: the build did not produce it"
 kutse_backends_ready
 
-kutse_oidc_start
-for s in "${KUTSE_SERVICES[@]}"; do kutse_service_start "$s" "$build_dir"; done
-for s in oidc "${KUTSE_SERVICES[@]}"; do kutse_service_await "$s"; done
-kutse_apply_demo_data
+kutse_services_up "$build_dir"
 
 # The holder's notices arrive through the certificate outbox, RabbitMQ and the notification inbox.
 log "signing in holder $holder and waiting for the notices"

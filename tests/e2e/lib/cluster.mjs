@@ -177,6 +177,9 @@ export class Cluster {
       statements.push(`CREATE SCHEMA ${service} AUTHORIZATION kutse_${service}`);
       statements.push(`GRANT CONNECT ON DATABASE ${this.database} TO kutse_${service}`);
     }
+    // The public register's name search uses trigram indexes; extensions are the operator's to create.
+    statements.push('CREATE SCHEMA extensions', 'CREATE EXTENSION pg_trgm SCHEMA extensions',
+      'REVOKE ALL ON SCHEMA extensions FROM PUBLIC', 'GRANT USAGE ON SCHEMA extensions TO kutse_certificate');
     await this.psql(statements.join(';\n'));
     await this.rabbitmqctl('add_vhost', this.vhost);
     this.vhostCreated = true;

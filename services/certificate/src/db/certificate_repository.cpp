@@ -142,6 +142,22 @@ nlohmann::json CertificateRepository::AccessLog(const std::string& holder_person
 }
 
 std::vector<CertificateRecord> CertificateRepository::SearchPublic(const PublicQuery& query) {
+  if (query.name) {
+    // PostgreSQL cannot estimate how many names contain a substring. Walking the published
+    // certificates in number order finds a common name's first page at once but reads the whole
+    // register for a name nobody has; the trigram index is the other way round. So count the
+    // candidates through the trigram index first (bounded), then take the way that fits. Plans
+    // are made per execution here, so that each sees the settings of this transaction.
+    constexpr int kManyCandidates = 1000;
+    tx_.exec("SET LOCAL plan_cache_mode = force_custom_plan");
+    tx_.exec("SET LOCAL enable_indexscan = off");
+    tx_.exec("SET LOCAL enable_seqscan = off");
+    bool common = tx_.exec_prepared1(sql::kCountNameCandidates, *query.name, kManyCandidates)[0].as<int>() >=
+                  kManyCandidates;
+    if (common) {
+      tx_.exec("SET LOCAL enable_indexscan = on");
+    }
+  }
   return ReadRecords(tx_.exec_prepared(sql::kPublicSearch, OrNull(query.name), OrNull(query.number),
                                        OrNull(query.after_number), query.limit));
 }

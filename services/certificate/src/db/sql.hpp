@@ -19,6 +19,7 @@ inline constexpr const char* kSetStatus = "set_status";
 inline constexpr const char* kExpireDue = "expire_due";
 inline constexpr const char* kPublicSearch = "public_search";
 inline constexpr const char* kPublicGet = "public_get";
+inline constexpr const char* kCountNameCandidates = "count_name_candidates";
 inline constexpr const char* kLogAccess = "log_access";
 inline constexpr const char* kAccessLog = "access_log";
 
@@ -77,6 +78,11 @@ inline db::Statements Statements() {
        "to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), c.published, "
        "c.status_reason"},
       // Any part of the name, folded like the stored name; LIKE's own wildcards in the query are escaped.
+      {kCountNameCandidates,
+       "SELECT count(*) FROM (SELECT 1 FROM certificate.certificates WHERE published AND holder_name_folded "
+       "LIKE '%' "
+       "|| replace(replace(replace(certificate.fold_name($1), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' "
+       "LIMIT $2) AS candidates"},
       {kPublicSearch, "SELECT " KUTSE_CERTIFICATE_COLUMNS " FROM certificate.certificates WHERE published "
                       "AND ($1::text IS NULL OR holder_name_folded LIKE '%' || "
                       "replace(replace(replace(certificate.fold_name($1), "

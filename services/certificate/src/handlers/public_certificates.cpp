@@ -53,8 +53,9 @@ http::Response SearchPublicCertificates(db::Pool& pool, http::Request& request) 
   }
   int page = query.limit;
   ++query.limit;  // one more tells whether there is a next page
+  // A transaction of its own: the search tunes the planner for itself only (SET LOCAL).
   auto records =
-      pool.Read([&](pqxx::nontransaction& read) { return CertificateRepository(read).SearchPublic(query); });
+      pool.Transaction([&](pqxx::work& work) { return CertificateRepository(work).SearchPublic(query); });
   bool more = static_cast<int>(records.size()) > page;
   if (more) {
     records.pop_back();

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# tests/bench/register.sh: the public register and "My certificates" at scale, and a 10,000-row batch.
+#
+# Loads KUTSE_BENCH_CERTIFICATES (1,000,000) synthetic certificates (generate_certificates.sql), then
+# measures with wrk on loopback through the gateway, 64 connections: public search by parts of names
+# (search_names.lua) and a holder's "My certificates" (signed in through the local TARA stand-in);
+# and times one batch of 10,000 certificates issued by a clerk. Prints a Markdown report and writes it
+# to tests/bench/results/register.md. Not part of the test command. Uses .state/bench like
+# gateway-overhead.sh (not both at once).
+set -euo pipefail
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+# shellcheck source=deploy/local/lib.sh
+. "$bench_dir/../../deploy/local/lib.sh"
+
+count=${KUTSE_BENCH_CERTIFICATES:-1000000}
+seconds=${KUTSE_BENCH_SECONDS:-15}
+export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn} # an access-log line per request would measure the log
+holder=49102030219                             # Õie Šmidt, demo data
+admin=47302200234
+clerk=38001085718
+body=80012345
+
+kutse_init bench
+build_dir="$KUTSE_REPO/build/release"
+gateway="http://127.0.0.1:$(kutse_http_port gateway)" # for wrk
+site=$(kutse_public_url)                               # for curl with a cookie jar: the cookie's host
+kutse_claim_state
+[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
+trap kutse_cleanup EXIT
+
+kutse_backends_start
+command -v wrk >/dev/null || die "wrk is missing (Debian package wrk)"
+kutse_services_check_ports
+kutse_build "$build_dir" >&2
+kutse_backends_ready
+kutse_services_up "$build_dir"
+
+log "loading $count certificates"
+started=$SECONDS
+PGPASSWORD=$(kutse_secret db_certificate.password) "$KUTSE_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -v "count=$count" \
+  -h 127.0.0.1 -p "$PG_PORT" -U kutse_certificate -d kutse -f "$bench_dir/generate_certificates.sql" >&2
+load_seconds=$((SECONDS - started))
+
+# sign_in CODE JAR: a session through the gateway and the identity provider (login_hint: no form).
+sign_in() {
+  rm -f "$2"
+  # The last hop is the return path "/", which only the SPA would serve: its 404 is expected.
+  curl -s -o /dev/null -L --max-redirs 10 -c "$2" -b "$2" "$(kutse_public_url)/auth/login?login_hint=$1" || true
+  grep -q kutse_session "$2" || die "signing in $1 gave no session"
+}
+csrf_of() { curl -sf -b "$1" "$site/api/v1/me" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/'; }
+
+# wrk_run NAME ARGS...: wrk's req/s and p99 (ms) as "name|req/s|p99"; fails on any non-2xx answer.
+wrk_run() {
+  local name=$1 out
+  shift
+  out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$@")
+  if grep -q "Non-2xx" <<<"$out"; then
+    printf '%s\n' "$out" >&2
+    die "$name: wrk saw error answers"
+  fi
+  printf '%s|%s|%s\n' "$name" "$(awk '/Requests\/sec/ { print $2 }' <<<"$out")" \
+    "$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v);
+                          else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }' <<<"$out")"
+}
+
+log "measuring public search by name through the gateway"
+search=$(wrk_run "public search by name" -s "$bench_dir/search_names.lua" "$gateway")
+
+jar="$STATE_DIR/holder.jar"
+sign_in "$holder" "$jar"
+log "measuring My certificates through the gateway"
+mine=$(wrk_run "My certificates" -H "Cookie: kutse_session=$(awk '$6 == "kutse_session" { print $7 }' "$jar")" \
+  "$gateway/api/v1/me/certificates")
+
+log "issuing a batch of 10,000 certificates"
+admin_jar="$STATE_DIR/admin.jar"
+clerk_jar="$STATE_DIR/clerk.jar"
+sign_in "$admin" "$admin_jar"
+curl -s -o /dev/null -b "$admin_jar" -H "X-CSRF-Token: $(csrf_of "$admin_jar")" -H 'Content-Type: application/json' \
+  -d "{\"personal_code\":\"$clerk\",\"role\":\"clerk\",\"body_id\":\"$body\"}" "$site/api/v1/admin/role-assignments"
+sign_in "$clerk" "$clerk_jar"
+batch="$STATE_DIR/batch.json"
+node -e '
+  const rows = [];
+  for (let i = 0; i < 10000; i += 1) {
+    rows.push({ holder_personal_code: "49102030219", holder_name: "Õie Šmidt", standard_name: `Keevitaja ${i}`,
+                level: 1 + (i % 8), valid_from: "2026-01-01", valid_until: "2031-01-01" });
+  }
+  process.stdout.write(JSON.stringify({ certificates: rows }));' >"$batch"
+batch_answer=$(curl -s -o "$STATE_DIR/batch-answer.json" -w '%{http_code} %{time_total}' -b "$clerk_jar" \
+  -H "X-CSRF-Token: $(csrf_of "$clerk_jar")" -H 'Content-Type: application/json' --data-binary "@$batch" \
+  "$site/api/v1/bodies/$body/certificate-batches")
+[[ ${batch_answer%% *} == 201 ]] || die "the batch was answered ${batch_answer%% *}, see $STATE_DIR/batch-answer.json"
+
+report() {
+  echo "# Register at scale"
+  echo
+  echo "| measurement | req/s | p99 ms |"
+  echo "|---|---:|---:|"
+  for row in "$search" "$mine"; do
+    IFS='|' read -r name rps p99 <<<"$row"
+    echo "| $name | $rps | $p99 |"
+  done
+  echo
+  echo "- Batch of 10,000 certificates through the gateway: ${batch_answer#* } s (HTTP ${batch_answer%% *})"
+  echo "- $count synthetic certificates loaded in $load_seconds s (about 70 % published); wrk \`-t2 -c64 -d${seconds}s\`"
+  echo "- Command: \`KUTSE_BENCH_CERTIFICATES=$count KUTSE_BENCH_SECONDS=$seconds tests/bench/register.sh\`"
+  echo "- Machine: nproc $(nproc), $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC'); services at KUTSE_LOG_LEVEL=$KUTSE_LOG_LEVEL"
+}
+report | tee "$bench_dir/results/register.md"
