@@ -15,7 +15,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 count=${KUTSE_BENCH_CERTIFICATES:-1000000}
 seconds=${KUTSE_BENCH_SECONDS:-15}
 export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn} # an access-log line per request would measure the log
-holder=49102030219                             # Õie Šmidt, demo data
+holder=36805280109 # Jüri Õunapuu: two demo certificates, never in a benchmark batch
 admin=47302200234
 clerk=38001085718
 body=80012345
@@ -83,8 +83,13 @@ sign_in "$clerk" "$clerk_jar"
 batch="$STATE_DIR/batch.json"
 node -e '
   const rows = [];
+  // 10,000 different holders, as a real batch has: valid personal codes of people born in 1970-71.
+  const weights = [[1, 2, 3, 4, 5, 6, 7, 8, 9, 1], [3, 4, 5, 6, 7, 8, 9, 1, 2, 3]];
+  const check = (d) => { for (const w of weights) { const r = d.reduce((s, x, i) => s + x * w[i], 0) % 11; if (r < 10) return r; } return 0; };
   for (let i = 0; i < 10000; i += 1) {
-    rows.push({ holder_personal_code: "49102030219", holder_name: "Õie Šmidt", standard_name: `Keevitaja ${i}`,
+    const first = `370${String(1 + (i % 12)).padStart(2, "0")}${String(1 + (i % 28)).padStart(2, "0")}${String(i % 1000).padStart(3, "0")}`;
+    const code = first + check([...first].map(Number));
+    rows.push({ holder_personal_code: code, holder_name: `Batch Holder ${i}`, standard_name: `Keevitaja ${i}`,
                 level: 1 + (i % 8), valid_from: "2026-01-01", valid_until: "2031-01-01" });
   }
   process.stdout.write(JSON.stringify({ certificates: rows }));' >"$batch"
