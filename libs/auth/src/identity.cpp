@@ -3,14 +3,10 @@
 #include <algorithm>
 
 #include "kutse/common/personal_code.hpp"
+#include "kutse/common/text.hpp"
 
 namespace kutse::auth {
 namespace {
-
-bool IsBodyId(const std::string& text) {
-  return text.size() == 8 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 bool IsClientId(const std::string& text) {
   return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -26,7 +22,7 @@ bool IsValidRole(const std::string& role) {
   }
   for (const std::string prefix : {"clerk:", "assessor:", "apiclient:"}) {
     if (role.rfind(prefix, 0) == 0) {
-      return IsBodyId(role.substr(prefix.size()));
+      return common::IsRegistryCode(role.substr(prefix.size()));
     }
   }
   return false;

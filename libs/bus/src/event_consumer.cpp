@@ -2,9 +2,9 @@
 
 #include <memory>
 
-#include "interruptible_sleep.hpp"
 #include "kutse/bus/broker_connection.hpp"
 #include "kutse/bus/topology.hpp"
+#include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 
@@ -145,7 +145,7 @@ void EventConsumer::Run() {
       consuming.reset();
       publishing.reset();
       connected_ = false;
-      SleepWhileRunning(running_, backoff);
+      common::SleepWhileRunning(running_, backoff);
       backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
     }
   }

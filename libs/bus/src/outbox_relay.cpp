@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <memory>
 
-#include "interruptible_sleep.hpp"
 #include "kutse/bus/broker_connection.hpp"
 #include "kutse/bus/topology.hpp"
+#include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 
@@ -86,14 +86,14 @@ void OutboxRelay::Run() {
       }
       broker->ServiceHeartbeats();
       backoff = std::chrono::milliseconds(250);
-      SleepWhileRunning(running_, options_.idle_poll);
+      common::SleepWhileRunning(running_, options_.idle_poll);
     } catch (const std::exception& error) {
       metrics.Increment("outbox_relay_errors_total");
       common::log::Warn("outbox relay failed; will retry",
                         {{"error", error.what()}, {"retry_in_ms", backoff.count()}});
       broker.reset();
       connected_ = false;
-      SleepWhileRunning(running_, backoff);
+      common::SleepWhileRunning(running_, backoff);
       backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
     }
   }

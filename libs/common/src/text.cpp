@@ -19,4 +19,16 @@ std::vector<std::string> Split(const std::string& text, char delimiter) {
   }
 }
 
+size_t Utf8Length(const std::string& text) {
+  size_t count = 0;
+  for (unsigned char c : text) {
+    count += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+bool IsRegistryCode(const std::string& text) {
+  return text.size() == 8 && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
 }  // namespace kutse::common

@@ -17,6 +17,10 @@ Response Response::Text(int status, std::string content_type, std::string body) 
   return response;
 }
 
+Response Response::NoContent() {
+  return Text(204, "", "");
+}
+
 Response& Response::WithHeader(std::string name, std::string value) {
   headers.emplace_back(std::move(name), std::move(value));
   return *this;

@@ -143,8 +143,16 @@ void Configure(runtime::ServiceRuntime& runtime) {
       token = state->signer->Issue(*request.caller, upstream->service);
     }
     UpstreamRequest outgoing = BuildUpstreamRequest(request, *upstream, token);
-    http::Request context = request;  // for the answer: path, id, language; not the body
-    context.body.clear();
+    // What the answer needs (path, id, language, origin), not a copy of every header and the body:
+    // this runs for every forwarded request.
+    http::Request context;
+    context.path = request.path;
+    context.request_id = request.request_id;
+    for (const char* name : {"accept-language", "origin"}) {
+      if (auto value = request.Header(name)) {
+        context.headers.emplace(name, *value);
+      }
+    }
     // Known from memory: the caller resolver made sure the registered origins were fresh.
     bool origin_registered = false;
     if (auto origin = request.Header("origin")) {

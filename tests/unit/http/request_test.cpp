@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "kutse/http/problem.hpp"
+#include "kutse/http/query.hpp"
 
 using namespace kutse::http;
 
@@ -53,4 +54,24 @@ TEST_CASE("problem titles come in Estonian and English") {
   REQUIRE(body["status"] == 422);
   REQUIRE(body["errors"][0]["pointer"] == "/level");
   REQUIRE(body["trace_id"] == "t1");
+}
+
+TEST_CASE("shared query helpers: positive numbers and the page size") {
+  REQUIRE(kutse::http::ParsePositive("42", 100) == 42);
+  REQUIRE_FALSE(kutse::http::ParsePositive("0", 100));
+  REQUIRE_FALSE(kutse::http::ParsePositive("101", 100));
+  REQUIRE_FALSE(kutse::http::ParsePositive("-1", 100));
+  REQUIRE_FALSE(kutse::http::ParsePositive("", 100));
+  Request request;
+  REQUIRE(kutse::http::PageSize(request, 20) == 20);
+  request.query = "limit=100";
+  REQUIRE(kutse::http::PageSize(request, 20) == 100);
+  request.query = "limit=1000";
+  try {
+    kutse::http::PageSize(request, 20);
+    FAIL("no error");
+  } catch (const HttpError& error) {
+    REQUIRE(error.problem().status == 400);
+    REQUIRE(error.problem().errors.at(0).pointer == "/limit");
+  }
 }

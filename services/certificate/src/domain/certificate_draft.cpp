@@ -4,6 +4,7 @@
 
 #include "domain/field_checks.hpp"
 #include "kutse/common/personal_code.hpp"
+#include "kutse/common/text.hpp"
 
 namespace kutse::certificate {
 namespace {
@@ -20,17 +21,6 @@ std::string Trim(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
-// Length in characters, not bytes: Estonian names carry õ, ä, ö, ü, š, ž.
-size_t Utf8Length(const std::string& text) {
-  size_t count = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) {
-      ++count;
-    }
-  }
-  return count;
-}
-
 std::optional<std::string> TextField(const nlohmann::json& body, const std::string& name, size_t max_length,
                                      std::vector<http::FieldError>& errors) {
   if (!body.contains(name)) {
@@ -42,7 +32,7 @@ std::optional<std::string> TextField(const nlohmann::json& body, const std::stri
     return std::nullopt;
   }
   std::string value = Trim(body[name].get<std::string>());
-  if (value.empty() || Utf8Length(value) > max_length) {
+  if (value.empty() || common::Utf8Length(value) > max_length) {
     errors.push_back({"/" + name, "must be 1 to " + std::to_string(max_length) + " characters"});
     return std::nullopt;
   }

@@ -2,6 +2,7 @@
 
 #include "events/certificate_issued.hpp"
 #include "kutse/bus/outbox.hpp"
+#include "kutse/common/text.hpp"
 #include "kutse/http/problem.hpp"
 #include "kutse/runtime/caller.hpp"
 
@@ -10,7 +11,7 @@ namespace kutse::certificate {
 const auth::Identity& RequireIssuingClerk(const http::Request& request) {
   const auth::Identity& caller = runtime::RequireCaller(request);
   const std::string& body_id = request.PathParam("bodyId");
-  if (body_id.size() != 8 || body_id.find_first_not_of("0123456789") != std::string::npos) {
+  if (!common::IsRegistryCode(body_id)) {
     throw http::HttpError(404, "not_found", "There is no awarding body with this registry code.");
   }
   if (!caller.IsClerkOf(body_id)) {

@@ -2,53 +2,37 @@
 
 #include "db/certificate_repository.hpp"
 #include "kutse/auth/base64url.hpp"
+#include "kutse/common/text.hpp"
 #include "kutse/http/problem.hpp"
+#include "kutse/http/query.hpp"
 
 namespace kutse::certificate {
 namespace {
 
 constexpr size_t kMaxNumberLength = 32;
 
-http::HttpError BadQuery(const std::string& pointer, const std::string& detail) {
-  return http::HttpError(
-      http::Problem{400, "bad_request", "A query parameter is not valid.", {{pointer, detail}}});
-}
-
-size_t Utf8Length(const std::string& text) {
-  size_t count = 0;
-  for (unsigned char c : text) {
-    count += (c & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return count;
-}
-
 }  // namespace
 
 http::Response SearchPublicCertificates(db::Pool& pool, http::Request& request) {
   PublicQuery query;
   if (auto name = request.QueryParam("name")) {
-    if (Utf8Length(*name) < 2 || Utf8Length(*name) > 100) {
-      throw BadQuery("/name", "must be 2 to 100 characters");
+    size_t length = common::Utf8Length(*name);
+    if (length < 2 || length > 100) {
+      throw http::BadQuery("/name", "must be 2 to 100 characters");
     }
     query.name = *name;
   }
   if (auto number = request.QueryParam("number")) {
     if (number->empty() || number->size() > kMaxNumberLength) {
-      throw BadQuery("/number", "must be 1 to 32 characters");
+      throw http::BadQuery("/number", "must be 1 to 32 characters");
     }
     query.number = *number;
   }
-  if (auto limit = request.QueryParam("limit")) {
-    if (limit->empty() || limit->size() > 3 || limit->find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(*limit) < 1 || std::stoi(*limit) > 100) {
-      throw BadQuery("/limit", "must be 1 to 100");
-    }
-    query.limit = std::stoi(*limit);
-  }
+  query.limit = http::PageSize(request, query.limit);
   if (auto cursor = request.QueryParam("cursor")) {
     query.after_number = auth::Base64UrlDecode(*cursor);
     if (!query.after_number || query.after_number->empty() || query.after_number->size() > kMaxNumberLength) {
-      throw BadQuery("/cursor", "unknown cursor");
+      throw http::BadQuery("/cursor", "unknown cursor");
     }
   }
   int page = query.limit;

@@ -3,6 +3,7 @@
 #include "db/certificate_repository.hpp"
 #include "events/certificate_status_changed.hpp"
 #include "kutse/bus/outbox.hpp"
+#include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 #include "kutse/common/time_format.hpp"
@@ -49,10 +50,7 @@ void ExpiryJob::Start() {
       } catch (const std::exception& error) {
         common::log::Warn("expiry job failed; will try again", {{"error", error.what()}});
       }
-      auto until = std::chrono::steady_clock::now() + interval_;
-      while (running_ && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
+      common::SleepWhileRunning(running_, interval_);
     }
   });
 }

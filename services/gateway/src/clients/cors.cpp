@@ -24,9 +24,7 @@ http::Response PreflightAnswer(const http::Request& request, bool origin_registe
     throw http::HttpError(403, "forbidden",
                           "This origin is not registered by any awarding body's API client.");
   }
-  http::Response response;
-  response.status = 204;
-  response.content_type = "";
+  http::Response response = http::Response::NoContent();
   AddCorsHeaders(request, true, response);
   response.headers.emplace_back("Access-Control-Allow-Methods", "GET");
   response.headers.emplace_back("Access-Control-Allow-Headers", "Accept, Accept-Language, Content-Type");

@@ -1,7 +1,11 @@
 #include "handlers/admin_roles.hpp"
 
+#include <limits>
+
 #include "kutse/common/personal_code.hpp"
+#include "kutse/common/text.hpp"
 #include "kutse/http/problem.hpp"
+#include "kutse/http/query.hpp"
 
 namespace kutse::gateway {
 namespace {
@@ -17,16 +21,7 @@ const auth::Identity& RequireAdmin(const http::Request& request) {
 }
 
 std::optional<long long> PositiveId(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
-  long long id = std::stoll(text);
-  return id > 0 ? std::optional<long long>(id) : std::nullopt;
-}
-
-http::HttpError BadQuery(const std::string& pointer, const std::string& detail) {
-  return http::HttpError(
-      http::Problem{400, "bad_request", "A query parameter is not valid.", {{pointer, detail}}});
+  return http::ParsePositive(text, std::numeric_limits<long long>::max());
 }
 
 }  // namespace
@@ -36,33 +31,27 @@ http::Response ListRoleAssignments(RoleAssignments& roles, http::Request& reques
   RoleQuery query;
   if (auto code = request.QueryParam("personal_code")) {
     if (!common::IsValidPersonalCode(*code)) {
-      throw BadQuery("/personal_code", "must be a valid Estonian personal code");
+      throw http::BadQuery("/personal_code", "must be a valid Estonian personal code");
     }
     query.personal_code = *code;
   }
   if (auto body = request.QueryParam("body_id")) {
-    if (body->size() != 8 || body->find_first_not_of("0123456789") != std::string::npos) {
-      throw BadQuery("/body_id", "must be an 8-digit registry code");
+    if (!common::IsRegistryCode(*body)) {
+      throw http::BadQuery("/body_id", "must be an 8-digit registry code");
     }
     query.body_id = *body;
   }
   if (auto withdrawn = request.QueryParam("include_withdrawn")) {
     if (*withdrawn != "true" && *withdrawn != "false") {
-      throw BadQuery("/include_withdrawn", "must be true or false");
+      throw http::BadQuery("/include_withdrawn", "must be true or false");
     }
     query.include_withdrawn = *withdrawn == "true";
   }
-  if (auto limit = request.QueryParam("limit")) {
-    auto value = PositiveId(*limit);
-    if (!value || *value > 100) {
-      throw BadQuery("/limit", "must be 1 to 100");
-    }
-    query.limit = static_cast<int>(*value);
-  }
+  query.limit = http::PageSize(request, query.limit);
   if (auto cursor = request.QueryParam("cursor")) {
     query.before_id = PositiveId(*cursor);
     if (!query.before_id) {
-      throw BadQuery("/cursor", "unknown cursor");
+      throw http::BadQuery("/cursor", "unknown cursor");
     }
   }
   ++query.limit;  // one more tells whether there is a next page
@@ -100,17 +89,14 @@ http::Response WithdrawRole(RoleAssignments& roles, SessionStore& sessions, http
   auto id = PositiveId(request.PathParam("assignmentId"));
   std::string reason = request.QueryParam("reason").value_or("");
   if (reason.size() > 500) {
-    throw BadQuery("/reason", "at most 500 characters");
+    throw http::BadQuery("/reason", "at most 500 characters");
   }
   auto personal_code = id ? roles.Withdraw(*id, admin.Subject(), reason) : std::nullopt;
   if (!personal_code) {
     throw http::HttpError(404, "not_found", "There is no active role assignment with this id.");
   }
   sessions.ForgetPerson(*personal_code);
-  http::Response response;
-  response.status = 204;
-  response.content_type = "";
-  return response;
+  return http::Response::NoContent();
 }
 
 }  // namespace kutse::gateway

@@ -64,10 +64,8 @@ http::Response Logout(const AuthContext& context, http::Request& request) {
   if (auto session_id = cookie ? CookieValue(*cookie, kSessionCookie) : std::nullopt) {
     context.sessions.End(*session_id);
   }
-  http::Response response;
-  response.status = 204;
-  response.content_type = "";
-  return response.WithHeader("Set-Cookie", ClearedSessionCookieHeader(context.secure_cookies))
+  return http::Response::NoContent()
+      .WithHeader("Set-Cookie", ClearedSessionCookieHeader(context.secure_cookies))
       .WithHeader("Cache-Control", "no-store");
 }
 

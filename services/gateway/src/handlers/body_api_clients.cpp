@@ -1,5 +1,6 @@
 #include "handlers/body_api_clients.hpp"
 
+#include "kutse/common/text.hpp"
 #include "kutse/http/problem.hpp"
 
 namespace kutse::gateway {
@@ -11,20 +12,13 @@ const auth::Identity& RequireBodyStaff(const http::Request& request) {
     throw http::HttpError(401, "unauthenticated", "Sign in to use this resource.");
   }
   const std::string& body_id = request.PathParam("bodyId");
-  if (body_id.size() != 8 || body_id.find_first_not_of("0123456789") != std::string::npos) {
+  if (!common::IsRegistryCode(body_id)) {
     throw http::HttpError(404, "not_found", "There is no awarding body with this registry code.");
   }
   if (!request.caller->IsPerson() || !(request.caller->IsClerkOf(body_id) || request.caller->IsAdmin())) {
     throw http::HttpError(403, "forbidden", "Only this body's clerks or an admin manage its API clients.");
   }
   return *request.caller;
-}
-
-http::Response NoContent() {
-  http::Response response;
-  response.status = 204;
-  response.content_type = "";
-  return response;
 }
 
 }  // namespace
@@ -64,7 +58,7 @@ http::Response RevokeApiClient(ApiClients& clients, http::Request& request) {
   if (!clients.Revoke(request.PathParam("bodyId"), request.PathParam("clientId"), staff.Subject())) {
     throw http::HttpError(404, "not_found", "This body has no active API client with this id.");
   }
-  return NoContent();
+  return http::Response::NoContent();
 }
 
 }  // namespace kutse::gateway

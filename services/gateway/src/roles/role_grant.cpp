@@ -3,6 +3,7 @@
 #include <set>
 
 #include "kutse/common/personal_code.hpp"
+#include "kutse/common/text.hpp"
 
 namespace kutse::gateway {
 
@@ -30,8 +31,7 @@ std::variant<RoleGrant, std::vector<http::FieldError>> ParseRoleGrant(const nloh
   bool has_body = body.contains("body_id") && !body["body_id"].is_null();
   if (has_body) {
     const auto& id = body["body_id"];
-    if (!id.is_string() || id.get<std::string>().size() != 8 ||
-        id.get<std::string>().find_first_not_of("0123456789") != std::string::npos) {
+    if (!id.is_string() || !common::IsRegistryCode(id.get<std::string>())) {
       errors.push_back({"/body_id", "must be the awarding body's 8-digit registry code"});
     } else {
       grant.body_id = id.get<std::string>();

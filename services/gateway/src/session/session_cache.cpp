@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
 
 namespace kutse::gateway {
@@ -101,9 +102,7 @@ void SessionCache::Listen(const std::string& dsn) {
     } catch (const std::exception& error) {
       Clear();
       common::log::Warn("session listener lost its database connection; retrying", {{"error", error.what()}});
-      for (int i = 0; i < 50 && running_; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
+      common::SleepWhileRunning(running_, std::chrono::seconds(1));
     }
   }
 }

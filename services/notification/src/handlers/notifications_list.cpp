@@ -3,32 +3,19 @@
 #include "db/notice_repository.hpp"
 #include "domain/notice_text.hpp"
 #include "kutse/http/problem.hpp"
+#include "kutse/http/query.hpp"
 #include "kutse/runtime/caller.hpp"
 
 namespace kutse::notification {
 namespace {
 
 constexpr int kDefaultLimit = 20;
-constexpr int kMaxLimit = 100;
-
-int LimitOf(const http::Request& request) {
-  auto text = request.QueryParam("limit");
-  if (!text) {
-    return kDefaultLimit;
-  }
-  if (text->empty() || text->size() > 3 || text->find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(*text) < 1 || std::stoi(*text) > kMaxLimit) {
-    throw http::HttpError(http::Problem{
-        400, "bad_request", "limit must be a whole number from 1 to 100.", {{"/limit", "must be 1 to 100"}}});
-  }
-  return std::stoi(*text);
-}
 
 }  // namespace
 
 http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
   const auth::Identity& caller = runtime::RequirePerson(request);
-  int limit = LimitOf(request);
+  int limit = http::PageSize(request, kDefaultLimit);
   std::optional<NoticeCursor> after;
   if (auto cursor = request.QueryParam("cursor")) {
     after = DecodeCursor(*cursor);

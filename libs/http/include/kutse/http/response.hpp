@@ -16,6 +16,7 @@ struct Response {
 
   static Response Json(int status, const nlohmann::json& body);
   static Response Text(int status, std::string content_type, std::string body);
+  static Response NoContent();  // 204, no body and no Content-Type
   Response& WithHeader(std::string name, std::string value);
 };
 

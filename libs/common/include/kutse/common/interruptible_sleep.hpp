@@ -1,11 +1,11 @@
-// Sleeping in small steps, so that Stop() of a relay or consumer is not held up by a long back-off.
+// Sleeping in small steps, so that stopping a background thread is not held up by a long wait.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <thread>
 
-namespace kutse::bus {
+namespace kutse::common {
 
 inline void SleepWhileRunning(const std::atomic<bool>& running, std::chrono::milliseconds total) {
   auto until = std::chrono::steady_clock::now() + total;
@@ -14,4 +14,4 @@ inline void SleepWhileRunning(const std::atomic<bool>& running, std::chrono::mil
   }
 }
 
-}  // namespace kutse::bus
+}  // namespace kutse::common
