@@ -69,6 +69,10 @@ EventConsumer::Outcome EventConsumer::Handle(const std::string& body, CloudEvent
       return true;
     });
     return fresh ? Outcome::kHandled : Outcome::kDuplicate;
+  } catch (const RejectedEvent& error) {
+    common::log::Warn("event rejected",
+                      {{"event_id", event.id}, {"type", event.type}, {"error", error.what()}});
+    return Outcome::kRejected;
   } catch (const std::exception& error) {
     common::log::Warn("event handler failed",
                       {{"event_id", event.id}, {"type", event.type}, {"error", error.what()}});

@@ -54,4 +54,44 @@ std::optional<Date> ParseDate(const std::string& text) {
   return date;
 }
 
+namespace {
+
+// Days since 1970-01-01 and back, counted in 400-year eras of 146,097 days with March as the first
+// month, so that the leap day falls at the end of the year.
+long DaysFromCivil(int year, int month, int day) {
+  year -= month <= 2 ? 1 : 0;
+  const long era = (year >= 0 ? year : year - 399) / 400;
+  const long year_of_era = year - era * 400;
+  const long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+Date CivilFromDays(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long day_of_era = days - era * 146097;
+  const long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const long month_index = (5 * day_of_year + 2) / 153;
+  const int day = static_cast<int>(day_of_year - (153 * month_index + 2) / 5 + 1);
+  const int month = static_cast<int>(month_index < 10 ? month_index + 3 : month_index - 9);
+  const int year = static_cast<int>(year_of_era + era * 400 + (month <= 2 ? 1 : 0));
+  return Date{year, month, day};
+}
+
+}  // namespace
+
+Date AddDays(const Date& date, long days) {
+  return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
+}
+
+Date LastDayOfYears(const Date& from, int years) {
+  Date later{from.year + years, from.month, from.day};
+  if (!IsValidDate(later.year, later.month, later.day)) {  // 29 February into a common year
+    later = Date{later.year, 3, 1};
+  }
+  return AddDays(later, -1);
+}
+
 }  // namespace kutse::common

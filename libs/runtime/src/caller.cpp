@@ -38,4 +38,12 @@ const auth::Identity& RequirePerson(const http::Request& request) {
   return caller;
 }
 
+const auth::Identity& RequireAdmin(const http::Request& request) {
+  const auth::Identity& caller = RequirePerson(request);
+  if (!caller.IsAdmin()) {
+    throw http::HttpError(403, "forbidden", "Only the register's administrators may do this.");
+  }
+  return caller;
+}
+
 }  // namespace kutse::runtime

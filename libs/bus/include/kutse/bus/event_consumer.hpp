@@ -7,6 +7,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -18,6 +19,13 @@
 namespace kutse::bus {
 
 using EventHandler = std::function<void(pqxx::work&, const CloudEvent&)>;
+
+// Thrown by a handler when retrying cannot help (the event asks for something the domain refuses):
+// the message goes straight to the dead-letter queue instead of through the retry tiers.
+class RejectedEvent : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct ConsumerOptions {
   AmqpUrl url;

@@ -13,5 +13,6 @@ void ResolveCaller(auth::TokenVerifier& verifier, http::Request& request);
 
 const auth::Identity& RequireCaller(const http::Request& request);  // 401 when anonymous
 const auth::Identity& RequirePerson(const http::Request& request);  // 401, or 403 for an API client
+const auth::Identity& RequireAdmin(const http::Request& request);   // 401, or 403 for anyone else
 
 }  // namespace kutse::runtime
