@@ -1,8 +1,9 @@
 // The Pistache-backed server on a real socket: keep-alive, transport errors as problem+json,
-// exceptions, and draining.
+// exceptions, draining, and the I/O threads' own loops (watch, post, answers written from there).
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <future>
 #include <thread>
 
+#include "kutse/http/io_loop.hpp"
 #include "kutse/http/server.hpp"
 
 using namespace kutse;
@@ -179,4 +181,115 @@ TEST_CASE("draining finishes the requests in flight before closing", "[http]") {
   Reply reply = in_flight.get();
   REQUIRE(reply.status == 200);
   REQUIRE(slow_done == 1);
+}
+
+namespace {
+
+// Asynchronous routes that use the loop of the I/O thread they run on.
+http::Router LoopRouter() {
+  http::Router router;
+  router.AddAsync("GET", "/loop/watch", [](http::Request& request, http::Reply reply) {
+    http::IoLoop* loop = http::IoLoop::Current();
+    if (loop == nullptr || request.io_loop != loop) {
+      reply(http::Response::Json(500, {{"loop", false}}));
+      return;
+    }
+    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    loop->Watch(fd, [loop, fd, reply] {
+      loop->Unwatch(fd);
+      close(fd);
+      reply(http::Response::Json(200, {{"watched", true}, {"same_loop", http::IoLoop::Current() == loop}}));
+    });
+    uint64_t one = 1;
+    REQUIRE(write(fd, &one, sizeof one) == sizeof one);
+  });
+  router.AddAsync("GET", "/loop/posted", [](http::Request& request, http::Reply reply) {
+    http::IoLoop* loop = request.io_loop;
+    std::thread([loop, reply] {
+      loop->Post([loop, reply] {
+        reply(http::Response::Json(200, {{"same_loop", http::IoLoop::Current() == loop}}));
+      });
+    }).detach();
+  });
+  // Far more than a socket buffer takes at once: the rest must follow through Pistache's queue.
+  router.AddAsync("GET", "/loop/big", [](http::Request&, http::Reply reply) {
+    reply(http::Response::Text(200, "text/plain", std::string(8 * 1024 * 1024, 'k')));
+  });
+  return router;
+}
+
+}  // namespace
+
+TEST_CASE("asynchronous handlers run on their I/O thread's loop and answer from there", "[http]") {
+  REQUIRE(http::IoLoop::Current() == nullptr);
+  http::Router router = LoopRouter();
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  Client client(server.Port());
+
+  Reply watched = client.Call("GET", "/loop/watch");
+  REQUIRE(watched.status == 200);
+  REQUIRE(nlohmann::json::parse(watched.body)["same_loop"] == true);
+  Reply posted = client.Call("GET", "/loop/posted");
+  REQUIRE(posted.status == 200);
+  REQUIRE(nlohmann::json::parse(posted.body)["same_loop"] == true);
+  REQUIRE(posted.new_connections == 0);
+
+  // A large answer, then more on the same connection: nothing lost, nothing out of order.
+  for (int i = 0; i < 3; ++i) {
+    Reply big = client.Call("GET", "/loop/big");
+    REQUIRE(big.status == 200);
+    REQUIRE(big.body.size() == 8 * 1024 * 1024);
+    REQUIRE(big.body.find_first_not_of('k') == std::string::npos);
+    Reply after = client.Call("GET", "/loop/watch");
+    REQUIRE(after.status == 200);
+    REQUIRE(after.new_connections == 0);
+  }
+  REQUIRE(client.Call("GET", "/loop/nothing").status == 404);
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("an event loop of its own runs posted tasks and watched descriptors on its thread", "[http]") {
+  http::EventLoop loop;
+  std::promise<bool> posted;
+  loop.Post([&] { posted.set_value(http::IoLoop::Current() == &loop); });
+  REQUIRE(posted.get_future().get());
+
+  std::promise<bool> watched;
+  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  loop.Post([&] {
+    loop.Watch(fd, [&] {
+      loop.Unwatch(fd);
+      watched.set_value(http::IoLoop::Current() == &loop);
+    });
+  });
+  uint64_t one = 1;
+  REQUIRE(write(fd, &one, sizeof one) == sizeof one);
+  REQUIRE(watched.get_future().get());
+  close(fd);
+}
+
+TEST_CASE("a stalled request gets 408 and an idle kept-alive connection is closed", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::ServerOptions options{"127.0.0.1", 0, 1, {}};
+  options.request_timeout = std::chrono::milliseconds(300);
+  options.idle_timeout = std::chrono::milliseconds(300);
+  http::Server server(router, options);
+  server.Start();
+
+  // Half a request head, then nothing: answered 408 within the timeout and two checks.
+  std::string stalled = RawExchange(server.Port(), "GET /hello HTTP/1.1\r\nHost: x\r\n");
+  REQUIRE(stalled.find("HTTP/1.1 408") == 0);
+  REQUIRE(stalled.find("application/problem+json") != std::string::npos);
+
+  // A kept-alive connection left idle is closed by the server: the next call needs a new one.
+  Client client(server.Port());
+  REQUIRE(client.Call("GET", "/hello").new_connections == 1);
+  REQUIRE(client.Call("GET", "/hello").new_connections == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  Reply after_idle = client.Call("GET", "/hello");
+  REQUIRE(after_idle.status == 200);
+  REQUIRE(after_idle.new_connections == 1);
+  server.Drain(std::chrono::milliseconds(1000));
 }

@@ -2,15 +2,37 @@
 
 #include <atomic>
 #include <chrono>
+#include <random>
 
 #include "kutse/common/ids.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
+#include "kutse/http/io_loop.hpp"
 
 namespace kutse::http {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// A request id needs to be unique, not secret: a per-thread generator seeded from the system's
+// random source, instead of a call into OpenSSL's (and a getpid) for every request.
+std::string NewRequestId() {
+  thread_local std::mt19937_64 generator = [] {
+    std::string seed = common::RandomHex(16);
+    std::seed_seq sequence(seed.begin(), seed.end());
+    return std::mt19937_64(sequence);
+  }();
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(32, '0');
+  for (int half = 0; half < 2; ++half) {
+    uint64_t bits = generator();
+    for (int i = 0; i < 16; ++i) {
+      id[static_cast<size_t>(half * 16 + i)] = kHex[bits & 0xf];
+      bits >>= 4;
+    }
+  }
+  return id;
+}
 
 std::string RequestIdFor(const Request& request) {
   auto given = request.Header("x-request-id");
@@ -25,7 +47,7 @@ std::string RequestIdFor(const Request& request) {
       return trace_id;
     }
   }
-  return common::RandomHex(16);
+  return NewRequestId();
 }
 
 bool IsJsonContentType(const std::string& value) {
@@ -92,6 +114,7 @@ void Dispatcher::Handle(Request request, Reply reply) {
   ++in_flight_;
   auto started = Clock::now();
   request.request_id = RequestIdFor(request);
+  request.io_loop = IoLoop::Current();
   std::string language = request.Language();
   std::string instance = request.path;
   std::string method = request.method;

@@ -158,11 +158,16 @@ void Configure(runtime::ServiceRuntime& runtime) {
     if (auto origin = request.Header("origin")) {
       origin_registered = state->clients->IsAllowedOriginCached(*origin).value_or(false);
     }
-    state->upstreams->Send(std::move(outgoing), [reply, context, origin_registered](UpstreamResponse answer) {
-      http::Response response = ToClientResponse(std::move(answer), context);
-      AddCorsHeaders(context, origin_registered, response);
-      reply(std::move(response));
-    });
+    // On the I/O thread that received the request when its caller was known from memory (the
+    // common case: no thread hand-off at all), else from the worker back to that I/O thread.
+    state->upstreams->Send(
+        std::move(outgoing),
+        [reply, context, origin_registered](UpstreamResponse answer) {
+          http::Response response = ToClientResponse(std::move(answer), context);
+          AddCorsHeaders(context, origin_registered, response);
+          reply(std::move(response));
+        },
+        request.io_loop);
   };
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
     router.AddAsync(method, "/api/v1/*", forward, http::RouteOptions{kMaxForwardedBody, false});

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "kutse/common/metrics.hpp"
@@ -113,6 +114,12 @@ TEST_CASE("a safe client request id is kept, an unsafe one replaced") {
   unsafe.headers["x-request-id"] = "bad id\r\n";
   std::string replaced = Call(dispatcher, unsafe).Header("X-Request-Id");
   REQUIRE(replaced.size() == 32);
+  REQUIRE(replaced.find_first_not_of("0123456789abcdef") == std::string::npos);
+  std::set<std::string> generated;
+  for (int i = 0; i < 100; ++i) {
+    generated.insert(Call(dispatcher, Make("GET", "/ok")).Header("X-Request-Id"));
+  }
+  REQUIRE(generated.size() == 100);
 }
 
 TEST_CASE("the caller resolver runs before the handler and can refuse") {

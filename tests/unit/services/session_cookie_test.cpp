@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "identity/caller_resolver.hpp"
+#include "session/session_cache.hpp"
 
 using namespace kutse::gateway;
 
@@ -41,4 +42,29 @@ TEST_CASE("unsafe methods are the ones that need the CSRF token") {
   REQUIRE(IsUnsafeMethod("PUT"));
   REQUIRE(IsUnsafeMethod("PATCH"));
   REQUIRE(IsUnsafeMethod("DELETE"));
+}
+
+TEST_CASE("the session cache keeps what was read, unless an eviction came in meanwhile") {
+  SessionCache cache(std::chrono::milliseconds(60000));
+  Session session;
+  session.personal_code = "49102030219";
+
+  cache.Put("hash-a", session, cache.Generation());
+  REQUIRE(cache.Get("hash-a"));
+
+  // Read from the database while a logout (or a role change) was announced: not kept.
+  uint64_t before_read = cache.Generation();
+  cache.Evict("hash-b");
+  cache.Put("hash-b", session, before_read);
+  REQUIRE_FALSE(cache.Get("hash-b"));
+
+  before_read = cache.Generation();
+  cache.EvictPerson("49102030219");
+  REQUIRE_FALSE(cache.Get("hash-a"));
+  cache.Put("hash-a", session, before_read);
+  REQUIRE_FALSE(cache.Get("hash-a"));
+
+  SessionCache disabled(std::chrono::milliseconds(0));
+  disabled.Put("hash-a", session, disabled.Generation());
+  REQUIRE_FALSE(disabled.Get("hash-a"));
 }

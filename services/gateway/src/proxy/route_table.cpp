@@ -26,6 +26,9 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   RouteTable table;
   table.Add("/api/v1/bodies", {"certificate", certificate_url});
   table.Add("/api/v1/public", {"certificate", certificate_url});
+  table.Add("/api/v1/admin/standards", {"certificate", certificate_url});
+  table.Add("/api/v1/admin/awarding-bodies", {"certificate", certificate_url});
+  table.Add("/api/v1/admin/certificate-imports", {"certificate", certificate_url});
   table.Add("/api/v1/me/certificates", {"certificate", certificate_url});
   table.Add("/api/v1/me/data-access-log", {"certificate", certificate_url});
   table.Add("/api/v1/me/notifications", {"notification", notification_url});

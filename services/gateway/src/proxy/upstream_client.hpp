@@ -1,17 +1,19 @@
-// Non-blocking HTTP/1.1 to the services with libcurl's multi interface on one thread of its own:
-// connections are kept alive and reused, and no I/O thread ever waits for an upstream answer.
+// Non-blocking HTTP/1.1 to the services with libcurl's multi interface, driven by the I/O loop of
+// the thread that calls: the gateway's I/O thread receives a request, sends it upstream, reads the
+// answer and writes the reply without handing anything to another thread. One curl multi handle
+// per loop, with its own kept-alive connections and reused easy handles.
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
+
+namespace kutse::http {
+class IoLoop;
+}
 
 namespace kutse::gateway {
 
@@ -35,13 +37,18 @@ class UpstreamClient {
  public:
   using Done = std::function<void(UpstreamResponse)>;
 
+  // At most this many connections to one service per I/O loop.
   explicit UpstreamClient(long max_connections_per_host);
+  // Must outlive the server whose I/O loops it uses (the runtime stops the server first).
+  // Calls still in flight are dropped without an answer.
   ~UpstreamClient();
   UpstreamClient(const UpstreamClient&) = delete;
   UpstreamClient& operator=(const UpstreamClient&) = delete;
 
-  // Thread-safe; `done` runs on the client's thread and must not block.
-  void Send(UpstreamRequest request, Done done);
+  // Thread-safe. The call runs on the calling thread's own I/O loop if it has one (no hand-off);
+  // otherwise it is posted to `loop` (the request's I/O thread), or without one to a loop of the
+  // client's own. `done` runs on that loop, possibly before Send returns, and must not block.
+  void Send(UpstreamRequest request, Done done, http::IoLoop* loop = nullptr);
 
  private:
   struct Impl;

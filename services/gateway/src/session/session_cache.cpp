@@ -55,11 +55,14 @@ std::optional<Session> SessionCache::Get(const std::string& id_hash) {
   return found->second.first;
 }
 
-void SessionCache::Put(const std::string& id_hash, const Session& session) {
+void SessionCache::Put(const std::string& id_hash, const Session& session, uint64_t read_at_generation) {
   if (time_to_live_.count() == 0) {
     return;
   }
   std::lock_guard<std::mutex> lock(mutex_);
+  if (generation_.load() != read_at_generation) {
+    return;  // an eviction came in while the session was being read: the copy may be stale
+  }
   if (entries_.size() >= kMaxEntries) {
     entries_.clear();
   }
@@ -68,11 +71,13 @@ void SessionCache::Put(const std::string& id_hash, const Session& session) {
 
 void SessionCache::Evict(const std::string& id_hash) {
   std::lock_guard<std::mutex> lock(mutex_);
+  ++generation_;
   entries_.erase(id_hash);
 }
 
 void SessionCache::EvictPerson(const std::string& personal_code) {
   std::lock_guard<std::mutex> lock(mutex_);
+  ++generation_;
   for (auto entry = entries_.begin(); entry != entries_.end();) {
     entry = entry->second.first.personal_code == personal_code ? entries_.erase(entry) : std::next(entry);
   }
@@ -80,6 +85,7 @@ void SessionCache::EvictPerson(const std::string& personal_code) {
 
 void SessionCache::Clear() {
   std::lock_guard<std::mutex> lock(mutex_);
+  ++generation_;
   entries_.clear();
 }
 

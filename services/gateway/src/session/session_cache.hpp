@@ -24,7 +24,10 @@ class SessionCache {
   ~SessionCache();
 
   std::optional<Session> Get(const std::string& id_hash);
-  void Put(const std::string& id_hash, const Session& session);
+  // Changes with every eviction: read it before reading a session from the database, and Put
+  // keeps the session only if nothing was evicted meanwhile (it might have been this one).
+  uint64_t Generation() const { return generation_.load(); }
+  void Put(const std::string& id_hash, const Session& session, uint64_t read_at_generation);
   void Evict(const std::string& id_hash);
   void EvictPerson(const std::string& personal_code);  // after a role change
   void Clear();
@@ -38,6 +41,7 @@ class SessionCache {
   std::chrono::milliseconds time_to_live_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::pair<Session, std::chrono::steady_clock::time_point>> entries_;
+  std::atomic<uint64_t> generation_{0};
   std::atomic<bool> running_{false};
   std::thread listener_;
 };

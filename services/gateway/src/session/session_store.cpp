@@ -61,6 +61,7 @@ std::optional<Session> SessionStore::Find(const std::string& session_id) {
   if (auto cached = cache_.Get(id_hash)) {
     return cached;
   }
+  const uint64_t generation = cache_.Generation();
   auto found = pool_.Read([&](pqxx::nontransaction& read) -> std::optional<std::pair<Session, bool>> {
     auto rows = read.exec_prepared(sql::kFindSession, id_hash);
     if (rows.empty()) {
@@ -86,12 +87,19 @@ std::optional<Session> SessionStore::Find(const std::string& session_id) {
     pool_.Transaction(
         [&](pqxx::work& work) { work.exec_prepared(sql::kTouchSession, id_hash, policy_.idle_minutes); });
   }
+  // Kept for the cache's short lifetime: until then the I/O thread resolves this caller from
+  // memory and forwards without a database read or a hand-off to the worker pool.
+  cache_.Put(id_hash, found->first, generation);
   return found->first;
 }
 
 void SessionStore::End(const std::string& session_id) {
-  pool_.Transaction(
-      [&](pqxx::work& work) { work.exec_prepared(sql::kEndSession, db::Sha256Hex(session_id)); });
+  const std::string id_hash = db::Sha256Hex(session_id);
+  pool_.Transaction([&](pqxx::work& work) {
+    work.exec_prepared(sql::kEndSession, id_hash);
+    work.exec_prepared(sql::kAnnounceSessionEnded, id_hash);  // delivered on commit
+  });
+  cache_.Evict(id_hash);  // at once here; other replicas when the notification reaches them
 }
 
 }  // namespace kutse::gateway

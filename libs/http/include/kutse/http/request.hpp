@@ -10,6 +10,8 @@
 
 namespace kutse::http {
 
+class IoLoop;
+
 struct Request {
   std::string method;                          // upper case: GET, POST, ...
   std::string path;                            // without the query
@@ -20,6 +22,9 @@ struct Request {
   std::string route;       // the matched pattern, e.g. /api/v1/me/notifications; used in logs and metrics
   std::string request_id;  // from X-Request-Id when safe, else generated
   std::optional<auth::Identity> caller;
+  // The I/O thread that received the request (null outside a server): non-blocking work started
+  // from a worker thread is posted back there, so the answer leaves from where it came in.
+  IoLoop* io_loop = nullptr;
 
   std::optional<std::string> Header(const std::string& lower_case_name) const;
   std::optional<std::string> QueryParam(const std::string& name) const;  // percent-decoded

@@ -1,5 +1,6 @@
 // The HTTP server: Pistache underneath, our Dispatcher on top. Keeps HTTP/1.1 connections alive
 // when the client sends no Connection header, answers transport errors as problem+json, and drains.
+// Each I/O thread is an IoLoop (io_loop.hpp): answers given on it are written at once.
 #pragma once
 
 #include <chrono>
@@ -16,6 +17,10 @@ struct ServerOptions {
   int port = 0;
   int io_threads = 2;
   DispatcherOptions dispatcher;
+  // A client that takes longer to send a request's head or body gets 408 and is disconnected;
+  // a kept-alive connection idle for longer is closed. Checked twice a second.
+  std::chrono::milliseconds request_timeout{60000};
+  std::chrono::milliseconds idle_timeout{300000};
 };
 
 class Server {
