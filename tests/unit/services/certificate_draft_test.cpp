@@ -2,25 +2,20 @@
 
 #include <catch2/catch.hpp>
 
-#include "domain/certificate_number.hpp"
-
 using namespace kutse::certificate;
 
 namespace {
 
 nlohmann::json Valid() {
-  return {{"holder_personal_code", "49102030219"},
-          {"holder_name", "  Õie Šmidt "},
-          {"standard_name", "Keevitaja"},
-          {"level", 4},
-          {"valid_from", "2026-01-01"},
-          {"valid_until", "2031-01-01"}};
+  return {
+      {"holder_personal_code", "49102030219"}, {"holder_name", "  Õie Šmidt "}, {"standard_code", "KEEV-4"},
+      {"decision_date", "2026-01-10"},         {"decision_number", "12-3/45"},  {"valid_from", "2026-01-15"}};
 }
 
 std::vector<std::string> Pointers(const nlohmann::json& body) {
   auto result = ParseCertificateDraft(body);
   std::vector<std::string> pointers;
-  if (auto* errors = std::get_if<std::vector<kutse::http::FieldError>>(&result)) {
+  if (auto* errors = std::get_if<FieldErrors>(&result)) {
     for (const auto& error : *errors) {
       pointers.push_back(error.pointer);
     }
@@ -30,41 +25,63 @@ std::vector<std::string> Pointers(const nlohmann::json& body) {
 
 }  // namespace
 
-TEST_CASE("a valid draft is accepted, names trimmed") {
+TEST_CASE("a valid draft is accepted with its defaults, names trimmed") {
   auto result = ParseCertificateDraft(Valid());
   REQUIRE(std::holds_alternative<CertificateDraft>(result));
   auto draft = std::get<CertificateDraft>(result);
   REQUIRE(draft.holder_name == "Õie Šmidt");
-  REQUIRE(draft.valid_until->ToString() == "2031-01-01");
-  auto open_ended = Valid();
-  open_ended["valid_until"] = nullptr;
-  REQUIRE_FALSE(std::get<CertificateDraft>(ParseCertificateDraft(open_ended)).valid_until.has_value());
+  REQUIRE(draft.type == CertificateType::kCertificate);
+  REQUIRE(draft.language == "et");
+  REQUIRE_FALSE(draft.issue_date.has_value());
+  REQUIRE_FALSE(draft.valid_until.has_value());
+  REQUIRE(draft.decision_number == "12-3/45");
+}
+
+TEST_CASE("the optional fields are read when given") {
+  auto body = Valid();
+  body["certificate_type"] = "partial_qualification";
+  body["partial_qualification"] = "KEEV-4-OK1";
+  body["specialisation"] = "MAG";
+  body["competences"] = {"K1", "K2"};
+  body["issue_date"] = "2026-01-20";
+  body["valid_until"] = "2030-01-14";
+  body["language"] = "en";
+  auto draft = std::get<CertificateDraft>(ParseCertificateDraft(body));
+  REQUIRE(draft.type == CertificateType::kPartialQualification);
+  REQUIRE(*draft.partial_qualification_code == "KEEV-4-OK1");
+  REQUIRE(*draft.specialisation_code == "MAG");
+  REQUIRE(draft.competence_codes == std::vector<std::string>{"K1", "K2"});
+  REQUIRE(draft.issue_date->ToString() == "2026-01-20");
+  REQUIRE(draft.valid_until->ToString() == "2030-01-14");
+  REQUIRE(draft.language == "en");
 }
 
 TEST_CASE("every wrong field is reported at once") {
   nlohmann::json body = {{"holder_personal_code", "49102030218"},
                          {"holder_name", ""},
-                         {"level", 9},
+                         {"certificate_type", "diploma"},
+                         {"standard_code", "no spaces allowed"},
                          {"valid_from", "2026-02-30"},
-                         {"colour", "blue"}};
+                         {"language", "fi"},
+                         {"competences", {"K1", "K1"}},
+                         {"standard_name", "Keevitaja"},
+                         {"level", 4}};
   auto pointers = Pointers(body);
   for (const char* expected :
-       {"/holder_personal_code", "/holder_name", "/standard_name", "/level", "/valid_from", "/colour"}) {
+       {"/holder_personal_code", "/holder_name", "/certificate_type", "/standard_code", "/valid_from",
+        "/language", "/competences/1", "/decision_date", "/decision_number", "/standard_name", "/level"}) {
     INFO(expected);
     REQUIRE(std::find(pointers.begin(), pointers.end(), expected) != pointers.end());
   }
 }
 
-TEST_CASE("validity must not end before it starts; levels are whole numbers") {
+TEST_CASE("dates must follow each other") {
   auto backwards = Valid();
-  backwards["valid_until"] = "2025-12-31";
+  backwards["valid_until"] = "2026-01-14";
   REQUIRE(Pointers(backwards) == std::vector<std::string>{"/valid_until"});
-  auto fractional = Valid();
-  fractional["level"] = 4.5;
-  REQUIRE(Pointers(fractional) == std::vector<std::string>{"/level"});
-  auto as_text = Valid();
-  as_text["level"] = "4";
-  REQUIRE(Pointers(as_text) == std::vector<std::string>{"/level"});
+  auto issued_before_decision = Valid();
+  issued_before_decision["issue_date"] = "2026-01-09";
+  REQUIRE(Pointers(issued_before_decision) == std::vector<std::string>{"/issue_date"});
 }
 
 TEST_CASE("names are limited in characters, not bytes") {
@@ -77,9 +94,4 @@ TEST_CASE("names are limited in characters, not bytes") {
   REQUIRE(Pointers(body).empty());
   body["holder_name"] = name + "a";
   REQUIRE(Pointers(body) == std::vector<std::string>{"/holder_name"});
-}
-
-TEST_CASE("certificate numbers are padded to six digits") {
-  REQUIRE(FormatCertificateNumber(1) == "K-000001");
-  REQUIRE(FormatCertificateNumber(1234567) == "K-1234567");
 }

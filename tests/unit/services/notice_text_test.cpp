@@ -31,3 +31,15 @@ TEST_CASE("status changes the holder hears of, in both languages, with the reaso
   REQUIRE(RenderNotice(kCertificateExpired, parameters, "en").title == "Certificate expired");
   REQUIRE(RenderNotice(kCertificateAnnulled, parameters, "en").body.find("K-000009") != std::string::npos);
 }
+
+TEST_CASE("a duplicate-issued notice names the duplicate and its original") {
+  nlohmann::json parameters = {
+      {"certificate_number", "K-000020"}, {"duplicate_of", "K-000007"}, {"standard_name", "Keevitaja"}};
+  auto et = RenderNotice(kDuplicateIssued, parameters, "et");
+  auto en = RenderNotice(kDuplicateIssued, parameters, "en");
+  REQUIRE(et.title == "Duplikaat väljastatud");
+  REQUIRE(et.body.find("K-000020") != std::string::npos);
+  REQUIRE(et.body.find("K-000007") != std::string::npos);
+  REQUIRE(en.title == "Duplicate issued");
+  REQUIRE(en.body.find("K-000007") != std::string::npos);
+}

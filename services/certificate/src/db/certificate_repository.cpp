@@ -9,7 +9,12 @@ const char* OrNull(const std::optional<std::string>& text) {
   return text ? text->c_str() : nullptr;
 }
 
-CertificateRecord ReadRecord(const pqxx::row& row) {
+}  // namespace
+
+CertificateRecord ReadCertificateRow(const pqxx::row& row) {
+  auto text = [&row](int column) {
+    return row[column].is_null() ? std::nullopt : std::optional<std::string>(row[column].as<std::string>());
+  };
   CertificateRecord record;
   record.number = row[0].as<std::string>();
   record.holder_personal_code = row[1].as<std::string>();
@@ -18,61 +23,159 @@ CertificateRecord ReadRecord(const pqxx::row& row) {
   record.level = row[4].as<int>();
   record.awarding_body_id = row[5].as<std::string>();
   record.valid_from = row[6].as<std::string>();
-  if (!row[7].is_null()) {
-    record.valid_until = row[7].as<std::string>();
-  }
+  record.valid_until = text(7);
   record.status = ParseStatus(row[8].as<std::string>()).value_or(CertificateStatus::kValid);
   record.issued_at = row[9].as<std::string>();
   record.published = row[10].as<bool>();
-  if (!row[11].is_null()) {
-    record.status_reason = row[11].as<std::string>();
+  record.status_reason = text(11);
+  record.certificate_type = row[12].as<std::string>();
+  record.standard_code = text(13);
+  if (!row[14].is_null()) {
+    record.eqf_level = row[14].as<int>();
   }
+  record.specialisation = text(15);
+  record.partial_qualification = text(16);
+  record.competences = nlohmann::json::parse(row[17].as<std::string>());
+  record.decision_date = text(18);
+  record.decision_number = text(19);
+  record.issue_date = row[20].as<std::string>();
+  record.language = row[21].as<std::string>();
+  record.origin = row[22].as<std::string>();
+  record.historic_level = text(23);
+  record.duplicate_of = text(24);
+  record.duplicate_reason = text(25);
+  if (auto corrected = text(26)) {
+    record.corrected_fields = nlohmann::json::parse(*corrected);
+  }
+  record.replaced_by = text(27);
   return record;
 }
 
-std::vector<CertificateRecord> ReadRecords(const pqxx::result& rows) {
+std::vector<CertificateRecord> ReadCertificateRows(const pqxx::result& rows) {
   std::vector<CertificateRecord> records;
   records.reserve(rows.size());
   for (const auto& row : rows) {
-    records.push_back(ReadRecord(row));
+    records.push_back(ReadCertificateRow(row));
   }
   return records;
 }
+
+namespace {
 
 std::optional<CertificateRecord> FirstRecord(const pqxx::result& rows) {
   if (rows.empty()) {
     return std::nullopt;
   }
-  return ReadRecord(rows[0]);
+  return ReadCertificateRow(rows[0]);
 }
 
 }  // namespace
 
-CertificateRecord CertificateRepository::Insert(const CertificateDraft& draft, const std::string& body_id,
+CertificateRecord CertificateRepository::Insert(const NewCertificate& certificate,
                                                 const std::string& issued_by) {
-  std::optional<std::string> valid_until;
-  if (draft.valid_until) {
-    valid_until = draft.valid_until->ToString();
+  auto date = [](const std::optional<common::Date>& day) {
+    return day ? std::optional<std::string>(day->ToString()) : std::nullopt;
+  };
+  std::optional<std::string> corrected;
+  if (certificate.corrected_fields) {
+    corrected = certificate.corrected_fields->dump();
   }
-  auto row = tx_.exec_prepared1(sql::kInsertCertificate, draft.holder_personal_code, draft.holder_name,
-                                draft.standard_name, draft.level, body_id, draft.valid_from.ToString(),
-                                OrNull(valid_until), issued_by);
-  CertificateRecord record;
-  record.number = row[0].as<std::string>();
-  record.holder_personal_code = draft.holder_personal_code;
-  record.holder_name = draft.holder_name;
-  record.standard_name = draft.standard_name;
-  record.level = draft.level;
-  record.awarding_body_id = body_id;
-  record.valid_from = draft.valid_from.ToString();
-  record.valid_until = valid_until;
-  record.issued_at = row[1].as<std::string>();
-  AddHistory(record.number, issued_by, "issued", std::nullopt, nullptr, {{"status", "valid"}});
+  std::optional<std::string> eqf_level;
+  if (certificate.eqf_level) {
+    eqf_level = std::to_string(*certificate.eqf_level);
+  }
+  const auto decision_date = date(certificate.decision_date);
+  const auto valid_until = date(certificate.valid_until);
+  auto row = tx_.exec_prepared1(
+      sql::kInsertCertificate, OrNull(certificate.number), ToString(certificate.type),
+      certificate.holder_personal_code, certificate.holder_name, OrNull(certificate.standard_code),
+      certificate.standard_name, certificate.level, OrNull(eqf_level), OrNull(certificate.specialisation),
+      OrNull(certificate.partial_qualification), nlohmann::json(certificate.competences).dump(),
+      certificate.awarding_body_id, OrNull(decision_date), OrNull(certificate.decision_number),
+      certificate.issue_date.ToString(), certificate.valid_from.ToString(), OrNull(valid_until),
+      certificate.language, ToString(certificate.status), OrNull(certificate.status_reason),
+      certificate.origin, OrNull(certificate.historic_level), OrNull(certificate.duplicate_of),
+      OrNull(certificate.duplicate_reason), OrNull(corrected), OrNull(certificate.duplicate_request_id),
+      certificate.published, issued_by);
+  CertificateRecord record = ReadCertificateRow(row);
+  const char* change = certificate.origin == "imported"    ? "imported"
+                       : certificate.origin == "duplicate" ? "duplicate_issued"
+                                                           : "issued";
+  AddHistory(record.number, issued_by, change, certificate.status_reason, nullptr,
+             {{"status", ToString(record.status)}});
   return record;
 }
 
 std::vector<CertificateRecord> CertificateRepository::ForHolder(const std::string& personal_code) {
-  return ReadRecords(tx_.exec_prepared(sql::kMyCertificates, personal_code));
+  return ReadCertificateRows(tx_.exec_prepared(sql::kMyCertificates, personal_code));
+}
+
+std::vector<CertificateRecord> CertificateRepository::ByNumbers(const std::vector<std::string>& numbers) {
+  return ReadCertificateRows(tx_.exec_prepared(sql::kCertificatesByNumbers, nlohmann::json(numbers).dump()));
+}
+
+std::optional<CertificateRecord> CertificateRepository::FindForHolder(const std::string& number,
+                                                                      const std::string& personal_code) {
+  return FirstRecord(tx_.exec_prepared(sql::kHoldersCertificate, number, personal_code));
+}
+
+std::optional<CertificateRecord> CertificateRepository::FindForBody(const std::string& number,
+                                                                    const std::string& body_id) {
+  return FirstRecord(tx_.exec_prepared(sql::kBodysCertificate, number, body_id));
+}
+
+std::vector<HistoryEntry> CertificateRepository::HistoryOf(const std::string& number) {
+  auto json_or_null = [](const pqxx::field& field) {
+    return field.is_null() ? nlohmann::json(nullptr) : nlohmann::json::parse(field.as<std::string>());
+  };
+  std::vector<HistoryEntry> history;
+  for (const auto& row : tx_.exec_prepared(sql::kHistoryOf, number)) {
+    history.push_back(
+        HistoryEntry{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                     row[3].is_null() ? std::nullopt : std::optional<std::string>(row[3].as<std::string>()),
+                     json_or_null(row[4]), json_or_null(row[5])});
+  }
+  return history;
+}
+
+namespace {
+
+nlohmann::json PrintOf(const pqxx::row& row) {
+  return {{"id", row[0].as<long long>()},
+          {"printed_at", row[1].as<std::string>()},
+          {"printed_by", row[2].as<std::string>()},
+          {"reason", row[3].as<std::string>()},
+          {"delivery", row[4].as<std::string>()},
+          {"note", row[5].is_null() ? nlohmann::json(nullptr) : nlohmann::json(row[5].as<std::string>())}};
+}
+
+}  // namespace
+
+nlohmann::json CertificateRepository::PrintsOf(const std::string& number) {
+  nlohmann::json prints = nlohmann::json::array();
+  for (const auto& row : tx_.exec_prepared(sql::kPrintsOf, number)) {
+    prints.push_back(PrintOf(row));
+  }
+  return prints;
+}
+
+nlohmann::json CertificateRepository::AddPrint(const std::string& number, const std::string& printed_by,
+                                               const PrintOrder& order) {
+  return PrintOf(tx_.exec_prepared1(sql::kInsertPrint, number, printed_by, order.reason, order.delivery,
+                                    OrNull(order.note)));
+}
+
+std::optional<std::string> CertificateRepository::DuplicateOfRequest(const std::string& request_id) {
+  auto rows = tx_.exec_prepared(sql::kDuplicateOfRequest, request_id);
+  return rows.empty() ? std::nullopt : std::optional<std::string>(rows[0][0].as<std::string>());
+}
+
+void CertificateRepository::MarkReplaced(const std::string& number, const std::string& replaced_by) {
+  tx_.exec_prepared(sql::kMarkReplaced, number, replaced_by);
+}
+
+void CertificateRepository::SerializeImports() {
+  tx_.exec_prepared(sql::kSerializeImports);
 }
 
 std::optional<CertificateRecord> CertificateRepository::LockForHolder(const std::string& number,
@@ -86,16 +189,16 @@ std::optional<CertificateRecord> CertificateRepository::LockForBody(const std::s
 }
 
 CertificateRecord CertificateRepository::SetPublication(const std::string& number, bool published) {
-  return ReadRecord(tx_.exec_prepared1(sql::kSetPublication, number, published));
+  return ReadCertificateRow(tx_.exec_prepared1(sql::kSetPublication, number, published));
 }
 
 CertificateRecord CertificateRepository::SetStatus(const std::string& number, CertificateStatus status,
                                                    const std::optional<std::string>& reason) {
-  return ReadRecord(tx_.exec_prepared1(sql::kSetStatus, number, ToString(status), OrNull(reason)));
+  return ReadCertificateRow(tx_.exec_prepared1(sql::kSetStatus, number, ToString(status), OrNull(reason)));
 }
 
 std::vector<CertificateRecord> CertificateRepository::ExpireDue(int limit) {
-  return ReadRecords(tx_.exec_prepared(sql::kExpireDue, limit));
+  return ReadCertificateRows(tx_.exec_prepared(sql::kExpireDue, limit));
 }
 
 void CertificateRepository::AddHistory(const std::string& number, const std::string& changed_by,
@@ -139,31 +242,6 @@ nlohmann::json CertificateRepository::AccessLog(const std::string& holder_person
                      {"certificate_number", row[6].as<std::string>()}});
   }
   return items;
-}
-
-std::vector<CertificateRecord> CertificateRepository::SearchPublic(const PublicQuery& query) {
-  if (query.name) {
-    // PostgreSQL cannot estimate how many names contain a substring. Walking the published
-    // certificates in number order finds a common name's first page at once but reads the whole
-    // register for a name nobody has; the trigram index is the other way round. So count the
-    // candidates through the trigram index first (bounded), then take the way that fits. Plans
-    // are made per execution here, so that each sees the settings of this transaction.
-    constexpr int kManyCandidates = 1000;
-    tx_.exec("SET LOCAL plan_cache_mode = force_custom_plan");
-    tx_.exec("SET LOCAL enable_indexscan = off");
-    tx_.exec("SET LOCAL enable_seqscan = off");
-    bool common = tx_.exec_prepared1(sql::kCountNameCandidates, *query.name, kManyCandidates)[0].as<int>() >=
-                  kManyCandidates;
-    if (common) {
-      tx_.exec("SET LOCAL enable_indexscan = on");
-    }
-  }
-  return ReadRecords(tx_.exec_prepared(sql::kPublicSearch, OrNull(query.name), OrNull(query.number),
-                                       OrNull(query.after_number), query.limit));
-}
-
-std::optional<CertificateRecord> CertificateRepository::FindPublic(const std::string& number) {
-  return FirstRecord(tx_.exec_prepared(sql::kPublicGet, number));
 }
 
 bool CertificateRepository::ClaimIdempotencyKey(const std::string& caller, const std::string& key,

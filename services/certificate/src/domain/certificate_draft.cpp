@@ -2,93 +2,112 @@
 
 #include <set>
 
-#include "domain/field_checks.hpp"
+#include "domain/occupational_standard.hpp"
 #include "kutse/common/personal_code.hpp"
-#include "kutse/common/text.hpp"
 
 namespace kutse::certificate {
 namespace {
 
-const std::set<std::string> kKnownFields = {"holder_personal_code", "holder_name", "standard_name", "level",
-                                            "valid_from",           "valid_until"};
+constexpr size_t kMaxCompetences = 100;
 
-std::string Trim(const std::string& text) {
-  size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) {
-    return "";
-  }
-  size_t last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
+const std::set<std::string> kKnownFields = {
+    "certificate_type", "holder_personal_code", "holder_name",
+    "standard_code",    "specialisation",       "partial_qualification",
+    "competences",      "decision_date",        "decision_number",
+    "issue_date",       "valid_from",           "valid_until",
+    "language"};
 
-std::optional<std::string> TextField(const nlohmann::json& body, const std::string& name, size_t max_length,
-                                     std::vector<http::FieldError>& errors) {
-  if (!body.contains(name)) {
-    errors.push_back({"/" + name, "is required"});
-    return std::nullopt;
+std::vector<std::string> CompetenceCodes(const nlohmann::json& body, FieldErrors& errors) {
+  std::vector<std::string> codes;
+  if (IsAbsent(body, "competences")) {
+    return codes;
   }
-  if (!body[name].is_string()) {
-    errors.push_back({"/" + name, "must be a string"});
-    return std::nullopt;
+  if (!body["competences"].is_array() || body["competences"].size() > kMaxCompetences) {
+    errors.push_back({"/competences", "must be a list of at most 100 competence codes"});
+    return codes;
   }
-  std::string value = Trim(body[name].get<std::string>());
-  if (value.empty() || common::Utf8Length(value) > max_length) {
-    errors.push_back({"/" + name, "must be 1 to " + std::to_string(max_length) + " characters"});
-    return std::nullopt;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < body["competences"].size(); ++i) {
+    const auto& code = body["competences"][i];
+    const std::string pointer = "/competences/" + std::to_string(i);
+    if (!code.is_string() || code.get<std::string>().empty() || code.get<std::string>().size() > 40) {
+      errors.push_back({pointer, "must be a competence code"});
+    } else if (!seen.insert(code.get<std::string>()).second) {
+      errors.push_back({pointer, "appears twice"});
+    } else {
+      codes.push_back(code.get<std::string>());
+    }
   }
-  return value;
-}
-
-std::optional<common::Date> DateField(const nlohmann::json& value, const std::string& pointer,
-                                      std::vector<http::FieldError>& errors) {
-  auto date = value.is_string() ? common::ParseDate(value.get<std::string>()) : std::nullopt;
-  if (!date) {
-    errors.push_back({pointer, "must be a date as YYYY-MM-DD"});
-  }
-  return date;
+  return codes;
 }
 
 }  // namespace
 
-std::variant<CertificateDraft, std::vector<http::FieldError>> ParseCertificateDraft(
-    const nlohmann::json& body) {
-  std::vector<http::FieldError> errors = UnknownFields(body, kKnownFields);
-  CertificateDraft draft;
+std::optional<std::string> PersonalCodeField(const nlohmann::json& body, FieldErrors& errors) {
   if (!body.contains("holder_personal_code") || !body["holder_personal_code"].is_string()) {
     errors.push_back({"/holder_personal_code", "is required as a string of 11 digits"});
-  } else if (!common::IsValidPersonalCode(body["holder_personal_code"].get<std::string>())) {
+    return std::nullopt;
+  }
+  if (!common::IsValidPersonalCode(body["holder_personal_code"].get<std::string>())) {
     errors.push_back({"/holder_personal_code", "is not a valid Estonian personal code"});
-  } else {
-    draft.holder_personal_code = body["holder_personal_code"].get<std::string>();
+    return std::nullopt;
   }
-  if (auto name = TextField(body, "holder_name", 200, errors)) {
-    draft.holder_name = *name;
+  return body["holder_personal_code"].get<std::string>();
+}
+
+CertificateType TypeField(const nlohmann::json& body, FieldErrors& errors) {
+  auto type = OptionalText(body, "certificate_type", 40, errors);
+  auto parsed = type ? ParseCertificateType(*type) : CertificateType::kCertificate;
+  if (!parsed) {
+    errors.push_back(
+        {"/certificate_type", "must be certificate, partial_qualification or initial_qualification"});
   }
-  if (auto standard = TextField(body, "standard_name", 300, errors)) {
-    draft.standard_name = *standard;
+  return parsed.value_or(CertificateType::kCertificate);
+}
+
+std::string LanguageField(const nlohmann::json& body, FieldErrors& errors) {
+  auto language = OptionalText(body, "language", 2, errors);
+  if (language && !IsCertificateLanguage(*language)) {
+    errors.push_back({"/language", "must be et, en or ru"});
+    return "et";
   }
-  if (!body.contains("level") || !body["level"].is_number_integer() || body["level"].get<long long>() < 1 ||
-      body["level"].get<long long>() > 8) {
-    errors.push_back({"/level", "must be a whole number from 1 to 8 (EstQF level)"});
-  } else {
-    draft.level = body["level"].get<int>();
+  return language.value_or("et");
+}
+
+std::variant<CertificateDraft, FieldErrors> ParseCertificateDraft(const nlohmann::json& body) {
+  FieldErrors errors = UnknownFields(body, kKnownFields);
+  CertificateDraft draft;
+  draft.type = TypeField(body, errors);
+  auto personal_code = PersonalCodeField(body, errors);
+  auto holder_name = RequiredText(body, "holder_name", 200, errors);
+  auto standard_code = RequiredText(body, "standard_code", 40, errors);
+  if (standard_code && !IsStandardCode(*standard_code)) {
+    errors.push_back({"/standard_code", "is not a standard code"});
   }
-  std::optional<common::Date> from;
-  if (!body.contains("valid_from")) {
-    errors.push_back({"/valid_from", "is required"});
-  } else {
-    from = DateField(body["valid_from"], "/valid_from", errors);
+  draft.specialisation_code = OptionalText(body, "specialisation", 40, errors);
+  draft.partial_qualification_code = OptionalText(body, "partial_qualification", 40, errors);
+  draft.competence_codes = CompetenceCodes(body, errors);
+  auto decision_date = RequiredDate(body, "decision_date", errors);
+  auto decision_number = RequiredText(body, "decision_number", 50, errors);
+  draft.issue_date = OptionalDate(body, "issue_date", errors);
+  auto valid_from = RequiredDate(body, "valid_from", errors);
+  draft.valid_until = OptionalDate(body, "valid_until", errors);
+  if (valid_from && draft.valid_until && *draft.valid_until < *valid_from) {
+    errors.push_back({"/valid_until", "must not be before valid_from"});
   }
-  if (body.contains("valid_until") && !body["valid_until"].is_null()) {
-    draft.valid_until = DateField(body["valid_until"], "/valid_until", errors);
-    if (from && draft.valid_until && *draft.valid_until < *from) {
-      errors.push_back({"/valid_until", "must not be before valid_from"});
-    }
+  if (decision_date && draft.issue_date && *draft.issue_date < *decision_date) {
+    errors.push_back({"/issue_date", "must not be before the decision date"});
   }
+  draft.language = LanguageField(body, errors);
   if (!errors.empty()) {
     return errors;
   }
-  draft.valid_from = *from;
+  draft.holder_personal_code = *personal_code;
+  draft.holder_name = *holder_name;
+  draft.standard_code = *standard_code;
+  draft.decision_date = *decision_date;
+  draft.decision_number = *decision_number;
+  draft.valid_from = *valid_from;
   return draft;
 }
 

@@ -3,40 +3,74 @@
 namespace kutse::certificate {
 namespace {
 
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+// What everyone may see of a certificate.
 nlohmann::json Common(const CertificateRecord& record) {
   return {{"number", record.number},
+          {"certificate_type", record.certificate_type},
           {"holder_name", record.holder_name},
+          {"standard_code", OrNull(record.standard_code)},
           {"standard_name", record.standard_name},
           {"level", record.level},
+          {"eqf_level", OrNull(record.eqf_level)},
+          {"specialisation", OrNull(record.specialisation)},
+          {"partial_qualification", OrNull(record.partial_qualification)},
+          {"competences", record.competences},
           {"awarding_body_id", record.awarding_body_id},
+          {"issue_date", record.issue_date},
           {"valid_from", record.valid_from},
-          {"valid_until", record.valid_until ? nlohmann::json(*record.valid_until) : nlohmann::json(nullptr)},
-          {"status", ToString(record.status)}};
+          {"valid_until", OrNull(record.valid_until)},
+          {"language", record.language},
+          {"status", ToString(record.status)},
+          {"duplicate_of", OrNull(record.duplicate_of)},
+          {"replaced_by", OrNull(record.replaced_by)}};
+}
+
+// What the holder and the body's staff see besides.
+nlohmann::json Detailed(const CertificateRecord& record) {
+  nlohmann::json view = Common(record);
+  view["decision_date"] = OrNull(record.decision_date);
+  view["decision_number"] = OrNull(record.decision_number);
+  view["issued_at"] = record.issued_at;
+  view["published"] = record.published;
+  view["status_reason"] = OrNull(record.status_reason);
+  view["origin"] = record.origin;
+  view["historic_level"] = OrNull(record.historic_level);
+  view["duplicate_reason"] = OrNull(record.duplicate_reason);
+  view["corrected_fields"] = OrNull(record.corrected_fields);
+  return view;
 }
 
 }  // namespace
 
 nlohmann::json StaffView(const CertificateRecord& record) {
-  nlohmann::json view = Common(record);
+  nlohmann::json view = Detailed(record);
   view["holder_personal_code"] = record.holder_personal_code;
-  view["issued_at"] = record.issued_at;
-  view["published"] = record.published;
-  view["status_reason"] =
-      record.status_reason ? nlohmann::json(*record.status_reason) : nlohmann::json(nullptr);
   return view;
 }
 
 nlohmann::json HolderView(const CertificateRecord& record) {
-  nlohmann::json view = Common(record);
-  view["issued_at"] = record.issued_at;
-  view["published"] = record.published;
-  nlohmann::json actions = nlohmann::json::array({record.published ? "hide" : "publish"});
-  if (MayBeStamped(record.status)) {
+  nlohmann::json view = Detailed(record);
+  // A replaced original is kept for the record only: its duplicate is what the holder uses and
+  // publishes now.
+  bool in_use = !record.replaced_by;
+  nlohmann::json actions = nlohmann::json::array();
+  if (in_use || record.published) {
+    actions.push_back(record.published ? "hide" : "publish");
+  }
+  if (in_use && MayBeStamped(record.status)) {
     actions.push_back("stamp");
   }
-  for (const char* always : {"reprint", "duplicate", "question"}) {
-    actions.push_back(always);
+  if (in_use &&
+      (record.status == CertificateStatus::kValid || record.status == CertificateStatus::kExpired)) {
+    actions.push_back("reprint");
+    actions.push_back("duplicate");
   }
+  actions.push_back("question");
   view["actions"] = actions;
   return view;
 }

@@ -13,6 +13,10 @@ bus::CloudEvent CertificateIssuedEvent(const nlohmann::json& certificate, const 
       {"valid_from", certificate["valid_from"]},
       {"valid_until", certificate["valid_until"]},
       {"issued_at", certificate["issued_at"]},
+      {"certificate_type", certificate["certificate_type"]},
+      {"standard_code", certificate["standard_code"]},
+      {"duplicate_of", certificate["duplicate_of"]},
+      {"duplicate_reason", certificate["duplicate_reason"]},
   };
   return bus::CloudEvent::Make("certificate", kCertificateIssuedV1, certificate["number"].get<std::string>(),
                                std::move(data), correlation_id);

@@ -8,7 +8,6 @@
 
 namespace kutse::certificate {
 
-inline constexpr size_t kMaxBatchSize = 10000;
 inline constexpr size_t kMaxBatchBodyBytes = 4 * 1024 * 1024;
 
 http::Response RecordCertificateBatch(db::Pool& pool, http::Request& request);

@@ -11,7 +11,7 @@ http::Response RecordCertificate(db::Pool& pool, http::Request& request) {
   const auth::Identity& clerk = RequireIssuingClerk(request);
   const std::string& body_id = request.PathParam("bodyId");
   auto parsed = ParseCertificateDraft(request.JsonBody());
-  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&parsed)) {
+  if (auto* errors = std::get_if<FieldErrors>(&parsed)) {
     throw http::HttpError(
         http::Problem{422, "validation_failed", "Some fields are missing or wrong.", *errors});
   }
@@ -21,7 +21,10 @@ http::Response RecordCertificate(db::Pool& pool, http::Request& request) {
   nlohmann::json certificate = pool.Transaction([&](pqxx::work& work) {
     CertificateRepository repository(work);
     return Idempotently(repository, clerk, key, request_hash, [&] {
-      return StaffView(IssueOne(repository, work, draft, body_id, clerk, request.request_id));
+      RowList<CertificateDraft> one;
+      one.rows.emplace_back(0, draft);
+      auto certificates = ResolveDrafts(work, one, body_id, false);
+      return StaffView(IssueOne(repository, work, certificates.front(), clerk, request.request_id));
     });
   });
   return http::Response::Json(201, certificate);

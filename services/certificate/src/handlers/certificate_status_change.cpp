@@ -3,10 +3,10 @@
 #include "db/certificate_repository.hpp"
 #include "domain/field_checks.hpp"
 #include "events/certificate_status_changed.hpp"
+#include "handlers/issuing.hpp"
 #include "kutse/bus/outbox.hpp"
 #include "kutse/common/time_format.hpp"
 #include "kutse/http/problem.hpp"
-#include "kutse/runtime/caller.hpp"
 
 namespace kutse::certificate {
 namespace {
@@ -27,12 +27,9 @@ std::string ReasonOf(const http::Request& request) {
 }  // namespace
 
 http::Response ChangeCertificateStatus(db::Pool& pool, http::Request& request, CertificateStatus to) {
-  const auth::Identity& caller = runtime::RequireCaller(request);
+  const auth::Identity& caller =
+      RequireBodyStaff(request, "Only the issuing body's clerks or an admin change a certificate's status.");
   const std::string& body_id = request.PathParam("bodyId");
-  if (!caller.IsPerson() || !(caller.IsClerkOf(body_id) || caller.IsAdmin())) {
-    throw http::HttpError(403, "forbidden",
-                          "Only the issuing body's clerks or an admin change a certificate's status.");
-  }
   std::string reason = ReasonOf(request);
   const std::string& number = request.PathParam("number");
   CertificateRecord changed = pool.Transaction([&](pqxx::work& work) {

@@ -14,12 +14,20 @@ http::Response ListMyCertificates(db::Pool& pool, http::Request& request) {
   });
   nlohmann::json valid = nlohmann::json::array();
   nlohmann::json no_longer_valid = nlohmann::json::array();
+  nlohmann::json duplicates = nlohmann::json::array();
   for (const auto& record : records) {
-    (record.status == CertificateStatus::kValid ? valid : no_longer_valid).push_back(HolderView(record));
+    // A duplicate is listed as such whatever its status; an original it replaced is no longer the
+    // document in use, so it is listed as no longer valid (marked replaced_by).
+    if (record.duplicate_of) {
+      duplicates.push_back(HolderView(record));
+    } else if (record.status == CertificateStatus::kValid && !record.replaced_by) {
+      valid.push_back(HolderView(record));
+    } else {
+      no_longer_valid.push_back(HolderView(record));
+    }
   }
-  // Duplicates arrive with the duplicate requests of stage I; until then the group is empty.
   return http::Response::Json(
-      200, {{"valid", valid}, {"no_longer_valid", no_longer_valid}, {"duplicates", nlohmann::json::array()}});
+      200, {{"valid", valid}, {"no_longer_valid", no_longer_valid}, {"duplicates", duplicates}});
 }
 
 http::Response SetMyPublication(db::Pool& pool, http::Request& request) {
@@ -44,6 +52,11 @@ http::Response SetMyPublication(db::Pool& pool, http::Request& request) {
     }
     if (current->published == published) {
       return *current;
+    }
+    if (published && current->replaced_by) {
+      throw http::HttpError(409, "conflict",
+                            "This certificate was replaced by duplicate " + *current->replaced_by +
+                                "; publish the duplicate instead.");
     }
     CertificateRecord changed = repository.SetPublication(number, published);
     repository.AddHistory(number, holder.Subject(), published ? "published" : "hidden", std::nullopt,

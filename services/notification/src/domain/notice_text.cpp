@@ -34,6 +34,16 @@ NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameter
     return {"Kutsetunnistus väljastatud",
             "Teie nimele on registrisse kantud kutsetunnistus " + number + " (" + standard + ")."};
   }
+  if (kind == kDuplicateIssued) {
+    const std::string number = Text(parameters, "certificate_number");
+    const std::string original = Text(parameters, "duplicate_of");
+    if (language == "en") {
+      return {"Duplicate issued", "Duplicate " + number + " of professional certificate " + original +
+                                      " has been issued. The duplicate is the valid document from now on."};
+    }
+    return {"Duplikaat väljastatud", "Kutsetunnistuse " + original + " duplikaat " + number +
+                                         " on väljastatud. Edaspidi kehtib duplikaat."};
+  }
   const std::string number = Text(parameters, "certificate_number");
   const std::string reason = Text(parameters, "reason");
   if (kind == kCertificateExpired) {

@@ -11,6 +11,7 @@ inline constexpr const char* kCertificateIssued = "certificate_issued";
 inline constexpr const char* kCertificateExpired = "certificate_expired";
 inline constexpr const char* kCertificateInvalidated = "certificate_invalidated";
 inline constexpr const char* kCertificateAnnulled = "certificate_annulled";
+inline constexpr const char* kDuplicateIssued = "duplicate_issued";
 
 struct NoticeText {
   std::string title;

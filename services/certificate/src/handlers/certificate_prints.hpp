@@ -1,0 +1,13 @@
+// POST /api/v1/bodies/{bodyId}/certificates/{number}/prints: the body's staff enter a printed paper
+// (first print, reprint or a duplicate's print, handed over or posted); the print history grows.
+#pragma once
+
+#include "kutse/db/pool.hpp"
+#include "kutse/http/request.hpp"
+#include "kutse/http/response.hpp"
+
+namespace kutse::certificate {
+
+http::Response RecordPrint(db::Pool& pool, http::Request& request);
+
+}  // namespace kutse::certificate

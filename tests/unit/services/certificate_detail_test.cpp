@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include "domain/certificate_history.hpp"
+#include "domain/print_order.hpp"
+
+using namespace kutse::certificate;
+
+TEST_CASE("the holder learns who changed a certificate by kind, never by name") {
+  std::vector<HistoryEntry> history = {
+      {"2026-01-01T10:00:00.000Z", "EE38001085718", "issued", std::nullopt, nullptr, {{"status", "valid"}}},
+      {"2026-01-02T10:00:00.000Z",
+       "EE49102030219",
+       "published",
+       std::nullopt,
+       {{"published", false}},
+       {{"published", true}}},
+      {"2026-01-03T10:00:00.000Z", "workflow:80012345", "replaced", std::string("lost"), nullptr, nullptr},
+      {"2031-01-01T00:00:00.000Z",
+       "system",
+       "expired",
+       std::nullopt,
+       {{"status", "valid"}},
+       {{"status", "expired"}}},
+  };
+  auto holder = HolderHistoryView(history, "EE49102030219");
+  REQUIRE(holder[0]["by"] == "staff");
+  REQUIRE(holder[1]["by"] == "holder");
+  REQUIRE(holder[2]["by"] == "staff");
+  REQUIRE(holder[3]["by"] == "system");
+  REQUIRE(holder.dump().find("38001085718") == std::string::npos);
+  REQUIRE(holder[2]["reason"] == "lost");
+  auto staff = StaffHistoryView(history);
+  REQUIRE(staff[0]["changed_by"] == "EE38001085718");
+  REQUIRE_FALSE(staff[0].contains("by"));
+}
+
+TEST_CASE("a print order names its reason and delivery") {
+  auto order =
+      std::get<PrintOrder>(ParsePrintOrder({{"reason", "reprint"}, {"delivery", "post"}, {"note", "Tartu"}}));
+  REQUIRE(order.reason == "reprint");
+  REQUIRE(order.note == std::optional<std::string>("Tartu"));
+  auto errors = std::get<FieldErrors>(ParsePrintOrder({{"reason", "gift"}, {"colour", "red"}}));
+  std::vector<std::string> pointers;
+  for (const auto& error : errors) {
+    pointers.push_back(error.pointer);
+  }
+  std::sort(pointers.begin(), pointers.end());
+  REQUIRE(pointers == std::vector<std::string>{"/colour", "/delivery", "/reason"});
+}
+
+TEST_CASE("only a document in use is printed, and a duplicate's print only of a duplicate") {
+  CertificateRecord certificate;
+  certificate.number = "K-000007";
+  PrintOrder reprint{"reprint", "post", std::nullopt};
+  PrintOrder duplicate_print{"duplicate", "in_person", std::nullopt};
+  REQUIRE_FALSE(PrintRefusal(certificate, reprint));
+  REQUIRE(PrintRefusal(certificate, duplicate_print));
+  certificate.status = CertificateStatus::kExpired;
+  REQUIRE_FALSE(PrintRefusal(certificate, reprint));
+  certificate.status = CertificateStatus::kInvalidated;
+  REQUIRE(PrintRefusal(certificate, reprint));
+  certificate.status = CertificateStatus::kAnnulled;
+  REQUIRE(PrintRefusal(certificate, reprint));
+  certificate.status = CertificateStatus::kValid;
+  certificate.replaced_by = "K-000009";
+  REQUIRE(PrintRefusal(certificate, reprint)->find("K-000009") != std::string::npos);
+  CertificateRecord copy;
+  copy.duplicate_of = "K-000007";
+  REQUIRE_FALSE(PrintRefusal(copy, duplicate_print));
+}
