@@ -8,7 +8,8 @@
 //     schema its `dataschema` names, and against its AsyncAPI message payload; every example is
 //     listed in the AsyncAPI document;
 //  4. every fixture in tests/contract/fixtures/invalid/ is rejected, for the reason recorded in
-//     fixtures/invalid/expected-errors.json.
+//     fixtures/invalid/expected-errors.json or in another expected-errors.<topic>.json beside it (one
+//     file per group of fixtures; a fixture is named in exactly one of them).
 // Exits 1 on any failure. Runnable from any working directory: node tests/contract/check-event-schemas.mjs
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -236,15 +237,24 @@ for (const type of messages.keys()) {
   if (!typesWithExamples.has(type)) fail(`message ${type}: no valid example in ${rel(examplesDir)}`);
 }
 
-const expectedFile = path.join(invalidDir, 'expected-errors.json');
-const expected = existsSync(expectedFile) ? readJson(expectedFile) ?? {} : {};
-const invalidFiles = existsSync(invalidDir)
-  ? readdirSync(invalidDir).filter((f) => f.endsWith('.json') && f !== 'expected-errors.json').sort()
-  : [];
+const EXPECTED_ERRORS = /^expected-errors(\.[a-z0-9-]+)?\.json$/;
+const invalidEntries = existsSync(invalidDir) ? readdirSync(invalidDir).filter((f) => f.endsWith('.json')).sort() : [];
+const invalidFiles = invalidEntries.filter((f) => !EXPECTED_ERRORS.test(f));
 if (invalidFiles.length === 0) fail(`${rel(invalidDir)}: no invalid fixtures`);
-for (const f of Object.keys(expected)) {
-  if (f.startsWith('$')) continue;
-  if (!invalidFiles.includes(f)) fail(`${rel(expectedFile)}: names ${f}, which does not exist`);
+const expected = {}; // fixture -> expected error
+const expectedIn = new Map(); // fixture -> the expected-errors file naming it
+for (const ef of invalidEntries.filter((f) => EXPECTED_ERRORS.test(f))) {
+  const expectedFile = path.join(invalidDir, ef);
+  for (const [f, want] of Object.entries(readJson(expectedFile) ?? {})) {
+    if (f.startsWith('$')) continue;
+    if (expectedIn.has(f)) {
+      fail(`${rel(expectedFile)}: names ${f}, already named in ${expectedIn.get(f)}`);
+      continue;
+    }
+    expectedIn.set(f, ef);
+    expected[f] = want;
+    if (!invalidFiles.includes(f)) fail(`${rel(expectedFile)}: names ${f}, which does not exist`);
+  }
 }
 for (const f of invalidFiles) {
   const file = path.join(invalidDir, f);
@@ -252,7 +262,7 @@ for (const f of invalidFiles) {
   if (event === undefined) continue;
   const want = expected[f];
   if (!want) {
-    fail(`${rel(file)}: no entry in ${rel(expectedFile)}`);
+    fail(`${rel(file)}: no entry in ${rel(invalidDir)}/expected-errors*.json`);
     continue;
   }
   const problems = checkEvent(event);

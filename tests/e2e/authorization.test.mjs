@@ -69,6 +69,38 @@ const kMatrix = {
     body: () => ({ reason: 'x' }),
     expect: only({ clerkX: 404, admin: 404 }, 403),
   },
+  'GET /api/v1/me/certificates/{number}': { path: '/api/v1/me/certificates/K-999999', expect: only(persons(404), 403) },
+  'GET /api/v1/bodies/{bodyId}/certificates/{number}': {
+    path: `/api/v1/bodies/${X}/certificates/K-999999`,
+    expect: only({ clerkX: 404, admin: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/certificates/{number}/prints': {
+    path: `/api/v1/bodies/${X}/certificates/K-999999/prints`,
+    body: () => ({ reason: 'reprint', delivery: 'post' }),
+    expect: only({ clerkX: 404, admin: 404 }, 403),
+  },
+  // The register's reference data (tests/e2e/fixtures/reference_data.sql): anyone reads it, only
+  // admins enter it. The admins' bodies are empty on purpose: the answer (422) shows they were let
+  // in, and nothing changes.
+  'GET /api/v1/public/standards': { path: '/api/v1/public/standards', expect: everyone(200) },
+  'GET /api/v1/public/standards/{code}': { path: '/api/v1/public/standards/KEEVITAJA-4', expect: everyone(200) },
+  'GET /api/v1/public/awarding-bodies': { path: '/api/v1/public/awarding-bodies', expect: everyone(200) },
+  'GET /api/v1/public/awarding-bodies/{registryCode}': { path: `/api/v1/public/awarding-bodies/${X}`, expect: everyone(200) },
+  'PUT /api/v1/admin/standards/{code}': {
+    path: '/api/v1/admin/standards/KEEVITAJA-4',
+    body: () => ({}),
+    expect: only({ admin: 422 }, 403),
+  },
+  'PUT /api/v1/admin/awarding-bodies/{registryCode}': {
+    path: `/api/v1/admin/awarding-bodies/${X}`,
+    body: () => ({}),
+    expect: only({ admin: 422 }, 403),
+  },
+  'POST /api/v1/admin/certificate-imports': {
+    path: '/api/v1/admin/certificate-imports',
+    body: () => ({}),
+    expect: only({ admin: 422 }, 403),
+  },
   'GET /api/v1/admin/role-assignments': { path: '/api/v1/admin/role-assignments', expect: only({ admin: 200 }, 403) },
   'POST /api/v1/admin/role-assignments': {
     path: '/api/v1/admin/role-assignments',

@@ -47,7 +47,7 @@ describe('drain: SIGTERM to the certificate service under load', { timeout: 1500
         try {
           answer = await recordCertificate(
             cluster.gatewayUrl,
-            certificateBody({ holder_personal_code: kHolders[index % kHolders.length], standard_name: `Keevitaja ${index}` }),
+            certificateBody({ holder_personal_code: kHolders[index % kHolders.length], decision_number: `KK-${index}` }),
             { timeoutMs: 20000 },
           );
         } catch (error) {

@@ -39,7 +39,12 @@ const kClerkYIdentity = { personal_code: kClerkY, name: 'Toomas Tamm', roles: [`
 const kUnknown = 'K-999999';
 const kExpiryIntervalMs = '500';
 
-const kPublicFields = ['number', 'holder_name', 'standard_name', 'level', 'awarding_body_id', 'valid_from', 'valid_until', 'status'];
+// Every member of the public view (openapi.yaml PublicCertificate), in the order documented there.
+const kPublicFields = [
+  'number', 'certificate_type', 'holder_name', 'standard_code', 'standard_name', 'level', 'eqf_level', 'specialisation',
+  'partial_qualification', 'competences', 'awarding_body_id', 'issue_date', 'valid_from', 'valid_until', 'language',
+  'status', 'duplicate_of', 'replaced_by',
+];
 // Actions come in the order of the CertificateAction enum; these three always.
 const kAlways = ['reprint', 'duplicate', 'question'];
 
@@ -267,16 +272,16 @@ describe('register: my certificates, publication, the public register, status ch
     assert.deepEqual(await mine(mihkel), { valid: [], no_longer_valid: [], duplicates: [] });
 
     const m1 = await recordCertificateOk(gw, certificateBody({
-      holder_personal_code: kMari, holder_name: 'Mari Maasikas', standard_name: 'Tarkvaraarendaja, tase 6', level: 6,
+      holder_personal_code: kMari, holder_name: 'Mari Maasikas', standard_code: 'TARKVARAARENDAJA-6',
       valid_from: '2025-06-01', valid_until: '2030-05-31',
     }));
     const m2 = await recordCertificateOk(
       gw,
-      certificateBody({ holder_personal_code: kMari, holder_name: 'Mari Maasikas', standard_name: 'Müürsepp, tase 4', valid_until: null }),
+      certificateBody({ holder_personal_code: kMari, holder_name: 'Mari Maasikas', standard_code: 'MUURSEPP-4', valid_until: null }),
       { bodyId: Y, clerk: kClerkYIdentity },
     );
     const m3 = await recordCertificateOk(gw, certificateBody({
-      holder_personal_code: kMari, holder_name: 'Mari Maasikas', standard_name: 'Keevitaja, tase 3', level: 3,
+      holder_personal_code: kMari, holder_name: 'Mari Maasikas', standard_code: 'KEEVITAJA-3',
     }));
     const invalidated = await changeStatus(clerkX, X, m3.number, 'invalidation', { reason: 'Kutsekomisjoni otsus nr 7/2026' });
     assert.equal(invalidated.status, 200, invalidated.text);
@@ -306,7 +311,7 @@ describe('register: my certificates, publication, the public register, status ch
     assert.equal(byNumber[m2.number].valid_until, null, 'open-ended');
     assert.deepEqual(byNumber[m1.number].actions, ['publish', 'stamp', ...kAlways], 'valid and hidden');
     assert.deepEqual(byNumber[m2.number].actions, ['publish', 'stamp', ...kAlways], 'valid and hidden');
-    assert.deepEqual(byNumber[m3.number].actions, ['publish', ...kAlways], 'no stamp once invalidated');
+    assert.deepEqual(byNumber[m3.number].actions, ['publish', 'question'], 'no stamp, reprint or duplicate once invalidated');
 
     const others = await mine(jyri);
     const theirs = numbers([...others.valid, ...others.no_longer_valid, ...others.duplicates]);
@@ -320,7 +325,7 @@ describe('register: my certificates, publication, the public register, status ch
   });
 
   it('publishes a certificate into the public register and hides it again at once', async () => {
-    const recorded = await recordCertificateOk(gw, certificateBody({ standard_name: 'Keevitaja, tase 4' })); // Õie's
+    const recorded = await recordCertificateOk(gw, certificateBody({ standard_code: 'KEEVITAJA-4' })); // Õie's
     const pagePath = `/api/v1/public/certificates/${recorded.number}`;
 
     const hiddenPage = await publicGet(pagePath);
@@ -361,7 +366,7 @@ describe('register: my certificates, publication, the public register, status ch
   });
 
   it('answers 404 for someone else\'s certificate or an unknown number alike, and changes nothing', async () => {
-    const recorded = await recordCertificateOk(gw, certificateBody({ standard_name: 'Lukksepp, tase 3', level: 3 })); // Õie's
+    const recorded = await recordCertificateOk(gw, certificateBody({ standard_code: 'LUKKSEPP-3' })); // Õie's
     const strangers = await setPublished(jyri, recorded.number, true);
     assert.equal(strangers.status, 404, strangers.text);
     assert.equal(strangers.body.code, 'not_found');
@@ -378,7 +383,7 @@ describe('register: my certificates, publication, the public register, status ch
   });
 
   it('refuses a malformed publication change field by field, and without the CSRF token', async () => {
-    const recorded = await recordCertificateOk(gw, certificateBody({ standard_name: 'Plekksepp, tase 4' })); // Õie's
+    const recorded = await recordCertificateOk(gw, certificateBody({ standard_code: 'PLEKKSEPP-4' })); // Õie's
     const urlPath = `/api/v1/me/certificates/${recorded.number}/publication`;
     for (const [body, pointers] of [
       [{}, ['/published']],
@@ -408,13 +413,13 @@ describe('register: my certificates, publication, the public register, status ch
 
   it('finds holders by any part of the name, ignoring case and diacritics, literally', async () => {
     const married = await recordCertificateOk(gw, certificateBody({
-      holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu-Šmidt', standard_name: 'Ehitusjuht, tase 6', level: 6,
+      holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu-Šmidt', standard_code: 'EHITUSJUHT-6',
     }));
     const hidden = await recordCertificateOk(gw, certificateBody({
-      holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu', standard_name: 'Müürsepp, tase 4',
+      holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu', standard_code: 'MUURSEPP-4',
     }));
     // Printed without diacritics, as on older certificates.
-    const plain = await recordCertificateOk(gw, certificateBody({ holder_name: 'Oie Smidt', standard_name: 'Keevitaja, tase 2', level: 2 }));
+    const plain = await recordCertificateOk(gw, certificateBody({ holder_name: 'Oie Smidt', standard_code: 'KEEVITAJA-2' }));
     await publish(jyri, married.number);
     await publish(oie, plain.number);
 
@@ -440,7 +445,7 @@ describe('register: my certificates, publication, the public register, status ch
 
   it('finds a published certificate by its exact number, alone or with a name', async () => {
     const recorded = await recordCertificateOk(gw, certificateBody({
-      holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu', standard_name: 'Ehitusjuht, tase 5', level: 5, valid_until: null,
+      holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu', standard_code: 'EHITUSJUHT-5', valid_until: undefined,
     }));
     const hidden = await recordCertificateOk(gw, certificateBody({ holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu' }));
     await publish(jyri, recorded.number);
@@ -458,10 +463,10 @@ describe('register: my certificates, publication, the public register, status ch
   it('pages the public register by keyset with limit=1: every certificate once, in number order, even while one is hidden', async () => {
     const mihkels = { holder_personal_code: kMihkel, holder_name: 'Mihkel Uus' };
     const recorded = [];
-    for (const standard of ['Kokk, tase 3', 'Kokk, tase 4', 'Kokk, tase 5']) {
-      recorded.push(await recordCertificateOk(gw, certificateBody({ ...mihkels, standard_name: standard })));
+    for (const standard of ['KOKK-3', 'KOKK-4', 'KOKK-5']) {
+      recorded.push(await recordCertificateOk(gw, certificateBody({ ...mihkels, standard_code: standard })));
     }
-    await recordCertificateOk(gw, certificateBody({ ...mihkels, standard_name: 'Kokk, tase 2', level: 2 })); // stays hidden
+    await recordCertificateOk(gw, certificateBody({ ...mihkels, standard_code: 'KOKK-2' })); // stays hidden
     for (const c of recorded) await publish(mihkel, c.number);
     const want = numbers(recorded).sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)));
 
@@ -521,8 +526,8 @@ describe('register: my certificates, publication, the public register, status ch
   });
 
   it('lets the body\'s clerk declare a valid certificate invalid, once, with the reason; no one else', async () => {
-    const recorded = await recordCertificateOk(gw, certificateBody({ standard_name: 'Keevitaja, tase 5', level: 5 })); // Õie's, body X
-    const ofY = await recordCertificateOk(gw, certificateBody({ standard_name: 'Müürsepp, tase 3', level: 3 }), {
+    const recorded = await recordCertificateOk(gw, certificateBody({ standard_code: 'KEEVITAJA-5' })); // Õie's, body X
+    const ofY = await recordCertificateOk(gw, certificateBody({ standard_code: 'MUURSEPP-3' }), {
       bodyId: Y,
       clerk: kClerkYIdentity,
     });
@@ -576,7 +581,7 @@ describe('register: my certificates, publication, the public register, status ch
     const listed = await findMine(oie, recorded.number);
     assert.equal(listed.group, 'no_longer_valid');
     assert.equal(listed.certificate.status, 'invalidated');
-    assert.deepEqual(listed.certificate.actions, ['hide', ...kAlways], 'still published; no stamp');
+    assert.deepEqual(listed.certificate.actions, ['hide', 'question'], 'still published; no stamp, reprint or duplicate');
     const page = await publicGet(`/api/v1/public/certificates/${recorded.number}`);
     assert.equal(page.status, 200, 'a published certificate stays public, showing that it is no longer valid');
     assert.deepEqual(page.body, publicView(recorded, 'invalidated'));
@@ -617,7 +622,7 @@ describe('register: my certificates, publication, the public register, status ch
   it('lets an admin annul a valid certificate entered in error, once', async () => {
     const recorded = await recordCertificateOk(
       gw,
-      certificateBody({ holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu', standard_name: 'Ehitusjuht, tase 4' }),
+      certificateBody({ holder_personal_code: kJyri, holder_name: 'Jüri Õunapuu', standard_code: 'EHITUSJUHT-4' }),
       { bodyId: Y, clerk: kClerkYIdentity },
     );
     for (const [who, browser] of [['a clerk of another body', clerkX], ['the holder', jyri]]) {
@@ -648,12 +653,13 @@ describe('register: my certificates, publication, the public register, status ch
   });
 
   it('expires a certificate by itself once its valid-until has passed; an expired one can still be annulled', async () => {
-    // Two days ago: passed whatever the time zone of "today".
+    // Two days ago: passed whatever the time zone of "today". Valid from a year before, within the
+    // five years the standard allows.
     const due = await recordCertificateOk(gw, certificateBody({
-      standard_name: 'Keevitaja, tase 3', level: 3, valid_from: '2020-01-01', valid_until: isoDay(-2),
+      standard_code: 'KEEVITAJA-3', valid_from: isoDay(-366), valid_until: isoDay(-2),
     }));
     const notYet = await recordCertificateOk(gw, certificateBody({
-      standard_name: 'Keevitaja, tase 2', level: 2, valid_from: '2020-01-01', valid_until: isoDay(1),
+      standard_code: 'KEEVITAJA-2', valid_from: isoDay(-366), valid_until: isoDay(1),
     }));
 
     const expired = await waitFor(
@@ -723,5 +729,185 @@ describe('register: my certificates, publication, the public register, status ch
     for (const answer of publicAnswers) {
       assert.deepEqual(personalDataIn(answer.text), [], `GET ${answer.url} -> ${answer.status}: ${answer.text}`);
     }
+  });
+});
+
+// ---- the public register's search filters, and hiding at once with the in-memory name index ------
+// Certificates are written straight into the database here (as a migration or an import would),
+// so that every change reaches the certificate service's name index only through the database's
+// announcements (migrations/V007), and two replicas of the service are asked directly.
+describe('register search: filters, and the name index of every replica follows each change at once', { timeout: 300000 }, () => {
+  let cluster;
+  let gw;
+  const kCode = '38912310011'; // never shown: the scan below looks for it in every answer
+  const kWeld4 = 'KEEVITAJA-4';
+  const kCook3 = 'KOKK-3';
+  // number, name, standard, level, body, valid from, valid until, status, status changed (UTC), published
+  const kRows = [
+    ['T-000001', 'Liisa Pihlakas', kWeld4, 4, X, '2020-01-01', '2024-12-31', 'expired', '2025-01-01 00:00', true],
+    ['T-000002', 'Liisa Pihlakas', kCook3, 3, Y, '2021-03-01', null, 'valid', null, true],
+    ['T-000003', 'Ülle Pihlakas-Õis', kWeld4, 4, Y, '2022-01-01', '2026-12-31', 'invalidated', '2023-06-10 12:00', true],
+    ['T-000004', 'Ulle Pihlakas', kWeld4, 4, X, '2022-01-01', '2026-12-31', 'annulled', '2022-05-01 08:00', true],
+    ['T-000005', 'Liisa Pihlakas', kWeld4, 4, X, '2023-01-01', '2027-12-31', 'valid', null, false],
+    ['T-000006', 'Mart Pihlakas', kCook3, 3, X, '2019-05-05', '2029-05-04', 'valid', null, true],
+  ];
+  const sqlText = (v) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : String(v));
+  const insert = (row) => {
+    const [number, name, standard, level, body, from, until, status, changed, published] = row;
+    return `INSERT INTO certificate.certificates (number, holder_personal_code, holder_name, standard_code, standard_name,
+      level, awarding_body_id, valid_from, valid_until, status, status_changed_at, published, issued_by)
+      VALUES (${[number, kCode, name, standard, `${standard} (e2e)`, level, body, from, until, status,
+        changed === null ? null : `${changed}+00`, published, 'e2e'].map(sqlText).join(', ')})`;
+  };
+  const qs = (params) =>
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&');
+
+  async function searchAt(base, params) {
+    const answer = await fetchChecked(`${base}/api/v1/public/certificates?${qs(params)}`);
+    assert.ok(!answer.text.includes(kCode), `a personal code in ${answer.text}`);
+    return answer;
+  }
+
+  /** Every number a search finds, page by page (limit 1 unless given), through `base`. */
+  async function found(params, { base = gw, limit = 1 } = {}) {
+    const numbers = [];
+    let cursor;
+    for (let page = 0; page < 100; page += 1) {
+      const answer = await searchAt(base, { ...params, limit, cursor });
+      assert.equal(answer.status, 200, `${JSON.stringify(params)}: ${answer.text}`);
+      numbers.push(...answer.body.items.map((c) => c.number));
+      if (answer.body.next_cursor === null) return numbers.filter((n) => n.startsWith('T-'));
+      cursor = answer.body.next_cursor;
+    }
+    return assert.fail('more than 100 pages');
+  }
+
+  async function searchesByIndex(replica = 0) {
+    const answer = await fetch(`${cluster.url('certificate', replica)}/metrics`);
+    const line = (await answer.text()).split('\n').find((l) => l.startsWith('kutse_public_searches_total{path="name_index"}'));
+    return line ? Number(line.split(' ')[1]) : 0;
+  }
+
+  before(async () => {
+    cluster = await Cluster.create('search');
+    for (const service of kServices.filter((s) => s !== 'gateway')) await cluster.start(service);
+    await cluster.start('certificate', { replica: 1 });
+    for (const service of kServices.filter((s) => s !== 'gateway')) await cluster.waitReady(service);
+    await cluster.waitReady('certificate', { replica: 1 });
+    await cluster.startAndWait('gateway');
+    gw = cluster.gatewayUrl;
+    await cluster.psql(kRows.map(insert).join(';\n'));
+  });
+
+  after(async () => {
+    await cluster?.destroy();
+  });
+
+  it('filters by standard, level, awarding body and the day a certificate was valid, with a name or without', async () => {
+    for (const [params, want] of [
+      [{}, ['T-000001', 'T-000002', 'T-000003', 'T-000004', 'T-000006']],
+      [{ name: 'pihlakas' }, ['T-000001', 'T-000002', 'T-000003', 'T-000004', 'T-000006']],
+      [{ standard: kWeld4 }, ['T-000001', 'T-000003', 'T-000004']],
+      [{ standard: kWeld4, name: 'ulle' }, ['T-000003', 'T-000004']],
+      [{ standard: kCook3, level: '3', awarding_body: X }, ['T-000006']],
+      [{ level: '4', awarding_body: Y, name: 'ÜLLE' }, ['T-000003']],
+      [{ level: '8' }, []],
+      [{ awarding_body: '80099999' }, []],
+      [{ standard: 'KOKK-4' }, []],
+      // valid_on: from..until inclusive; an annulled one never; an invalidated one before its day only.
+      [{ valid_on: '2019-05-04', name: 'pihlakas' }, []],
+      [{ valid_on: '2020-01-01', name: 'pihlakas' }, ['T-000001', 'T-000006']],
+      [{ valid_on: '2023-06-09', name: 'pihlakas' }, ['T-000001', 'T-000002', 'T-000003', 'T-000006']],
+      [{ valid_on: '2023-06-10', name: 'pihlakas' }, ['T-000001', 'T-000002', 'T-000006']],
+      [{ valid_on: '2023-06-10' }, ['T-000001', 'T-000002', 'T-000006']],
+      [{ valid_on: '2025-01-01' }, ['T-000002', 'T-000006']],
+      [{ valid_on: '2090-12-31' }, ['T-000002']],
+      [{ valid_on: '2023-06-09', standard: kWeld4, awarding_body: Y, level: '4', name: 'õis' }, ['T-000003']],
+    ]) {
+      assert.deepEqual(await found(params), want, `${JSON.stringify(params)}, a page of one at a time`);
+      assert.deepEqual(await found(params, { limit: 100 }), want, `${JSON.stringify(params)}, one page`);
+      assert.deepEqual(await found(params, { base: cluster.url('certificate', 1) }), want, `${JSON.stringify(params)}, replica 1`);
+    }
+  });
+
+  it('answers 400 naming the filter that is malformed', async () => {
+    for (const [params, pointer] of [
+      [{ standard: 'not a code' }, '/standard'],
+      [{ standard: 'x'.repeat(41) }, '/standard'],
+      [{ level: '0' }, '/level'],
+      [{ level: '9' }, '/level'],
+      [{ level: 'four' }, '/level'],
+      [{ awarding_body: '8001234' }, '/awarding_body'],
+      [{ awarding_body: '8001234x' }, '/awarding_body'],
+      [{ valid_on: '2026-02-30' }, '/valid_on'],
+      [{ valid_on: 'today' }, '/valid_on'],
+      [{ valid_on: '2026-1-5', name: 'pihlakas' }, '/valid_on'],
+    ]) {
+      const answer = await searchAt(gw, params);
+      assert.equal(answer.status, 400, `${JSON.stringify(params)}: ${answer.text}`);
+      assert.equal(answer.body.code, 'bad_request');
+      assert.ok(answer.body.errors?.some((e) => e.pointer === pointer), `${JSON.stringify(params)} names ${pointer}: ${answer.text}`);
+    }
+  });
+
+  it('answers name searches from the name index, and every replica hides, publishes and renames at once', async () => {
+    // The index is in use (once loaded): the name searches above were answered through it.
+    let before = await searchesByIndex(0);
+    for (let i = 0; i < 50 && (await searchesByIndex(0)) === before; i += 1) {
+      await found({ name: 'pihlakas' });
+      if ((await searchesByIndex(0)) === before) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok((await searchesByIndex(0)) > before, 'replica 0 answers name searches through its name index');
+    before = await searchesByIndex(1);
+    await found({ name: 'pihlakas' }, { base: cluster.url('certificate', 1) });
+    assert.ok((await searchesByIndex(1)) > before, 'replica 1 too');
+
+    const bases = [gw, cluster.url('certificate', 0), cluster.url('certificate', 1)];
+    for (let round = 0; round < 5; round += 1) {
+      await cluster.psql("UPDATE certificate.certificates SET published = true WHERE number = 'T-000005'");
+      for (const base of bases) {
+        assert.ok((await found({ name: 'liisa' }, { base })).includes('T-000005'), `published: found at once through ${base}`);
+      }
+      await cluster.psql("UPDATE certificate.certificates SET published = false WHERE number = 'T-000005'");
+      for (const base of bases) {
+        assert.ok(!(await found({ name: 'liisa' }, { base })).includes('T-000005'), `hidden: gone at once through ${base}`);
+      }
+    }
+    await cluster.psql("UPDATE certificate.certificates SET holder_name = 'Mart Kõrvits' WHERE number = 'T-000006'");
+    for (const base of bases) {
+      assert.deepEqual(await found({ name: 'korvits' }, { base }), ['T-000006'], `the new name at once through ${base}`);
+      assert.ok(!(await found({ name: 'mart pihl' }, { base })).includes('T-000006'), `not the old one through ${base}`);
+    }
+    // A new published certificate between two others, in number order.
+    await cluster.psql(insert(['T-0000025', 'Liisa Kõrvits', kCook3, 3, X, '2024-01-01', null, 'valid', null, true]));
+    for (const base of bases) {
+      assert.deepEqual(await found({ name: 'kõrvits' }, { base }), ['T-0000025', 'T-000006'], `inserted, through ${base}`);
+    }
+  });
+
+  it('loads its name index anew after losing the database connection it listens on, and misses nothing meanwhile', async () => {
+    await cluster.psql(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'kutse-public-name-index'",
+    );
+    await cluster.psql(insert(['T-000007', 'Liisa Lõoke', kWeld4, 4, X, '2024-01-01', '2028-12-31', 'valid', null, true]));
+    await cluster.psql("UPDATE certificate.certificates SET published = false WHERE number = 'T-000002'");
+    for (let replica = 0; replica <= 1; replica += 1) {
+      const base = cluster.url('certificate', replica);
+      assert.deepEqual(await found({ name: 'looke' }, { base }), ['T-000007'], `replica ${replica}: found while it reloads or after`);
+      assert.ok(!(await found({ name: 'liisa' }, { base })).includes('T-000002'), `replica ${replica}: hidden`);
+      // Back on the index: a name search is answered through it again within a few seconds.
+      const before = await searchesByIndex(replica);
+      let after = before;
+      for (let i = 0; i < 100 && after === before; i += 1) {
+        assert.deepEqual(await found({ name: 'looke' }, { base }), ['T-000007']);
+        after = await searchesByIndex(replica);
+        if (after === before) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(after > before, `replica ${replica} uses its name index again`);
+    }
+    cluster.assertAllRunning();
   });
 });

@@ -77,7 +77,9 @@ describe('slice: certificate recorded through the gateway becomes the holder\'s 
     assert.equal(estonian.item.kind, 'certificate_issued');
     assert.equal(estonian.item.read, false);
     assert.ok(estonian.item.body.includes(certificate.number), estonian.item.body);
-    assert.ok(estonian.item.body.includes(input.standard_name), estonian.item.body);
+    assert.equal(certificate.standard_name, 'Keevitaja, tase 4', 'the standard\'s name, from the reference data');
+    assert.equal(certificate.level, 4, 'the standard\'s level');
+    assert.ok(estonian.item.body.includes(certificate.standard_name), estonian.item.body);
     assert.match(`${estonian.item.title} ${estonian.item.body}`, /kutsetunnistus/i, 'Estonian by default');
     assert.ok(Math.abs(Date.parse(estonian.item.created_at) - Date.now()) < 5 * 60 * 1000);
 
@@ -98,7 +100,7 @@ describe('slice: certificate recorded through the gateway becomes the holder\'s 
     for (let i = 0; i < 3; i += 1) {
       const certificate = await recordCertificateOk(
         gw,
-        certificateBody({ holder_personal_code: kPagedHolder, standard_name: `Keevitaja ${i + 1}` }),
+        certificateBody({ holder_personal_code: kPagedHolder, standard_code: `KEEVITAJA-${i + 2}` }),
       );
       numbers.push(certificate.number);
     }
@@ -182,13 +184,13 @@ describe('slice: certificate recorded through the gateway becomes the holder\'s 
       assert.equal(answer.status, 201, answer.text);
       assert.deepEqual(answer.body, first.body);
     }
-    const conflict = await recordCertificate(gw, { ...input, level: 5 }, { idempotencyKey: key });
+    const conflict = await recordCertificate(gw, { ...input, standard_code: 'KEEVITAJA-5' }, { idempotencyKey: key });
     assert.equal(conflict.status, 409, conflict.text);
     assert.equal(conflict.body.code, 'conflict');
 
     // A later certificate for the same holder: once its notice is there, the consumer has handled
     // every earlier event too, so a second notice for the first number would be visible by now.
-    const sentinel = await recordCertificateOk(gw, certificateBody({ holder_personal_code: kIdempotentHolder, level: 6 }));
+    const sentinel = await recordCertificateOk(gw, certificateBody({ holder_personal_code: kIdempotentHolder, standard_code: 'EHITUSJUHT-6' }));
     await noticeFor(kIdempotentHolder, sentinel.number);
     const notices = await allNotices(gw, kIdempotentHolder);
     assert.deepEqual(
@@ -245,10 +247,16 @@ describe('slice: certificate recorded through the gateway becomes the holder\'s 
     assert.equal(badCode.body.code, 'validation_failed');
     assert.deepEqual(pointersOf(badCode), ['/holder_personal_code']);
 
-    const { holder_name: _name, level: _level, ...missing } = base;
+    const { holder_name: _name, standard_code: _code, ...missing } = base;
     const missingFields = await recordCertificate(gw, missing);
     assert.equal(missingFields.status, 422, missingFields.text);
-    assert.deepEqual(pointersOf(missingFields), ['/holder_name', '/level']);
+    assert.deepEqual(pointersOf(missingFields), ['/holder_name', '/standard_code']);
+
+    // The old shape (a standard's name and a level instead of its code) is no longer a certificate.
+    const { standard_code: _standard, ...old } = base;
+    const oldShape = await recordCertificate(gw, { ...old, standard_name: 'Keevitaja, tase 4', level: 4 });
+    assert.equal(oldShape.status, 422, oldShape.text);
+    assert.ok(pointersOf(oldShape).includes('/standard_code'), `the standard's code is wanted: ${oldShape.text}`);
 
     const unknown = await recordCertificate(gw, { ...base, favourite_colour: 'blue' });
     assert.equal(unknown.status, 422, unknown.text);
@@ -256,7 +264,7 @@ describe('slice: certificate recorded through the gateway becomes the holder\'s 
 
     const empty = await recordCertificate(gw, {});
     assert.equal(empty.status, 422, empty.text);
-    for (const pointer of ['/holder_personal_code', '/holder_name', '/standard_name', '/level', '/valid_from']) {
+    for (const pointer of ['/holder_personal_code', '/holder_name', '/standard_code', '/decision_date', '/decision_number', '/valid_from']) {
       assert.ok(pointersOf(empty).includes(pointer), `{} is missing ${pointer}: ${empty.text}`);
     }
 

@@ -46,7 +46,8 @@ function run(command, args, { timeoutMs = kCommandTimeoutMs, env } = {}) {
       (error, stdout, stderr) => {
         if (error) {
           const why = error.killed ? `timed out after ${timeoutMs} ms` : `exit code ${error.code}`;
-          reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')}... failed (${why}): ${stderr || stdout}`));
+          const shown = args.slice(0, 3).join(' ').replace(/password=('(?:[^'\\]|\\.)*'|\S+)/g, 'password=***');
+          reject(new Error(`${path.basename(command)} ${shown}... failed (${why}): ${stderr || stdout}`));
         } else {
           resolve(stdout);
         }
@@ -161,6 +162,7 @@ export class Cluster {
     this.processes = new Map(); // "service#replica" -> handle
     this.ports = new Map(); // "service#replica" -> port
     this.databaseCreated = false;
+    this.referenceDataLoaded = undefined; // the promise of loadReferenceData()
     this.vhostCreated = false;
     this.brokerStopped = false;
     this.destroyed = false;
@@ -206,6 +208,25 @@ export class Cluster {
     return run('psql', [dsn, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
       env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
     });
+  }
+
+  /** Runs a SQL file as the admin in this cluster's database (one transaction). */
+  psqlFile(file) {
+    const dsn = `${this.adminDsn} dbname=${this.database}`;
+    return run('psql', [dsn, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-f', file], {
+      env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+    });
+  }
+
+  /**
+   * The register's reference data (tests/e2e/fixtures/reference_data.sql: occupational standards,
+   * awarding bodies and their rights), loaded once per cluster as soon as the certificate service
+   * has migrated its schema, i.e. the first time it is ready. The tests issue certificates against it.
+   */
+  loadReferenceData() {
+    // One promise for every caller, so replicas becoming ready together load it once.
+    this.referenceDataLoaded ??= this.psqlFile(path.join(this.repo, 'tests', 'e2e', 'fixtures', 'reference_data.sql'));
+    return this.referenceDataLoaded;
   }
 
   /** One number from a single-value query. */
@@ -381,7 +402,11 @@ export class Cluster {
       }
       try {
         const answer = await fetchChecked(`${this.url(service, replica)}/readyz`, { timeoutMs: 2000 });
-        if (answer.status === 200) return;
+        if (answer.status === 200) {
+          // Outside the retries: a fixture that does not load is an error at once, not "not ready".
+          if (service === 'certificate') return this.loadReferenceData();
+          return;
+        }
         last = `HTTP ${answer.status} ${answer.text}`;
       } catch (error) {
         if (error instanceof assert.AssertionError) throw error; // a contract breach is not "not ready"

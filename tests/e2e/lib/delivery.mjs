@@ -3,6 +3,7 @@
 // inbox, and the public API page by page), after the pipeline has gone quiet.
 import assert from 'node:assert/strict';
 import { allNotices, certificateBody, recordCertificate, runPool, waitFor } from './api.mjs';
+import { kStandardCodes } from './reference-data.mjs';
 
 /**
  * Records `count` certificates through the given gateway(s) (round robin), `concurrency` in flight,
@@ -15,7 +16,11 @@ export async function recordMany(gatewayUrls, holders, count, { concurrency = 16
     const holder = holders[index % holders.length];
     const answer = await recordCertificate(
       urls[index % urls.length],
-      certificateBody({ holder_personal_code: holder, standard_name: `Keevitaja ${index}`, level: 1 + (index % 8) }),
+      certificateBody({
+        holder_personal_code: holder,
+        standard_code: kStandardCodes[index % kStandardCodes.length],
+        decision_number: `KK-${index}`,
+      }),
       { timeoutMs },
     );
     return { index, holder, status: answer.status, number: answer.body?.number, body: answer.body };
