@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { birthDateOf, isValidPersonalCode } from './personal-codes.mjs';
 
 const kSchemaBase = 'https://kutse.invalid/openapi/components/schemas/';
 const kComponentSchemaRef = '#/components/schemas/';
@@ -335,6 +336,31 @@ export function checkResponse(method, pathOrUrl, response, options) {
   return contract().check(method, pathOrUrl, response, options);
 }
 
+// Every public answer of the whole e2e suite is scanned for personal data: no valid personal code,
+// no member named like one, and no date of birth of anybody the suite has named in a request.
+const kDigitRun = /(?<![0-9])[1-6][0-9]{10}(?![0-9])/g;
+const birthDatesSeen = new Set();
+
+function rememberPersonalCodes(...texts) {
+  for (const text of texts) {
+    for (const match of String(text ?? '').matchAll(kDigitRun)) {
+      if (isValidPersonalCode(match[0])) birthDatesSeen.add(birthDateOf(match[0]));
+    }
+  }
+}
+
+/** What personal data a public answer shows (empty when none). */
+export function personalDataInPublicAnswer(answer) {
+  const found = [];
+  const text = answer.replace(/"trace_id"\s*:\s*"[0-9a-f]*"/g, ''); // random hex may hold a digit run
+  for (const match of text.matchAll(kDigitRun)) {
+    if (isValidPersonalCode(match[0])) found.push(`the personal code ${match[0]}`);
+  }
+  for (const day of birthDatesSeen) if (text.includes(day)) found.push(`the date of birth ${day}`);
+  if (/"[a-z_]*(?:personal_code|birth)[a-z_]*"\s*:/i.test(text)) found.push('a personal-code or birth member');
+  return found;
+}
+
 /**
  * fetch() whose every answer is checked against openapi.yaml before the test sees it. Options are
  * fetch's, plus `timeoutMs` (default 15 s) and `undocumented` (see the top of this file).
@@ -345,6 +371,12 @@ export async function fetchChecked(url, options = {}) {
   const method = (init.method ?? 'GET').toUpperCase();
   const response = await fetch(url, { ...init, method, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
   const text = await response.text();
+  const headerValues = init.headers ? Object.values(init.headers) : [];
+  rememberPersonalCodes(url, typeof init.body === 'string' ? init.body : '', ...headerValues);
+  if (new URL(url).pathname.startsWith('/api/v1/public/')) {
+    const found = personalDataInPublicAnswer(text);
+    assert.deepEqual(found, [], `${method} ${url} -> ${response.status}, a public answer, shows personal data: ${text.slice(0, 500)}`);
+  }
   const body = checkResponse(method, url, { status: response.status, headers: response.headers, body: text }, {
     undocumented,
   });

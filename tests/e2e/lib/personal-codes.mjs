@@ -35,6 +35,12 @@ export function isValidPersonalCode(code) {
   return checkDigit(code.slice(0, 10)) === Number(code[10]);
 }
 
+/** The date of birth a personal code carries, as YYYY-MM-DD. */
+export function birthDateOf(code) {
+  const century = 1800 + Math.floor((Number(code[0]) - 1) / 2) * 100;
+  return `${century + Number(code.slice(1, 3))}-${code.slice(3, 5)}-${code.slice(5, 7)}`;
+}
+
 /** A code with the wrong check digit (everything else valid). */
 export function withWrongCheckDigit(code) {
   return code.slice(0, 10) + String((Number(code[10]) + 1) % 10);
