@@ -1,20 +1,14 @@
 #include "db/certificate_repository.hpp"
 
 #include "db/sql.hpp"
+#include "kutse/common/json_or_null.hpp"
+#include "kutse/db/nullable.hpp"
 
 namespace kutse::certificate {
-namespace {
-
-const char* OrNull(const std::optional<std::string>& text) {
-  return text ? text->c_str() : nullptr;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 CertificateRecord ReadCertificateRow(const pqxx::row& row) {
-  auto text = [&row](int column) {
-    return row[column].is_null() ? std::nullopt : std::optional<std::string>(row[column].as<std::string>());
-  };
+  auto text = [&row](int column) { return db::OptionalText(row[column]); };
   CertificateRecord record;
   record.number = row[0].as<std::string>();
   record.holder_personal_code = row[1].as<std::string>();
@@ -80,22 +74,21 @@ CertificateRecord CertificateRepository::Insert(const NewCertificate& certificat
   if (certificate.corrected_fields) {
     corrected = certificate.corrected_fields->dump();
   }
-  std::optional<std::string> eqf_level;
-  if (certificate.eqf_level) {
-    eqf_level = std::to_string(*certificate.eqf_level);
-  }
+  const auto eqf_level = db::NumberText(certificate.eqf_level);
   const auto decision_date = date(certificate.decision_date);
   const auto valid_until = date(certificate.valid_until);
   auto row = tx_.exec_prepared1(
-      sql::kInsertCertificate, OrNull(certificate.number), ToString(certificate.type),
-      certificate.holder_personal_code, certificate.holder_name, OrNull(certificate.standard_code),
-      certificate.standard_name, certificate.level, OrNull(eqf_level), OrNull(certificate.specialisation),
-      OrNull(certificate.partial_qualification), nlohmann::json(certificate.competences).dump(),
-      certificate.awarding_body_id, OrNull(decision_date), OrNull(certificate.decision_number),
-      certificate.issue_date.ToString(), certificate.valid_from.ToString(), OrNull(valid_until),
-      certificate.language, ToString(certificate.status), OrNull(certificate.status_reason),
-      certificate.origin, OrNull(certificate.historic_level), OrNull(certificate.duplicate_of),
-      OrNull(certificate.duplicate_reason), OrNull(corrected), OrNull(certificate.duplicate_request_id),
+      sql::kInsertCertificate, db::NullableParam(certificate.number), ToString(certificate.type),
+      certificate.holder_personal_code, certificate.holder_name, db::NullableParam(certificate.standard_code),
+      certificate.standard_name, certificate.level, db::NullableParam(eqf_level),
+      db::NullableParam(certificate.specialisation), db::NullableParam(certificate.partial_qualification),
+      nlohmann::json(certificate.competences).dump(), certificate.awarding_body_id,
+      db::NullableParam(decision_date), db::NullableParam(certificate.decision_number),
+      certificate.issue_date.ToString(), certificate.valid_from.ToString(), db::NullableParam(valid_until),
+      certificate.language, ToString(certificate.status), db::NullableParam(certificate.status_reason),
+      certificate.origin, db::NullableParam(certificate.historic_level),
+      db::NullableParam(certificate.duplicate_of), db::NullableParam(certificate.duplicate_reason),
+      db::NullableParam(corrected), db::NullableParam(certificate.duplicate_request_id),
       certificate.published, issued_by);
   CertificateRecord record = ReadCertificateRow(row);
   const char* change = certificate.origin == "imported"    ? "imported"
@@ -130,10 +123,9 @@ std::vector<HistoryEntry> CertificateRepository::HistoryOf(const std::string& nu
   };
   std::vector<HistoryEntry> history;
   for (const auto& row : tx_.exec_prepared(sql::kHistoryOf, number)) {
-    history.push_back(
-        HistoryEntry{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
-                     row[3].is_null() ? std::nullopt : std::optional<std::string>(row[3].as<std::string>()),
-                     json_or_null(row[4]), json_or_null(row[5])});
+    history.push_back(HistoryEntry{row[0].as<std::string>(), row[1].as<std::string>(),
+                                   row[2].as<std::string>(), db::OptionalText(row[3]), json_or_null(row[4]),
+                                   json_or_null(row[5])});
   }
   return history;
 }
@@ -141,12 +133,9 @@ std::vector<HistoryEntry> CertificateRepository::HistoryOf(const std::string& nu
 namespace {
 
 nlohmann::json PrintOf(const pqxx::row& row) {
-  return {{"id", row[0].as<long long>()},
-          {"printed_at", row[1].as<std::string>()},
-          {"printed_by", row[2].as<std::string>()},
-          {"reason", row[3].as<std::string>()},
-          {"delivery", row[4].as<std::string>()},
-          {"note", row[5].is_null() ? nlohmann::json(nullptr) : nlohmann::json(row[5].as<std::string>())}};
+  return {{"id", row[0].as<long long>()},           {"printed_at", row[1].as<std::string>()},
+          {"printed_by", row[2].as<std::string>()}, {"reason", row[3].as<std::string>()},
+          {"delivery", row[4].as<std::string>()},   {"note", common::JsonOrNull(db::OptionalText(row[5]))}};
 }
 
 }  // namespace
@@ -162,7 +151,7 @@ nlohmann::json CertificateRepository::PrintsOf(const std::string& number) {
 nlohmann::json CertificateRepository::AddPrint(const std::string& number, const std::string& printed_by,
                                                const PrintOrder& order) {
   return PrintOf(tx_.exec_prepared1(sql::kInsertPrint, number, printed_by, order.reason, order.delivery,
-                                    OrNull(order.note)));
+                                    db::NullableParam(order.note)));
 }
 
 std::optional<std::string> CertificateRepository::DuplicateOfRequest(const std::string& request_id) {
@@ -194,7 +183,8 @@ CertificateRecord CertificateRepository::SetPublication(const std::string& numbe
 
 CertificateRecord CertificateRepository::SetStatus(const std::string& number, CertificateStatus status,
                                                    const std::optional<std::string>& reason) {
-  return ReadCertificateRow(tx_.exec_prepared1(sql::kSetStatus, number, ToString(status), OrNull(reason)));
+  return ReadCertificateRow(
+      tx_.exec_prepared1(sql::kSetStatus, number, ToString(status), db::NullableParam(reason)));
 }
 
 std::vector<CertificateRecord> CertificateRepository::ExpireDue(int limit) {
@@ -212,8 +202,8 @@ void CertificateRepository::AddHistory(const std::string& number, const std::str
   if (!new_value.is_null()) {
     new_text = new_value.dump();
   }
-  tx_.exec_prepared(sql::kInsertHistory, number, changed_by, change, OrNull(reason), OrNull(old_text),
-                    OrNull(new_text));
+  tx_.exec_prepared(sql::kInsertHistory, number, changed_by, change, db::NullableParam(reason),
+                    db::NullableParam(old_text), db::NullableParam(new_text));
 }
 
 void CertificateRepository::LogAccess(const CertificateRecord& record, const auth::Identity& staff,
@@ -231,13 +221,13 @@ nlohmann::json CertificateRepository::AccessLog(const std::string& holder_person
     before = std::to_string(*before_id);
   }
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& row : tx_.exec_prepared(sql::kAccessLog, holder_personal_code, OrNull(before), limit)) {
+  for (const auto& row :
+       tx_.exec_prepared(sql::kAccessLog, holder_personal_code, db::NullableParam(before), limit)) {
     items.push_back({{"id", row[0].as<long long>()},
                      {"accessed_at", row[1].as<std::string>()},
                      {"accessed_by", row[2].as<std::string>()},
                      {"role", row[3].as<std::string>()},
-                     {"awarding_body_id",
-                      row[4].is_null() ? nlohmann::json(nullptr) : nlohmann::json(row[4].as<std::string>())},
+                     {"awarding_body_id", common::JsonOrNull(db::OptionalText(row[4]))},
                      {"purpose", row[5].as<std::string>()},
                      {"certificate_number", row[6].as<std::string>()}});
   }

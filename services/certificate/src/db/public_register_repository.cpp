@@ -2,17 +2,10 @@
 
 #include "db/certificate_repository.hpp"
 #include "db/sql.hpp"
+#include "kutse/db/nullable.hpp"
 
 namespace kutse::certificate {
 namespace {
-
-const char* OrNull(const std::optional<std::string>& text) {
-  return text ? text->c_str() : nullptr;
-}
-
-std::optional<std::string> LevelText(const PublicQuery& query) {
-  return query.level ? std::optional<std::string>(std::to_string(*query.level)) : std::nullopt;
-}
 
 // A text[] literal: {"K-000001","K-000002"}, each element quoted.
 std::string TextArray(const std::vector<std::string>& items) {
@@ -54,18 +47,20 @@ std::vector<CertificateRecord> PublicRegisterRepository::Search(const PublicQuer
       tx_.exec("SET LOCAL enable_indexscan = on");
     }
   }
-  auto level = LevelText(query);
+  auto level = db::NumberText(query.level);
   return ReadCertificateRows(tx_.exec_prepared(
-      sql::kPublicSearch, OrNull(query.name), OrNull(query.number), OrNull(query.after_number), query.limit,
-      OrNull(query.standard), OrNull(level), OrNull(query.awarding_body), OrNull(query.valid_on)));
+      sql::kPublicSearch, db::NullableParam(query.name), db::NullableParam(query.number),
+      db::NullableParam(query.after_number), query.limit, db::NullableParam(query.standard),
+      db::NullableParam(level), db::NullableParam(query.awarding_body), db::NullableParam(query.valid_on)));
 }
 
 CandidateRows PublicRegisterRepository::Candidates(const std::vector<std::string>& numbers,
                                                    const PublicQuery& query) {
-  auto level = LevelText(query);
-  auto rows = tx_.exec_prepared(sql::kPublicSearchCandidates, TextArray(numbers), OrNull(query.name),
-                                OrNull(query.standard), OrNull(level), OrNull(query.awarding_body),
-                                OrNull(query.valid_on));
+  auto level = db::NumberText(query.level);
+  auto rows =
+      tx_.exec_prepared(sql::kPublicSearchCandidates, TextArray(numbers), db::NullableParam(query.name),
+                        db::NullableParam(query.standard), db::NullableParam(level),
+                        db::NullableParam(query.awarding_body), db::NullableParam(query.valid_on));
   CandidateRows found;
   for (const auto& row : rows) {
     found.search_version = row["search_version"].as<long long>();

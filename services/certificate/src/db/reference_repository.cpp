@@ -1,32 +1,20 @@
 #include "db/reference_repository.hpp"
 
 #include "db/sql.hpp"
+#include "kutse/db/nullable.hpp"
 
 namespace kutse::certificate {
 namespace {
 
-std::optional<std::string> Text(const pqxx::field& field) {
-  return field.is_null() ? std::nullopt : std::optional<std::string>(field.as<std::string>());
-}
-
 std::optional<common::Date> DateOf(const pqxx::field& field) {
   return field.is_null() ? std::nullopt : common::ParseDate(field.as<std::string>());
-}
-
-// libpqxx 6 takes a null parameter as a null pointer.
-const char* OrNull(const std::optional<std::string>& text) {
-  return text ? text->c_str() : nullptr;
-}
-
-std::optional<std::string> NumberText(const std::optional<int>& number) {
-  return number ? std::optional<std::string>(std::to_string(*number)) : std::nullopt;
 }
 
 OccupationalStandard ReadStandard(const pqxx::row& row) {
   OccupationalStandard standard;
   standard.code = row[0].as<std::string>();
   standard.name_et = row[1].as<std::string>();
-  standard.name_en = Text(row[2]);
+  standard.name_en = db::OptionalText(row[2]);
   standard.estqf_level = row[3].as<int>();
   standard.eqf_level = row[4].as<int>();
   if (!row[5].is_null()) {
@@ -43,10 +31,10 @@ AwardingBody ReadBody(const pqxx::row& row) {
   AwardingBody body;
   body.registry_code = row[0].as<std::string>();
   body.name = row[1].as<std::string>();
-  body.email = Text(row[2]);
-  body.phone = Text(row[3]);
-  body.address = Text(row[4]);
-  body.website = Text(row[5]);
+  body.email = db::OptionalText(row[2]);
+  body.phone = db::OptionalText(row[3]);
+  body.address = db::OptionalText(row[4]);
+  body.website = db::OptionalText(row[5]);
   body.active = row[6].as<bool>();
   return body;
 }
@@ -60,7 +48,7 @@ common::Date ReferenceRepository::RegisterToday() {
 std::vector<OccupationalStandard> ReferenceRepository::ActiveStandards(
     const std::optional<std::string>& code) {
   std::vector<OccupationalStandard> standards;
-  for (const auto& row : tx_.exec_prepared(sql::kActiveStandards, OrNull(code))) {
+  for (const auto& row : tx_.exec_prepared(sql::kActiveStandards, db::NullableParam(code))) {
     standards.push_back(ReadStandard(row));
   }
   return standards;
@@ -77,11 +65,11 @@ std::map<std::string, OccupationalStandard> ReferenceRepository::StandardsByCode
 }
 
 bool ReferenceRepository::SaveStandard(const OccupationalStandard& standard, const std::string& saved_by) {
-  const auto validity_years = NumberText(standard.validity_years);
+  const auto validity_years = db::NumberText(standard.validity_years);
   return tx_
-      .exec_prepared1(sql::kUpsertStandard, standard.code, standard.name_et, OrNull(standard.name_en),
-                      standard.estqf_level, standard.eqf_level, OrNull(validity_years),
-                      PartsToJson(standard.specialisations).dump(),
+      .exec_prepared1(sql::kUpsertStandard, standard.code, standard.name_et,
+                      db::NullableParam(standard.name_en), standard.estqf_level, standard.eqf_level,
+                      db::NullableParam(validity_years), PartsToJson(standard.specialisations).dump(),
                       PartsToJson(standard.partial_qualifications).dump(),
                       PartsToJson(standard.competences).dump(), standard.active, saved_by)[0]
       .as<bool>();
@@ -125,10 +113,11 @@ std::optional<AwardingBody> ReferenceRepository::FindBody(const std::string& reg
 }
 
 bool ReferenceRepository::SaveBody(const AwardingBody& body, const std::string& saved_by) {
-  bool created = tx_.exec_prepared1(sql::kUpsertBody, body.registry_code, body.name, OrNull(body.email),
-                                    OrNull(body.phone), OrNull(body.address), OrNull(body.website),
-                                    body.active, saved_by)[0]
-                     .as<bool>();
+  bool created =
+      tx_.exec_prepared1(sql::kUpsertBody, body.registry_code, body.name, db::NullableParam(body.email),
+                         db::NullableParam(body.phone), db::NullableParam(body.address),
+                         db::NullableParam(body.website), body.active, saved_by)[0]
+          .as<bool>();
   tx_.exec_prepared(sql::kDeleteRights, body.registry_code);
   nlohmann::json rights = nlohmann::json::array();
   for (const auto& right : body.rights) {

@@ -1,15 +1,12 @@
 #include "domain/awarding_body.hpp"
 
 #include "domain/occupational_standard.hpp"
+#include "kutse/common/json_or_null.hpp"
 
 namespace kutse::certificate {
 namespace {
 
 constexpr size_t kMaxRights = 1000;
-
-nlohmann::json OrNull(const std::optional<std::string>& text) {
-  return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
-}
 
 std::vector<AwardingRight> ParseRights(const nlohmann::json& body, FieldErrors& errors) {
   std::vector<AwardingRight> rights;
@@ -103,10 +100,10 @@ nlohmann::json ToJson(const AwardingBody& body) {
   }
   return {{"registry_code", body.registry_code},
           {"name", body.name},
-          {"email", OrNull(body.email)},
-          {"phone", OrNull(body.phone)},
-          {"address", OrNull(body.address)},
-          {"website", OrNull(body.website)},
+          {"email", common::JsonOrNull(body.email)},
+          {"phone", common::JsonOrNull(body.phone)},
+          {"address", common::JsonOrNull(body.address)},
+          {"website", common::JsonOrNull(body.website)},
           {"rights", rights}};
 }
 

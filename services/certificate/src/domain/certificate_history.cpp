@@ -1,12 +1,14 @@
 #include "domain/certificate_history.hpp"
 
+#include "kutse/common/json_or_null.hpp"
+
 namespace kutse::certificate {
 namespace {
 
 nlohmann::json Common(const HistoryEntry& entry) {
   return {{"at", entry.at},
           {"change", entry.change},
-          {"reason", entry.reason ? nlohmann::json(*entry.reason) : nlohmann::json(nullptr)},
+          {"reason", common::JsonOrNull(entry.reason)},
           {"old_value", entry.old_value},
           {"new_value", entry.new_value}};
 }

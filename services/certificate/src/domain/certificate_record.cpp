@@ -1,47 +1,44 @@
 #include "domain/certificate_record.hpp"
 
+#include "kutse/common/json_or_null.hpp"
+
 namespace kutse::certificate {
 namespace {
-
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 
 // What everyone may see of a certificate.
 nlohmann::json Common(const CertificateRecord& record) {
   return {{"number", record.number},
           {"certificate_type", record.certificate_type},
           {"holder_name", record.holder_name},
-          {"standard_code", OrNull(record.standard_code)},
+          {"standard_code", common::JsonOrNull(record.standard_code)},
           {"standard_name", record.standard_name},
           {"level", record.level},
-          {"eqf_level", OrNull(record.eqf_level)},
-          {"specialisation", OrNull(record.specialisation)},
-          {"partial_qualification", OrNull(record.partial_qualification)},
+          {"eqf_level", common::JsonOrNull(record.eqf_level)},
+          {"specialisation", common::JsonOrNull(record.specialisation)},
+          {"partial_qualification", common::JsonOrNull(record.partial_qualification)},
           {"competences", record.competences},
           {"awarding_body_id", record.awarding_body_id},
           {"issue_date", record.issue_date},
           {"valid_from", record.valid_from},
-          {"valid_until", OrNull(record.valid_until)},
+          {"valid_until", common::JsonOrNull(record.valid_until)},
           {"language", record.language},
           {"status", ToString(record.status)},
-          {"duplicate_of", OrNull(record.duplicate_of)},
-          {"replaced_by", OrNull(record.replaced_by)}};
+          {"duplicate_of", common::JsonOrNull(record.duplicate_of)},
+          {"replaced_by", common::JsonOrNull(record.replaced_by)}};
 }
 
 // What the holder and the body's staff see besides.
 nlohmann::json Detailed(const CertificateRecord& record) {
   nlohmann::json view = Common(record);
-  view["decision_date"] = OrNull(record.decision_date);
-  view["decision_number"] = OrNull(record.decision_number);
+  view["decision_date"] = common::JsonOrNull(record.decision_date);
+  view["decision_number"] = common::JsonOrNull(record.decision_number);
   view["issued_at"] = record.issued_at;
   view["published"] = record.published;
-  view["status_reason"] = OrNull(record.status_reason);
+  view["status_reason"] = common::JsonOrNull(record.status_reason);
   view["origin"] = record.origin;
-  view["historic_level"] = OrNull(record.historic_level);
-  view["duplicate_reason"] = OrNull(record.duplicate_reason);
-  view["corrected_fields"] = OrNull(record.corrected_fields);
+  view["historic_level"] = common::JsonOrNull(record.historic_level);
+  view["duplicate_reason"] = common::JsonOrNull(record.duplicate_reason);
+  view["corrected_fields"] = common::JsonOrNull(record.corrected_fields);
   return view;
 }
 

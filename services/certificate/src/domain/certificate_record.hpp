@@ -12,6 +12,9 @@
 
 namespace kutse::certificate {
 
+// The longest certificate number (the old register's included); a longer one names no certificate.
+inline constexpr size_t kMaxCertificateNumberLength = 32;
+
 struct CertificateRecord {
   std::string number;
   std::string certificate_type = "certificate";

@@ -55,7 +55,8 @@ std::variant<DuplicateApproval, std::string> ParseDuplicateApproval(const nlohma
   auto holder = Text(data, "holder_personal_code");
   auto reason = Text(data, "reason");
   auto approved_by = Text(data, "approved_by");
-  if (!request_id || request_id->size() > 100 || !number || number->size() > 32 || !approved_by) {
+  if (!request_id || request_id->size() > 100 || !number || number->size() > kMaxCertificateNumberLength ||
+      !approved_by) {
     return std::string("request_id, certificate_number and approved_by are required");
   }
   if (!holder || !common::IsValidPersonalCode(*holder)) {

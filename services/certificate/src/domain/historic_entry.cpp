@@ -37,7 +37,7 @@ std::variant<NewCertificate, FieldErrors> ParseHistoricEntry(const nlohmann::jso
                           "status", "status_reason", "language"});
   NewCertificate entry;
   entry.origin = "imported";
-  entry.number = RequiredText(row, "number", 32, errors);
+  entry.number = RequiredText(row, "number", kMaxCertificateNumberLength, errors);
   if (entry.number && !IsHistoricNumber(*entry.number)) {
     errors.push_back(
         {"/number", "must be letters, digits, '/', '.' or '-', starting with a letter or digit"});

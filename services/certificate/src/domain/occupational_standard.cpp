@@ -3,14 +3,12 @@
 #include <regex>
 #include <set>
 
+#include "kutse/common/json_or_null.hpp"
+
 namespace kutse::certificate {
 namespace {
 
 constexpr size_t kMaxParts = 200;
-
-nlohmann::json OrNull(const std::optional<std::string>& text) {
-  return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
-}
 
 // A list of {code, name_et, name_en?} with codes unique within the list.
 std::vector<StandardPart> ParseParts(const nlohmann::json& body, const std::string& name,
@@ -90,7 +88,8 @@ std::variant<OccupationalStandard, FieldErrors> ParseOccupationalStandard(const 
 nlohmann::json PartsToJson(const std::vector<StandardPart>& parts) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& part : parts) {
-    list.push_back({{"code", part.code}, {"name_et", part.name_et}, {"name_en", OrNull(part.name_en)}});
+    list.push_back(
+        {{"code", part.code}, {"name_et", part.name_et}, {"name_en", common::JsonOrNull(part.name_en)}});
   }
   return list;
 }
@@ -111,11 +110,10 @@ std::vector<StandardPart> PartsFromJson(const nlohmann::json& parts) {
 nlohmann::json ToJson(const OccupationalStandard& standard) {
   return {{"code", standard.code},
           {"name_et", standard.name_et},
-          {"name_en", OrNull(standard.name_en)},
+          {"name_en", common::JsonOrNull(standard.name_en)},
           {"estqf_level", standard.estqf_level},
           {"eqf_level", standard.eqf_level},
-          {"validity_years",
-           standard.validity_years ? nlohmann::json(*standard.validity_years) : nlohmann::json(nullptr)},
+          {"validity_years", common::JsonOrNull(standard.validity_years)},
           {"specialisations", PartsToJson(standard.specialisations)},
           {"partial_qualifications", PartsToJson(standard.partial_qualifications)},
           {"competences", PartsToJson(standard.competences)}};

@@ -1,5 +1,7 @@
 #include "events/certificate_status_changed.hpp"
 
+#include "kutse/common/json_or_null.hpp"
+
 namespace kutse::certificate {
 
 bus::CloudEvent CertificateStatusChangedEvent(const CertificateRecord& after, CertificateStatus from,
@@ -11,7 +13,7 @@ bus::CloudEvent CertificateStatusChangedEvent(const CertificateRecord& after, Ce
       {"awarding_body_id", after.awarding_body_id},
       {"from", ToString(from)},
       {"to", ToString(after.status)},
-      {"reason", after.status_reason ? nlohmann::json(*after.status_reason) : nlohmann::json(nullptr)},
+      {"reason", common::JsonOrNull(after.status_reason)},
       {"changed_at", changed_at},
       {"changed_by", changed_by},
   };

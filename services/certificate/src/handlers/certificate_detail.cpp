@@ -8,11 +8,9 @@
 namespace kutse::certificate {
 namespace {
 
-constexpr size_t kMaxNumberLength = 32;
-
 const std::string& NumberOf(const http::Request& request, const char* not_found) {
   const std::string& number = request.PathParam("number");
-  if (number.size() > kMaxNumberLength) {
+  if (number.size() > kMaxCertificateNumberLength) {
     throw http::HttpError(404, "not_found", not_found);
   }
   return number;

@@ -19,7 +19,8 @@ http::Response RecordPrint(db::Pool& pool, http::Request& request) {
   const std::string& body_id = request.PathParam("bodyId");
   nlohmann::json print = pool.Transaction([&](pqxx::work& work) {
     CertificateRepository repository(work);
-    auto record = number.size() > 32 ? std::nullopt : repository.LockForBody(number, body_id);
+    auto record =
+        number.size() > kMaxCertificateNumberLength ? std::nullopt : repository.LockForBody(number, body_id);
     if (!record) {
       throw http::HttpError(404, "not_found", "This body issued no certificate with this number.");
     }

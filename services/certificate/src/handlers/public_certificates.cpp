@@ -16,7 +16,6 @@
 namespace kutse::certificate {
 namespace {
 
-constexpr size_t kMaxNumberLength = 32;
 // The in-memory name index walks at most this many posting entries for one chunk of candidates;
 // a longer walk (a rare name made of common trigrams) is the database's job.
 constexpr size_t kMaxIndexSteps = 200000;
@@ -36,7 +35,7 @@ PublicQuery ParseQuery(const http::Request& request) {
     query.name = *name;
   }
   if (auto number = request.QueryParam("number")) {
-    if (number->empty() || number->size() > kMaxNumberLength) {
+    if (number->empty() || number->size() > kMaxCertificateNumberLength) {
       throw http::BadQuery("/number", "must be 1 to 32 characters");
     }
     query.number = *number;
@@ -70,7 +69,8 @@ PublicQuery ParseQuery(const http::Request& request) {
   query.limit = http::PageSize(request, query.limit);
   if (auto cursor = request.QueryParam("cursor")) {
     query.after_number = auth::Base64UrlDecode(*cursor);
-    if (!query.after_number || query.after_number->empty() || query.after_number->size() > kMaxNumberLength) {
+    if (!query.after_number || query.after_number->empty() ||
+        query.after_number->size() > kMaxCertificateNumberLength) {
       throw http::BadQuery("/cursor", "unknown cursor");
     }
   }
@@ -162,9 +162,10 @@ http::Response SearchPublicCertificates(db::Pool& pool, const search::NameIndexF
 
 http::Response GetPublicCertificate(db::Pool& pool, http::Request& request) {
   const std::string& number = request.PathParam("number");
-  auto record = number.size() > kMaxNumberLength ? std::nullopt : pool.Read([&](pqxx::nontransaction& read) {
-    return PublicRegisterRepository(read).Find(number);
-  });
+  auto record =
+      number.size() > kMaxCertificateNumberLength ? std::nullopt : pool.Read([&](pqxx::nontransaction& read) {
+        return PublicRegisterRepository(read).Find(number);
+      });
   if (!record) {
     throw http::HttpError(404, "not_found", "There is no published certificate with this number.");
   }

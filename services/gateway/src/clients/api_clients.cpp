@@ -4,8 +4,10 @@
 
 #include "db/sql.hpp"
 #include "kutse/common/ids.hpp"
+#include "kutse/common/json_or_null.hpp"
 #include "kutse/common/text.hpp"
 #include "kutse/db/migrations.hpp"
+#include "kutse/db/nullable.hpp"
 #include "oidc/pkce.hpp"
 
 namespace kutse::gateway {
@@ -17,10 +19,6 @@ std::string Join(const std::vector<std::string>& parts) {
     joined += (joined.empty() ? "" : " ") + part;
   }
   return joined;
-}
-
-nlohmann::json TextOrNull(const pqxx::field& field) {
-  return field.is_null() ? nlohmann::json(nullptr) : nlohmann::json(field.as<std::string>());
 }
 
 bool SameHash(const std::string& a, const std::string& b) {
@@ -81,8 +79,8 @@ nlohmann::json ApiClients::List(const std::string& body_id) {
                      {"rate_limit_per_minute", row[4].as<int>()},
                      {"created_by", row[5].as<std::string>()},
                      {"created_at", row[6].as<std::string>()},
-                     {"secret_rotated_at", TextOrNull(row[7])},
-                     {"revoked_at", TextOrNull(row[8])}});
+                     {"secret_rotated_at", common::JsonOrNull(db::OptionalText(row[7]))},
+                     {"revoked_at", common::JsonOrNull(db::OptionalText(row[8]))}});
   }
   return items;
 }

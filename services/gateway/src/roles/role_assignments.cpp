@@ -1,21 +1,15 @@
 #include "roles/role_assignments.hpp"
 
 #include "db/sql.hpp"
+#include "kutse/common/json_or_null.hpp"
+#include "kutse/db/nullable.hpp"
 
 namespace kutse::gateway {
-namespace {
-
-nlohmann::json TextOrNull(const pqxx::field& field) {
-  return field.is_null() ? nlohmann::json(nullptr) : nlohmann::json(field.as<std::string>());
-}
-
-}  // namespace
 
 std::optional<long long> RoleAssignments::Grant(const RoleGrant& grant, const std::string& granted_by) {
   return pool_.Transaction([&](pqxx::work& work) -> std::optional<long long> {
-    auto rows =
-        work.exec_prepared(sql::kGrantRole, grant.personal_code, grant.role,
-                           grant.body_id ? grant.body_id->c_str() : nullptr, granted_by, grant.reason);
+    auto rows = work.exec_prepared(sql::kGrantRole, grant.personal_code, grant.role,
+                                   db::NullableParam(grant.body_id), granted_by, grant.reason);
     if (rows.empty()) {
       return std::nullopt;
     }
@@ -40,9 +34,8 @@ std::optional<std::string> RoleAssignments::Withdraw(long long id, const std::st
 nlohmann::json RoleAssignments::List(const RoleQuery& query) {
   std::string before = query.before_id ? std::to_string(*query.before_id) : "";
   auto rows = pool_.Read([&](pqxx::nontransaction& read) {
-    return read.exec_prepared(sql::kListRoleAssignments,
-                              query.personal_code ? query.personal_code->c_str() : nullptr,
-                              query.body_id ? query.body_id->c_str() : nullptr, query.include_withdrawn,
+    return read.exec_prepared(sql::kListRoleAssignments, db::NullableParam(query.personal_code),
+                              db::NullableParam(query.body_id), query.include_withdrawn,
                               query.before_id ? before.c_str() : nullptr, query.limit);
   });
   nlohmann::json items = nlohmann::json::array();
@@ -50,13 +43,13 @@ nlohmann::json RoleAssignments::List(const RoleQuery& query) {
     items.push_back({{"id", row[0].as<long long>()},
                      {"personal_code", row[1].as<std::string>()},
                      {"role", row[2].as<std::string>()},
-                     {"body_id", TextOrNull(row[3])},
+                     {"body_id", common::JsonOrNull(db::OptionalText(row[3]))},
                      {"granted_by", row[4].as<std::string>()},
                      {"granted_at", row[5].as<std::string>()},
                      {"grant_reason", row[6].as<std::string>()},
-                     {"withdrawn_by", TextOrNull(row[7])},
-                     {"withdrawn_at", TextOrNull(row[8])},
-                     {"withdraw_reason", TextOrNull(row[9])}});
+                     {"withdrawn_by", common::JsonOrNull(db::OptionalText(row[7]))},
+                     {"withdrawn_at", common::JsonOrNull(db::OptionalText(row[8]))},
+                     {"withdraw_reason", common::JsonOrNull(db::OptionalText(row[9]))}});
   }
   return items;
 }

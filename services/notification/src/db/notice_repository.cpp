@@ -2,13 +2,13 @@
 
 #include "db/sql.hpp"
 #include "kutse/common/ids.hpp"
+#include "kutse/db/nullable.hpp"
 
 namespace kutse::notification {
 
 void InsertNotice(pqxx::work& work, const NewNotice& notice) {
   work.exec_prepared(sql::kInsertNotice, common::NewUuid(), notice.holder_personal_code, notice.kind,
-                     notice.parameters.dump(),
-                     notice.certificate_number ? notice.certificate_number->c_str() : nullptr,
+                     notice.parameters.dump(), db::NullableParam(notice.certificate_number),
                      notice.source_event_id);
 }
 

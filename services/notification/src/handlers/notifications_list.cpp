@@ -2,6 +2,7 @@
 
 #include "db/notice_repository.hpp"
 #include "domain/notice_text.hpp"
+#include "kutse/common/json_or_null.hpp"
 #include "kutse/http/problem.hpp"
 #include "kutse/http/query.hpp"
 #include "kutse/runtime/caller.hpp"
@@ -37,15 +38,13 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& notice : notices) {
     NoticeText text = RenderNotice(notice.kind, notice.parameters, language);
-    items.push_back(
-        {{"id", notice.id},
-         {"kind", notice.kind},
-         {"title", text.title},
-         {"body", text.body},
-         {"certificate_number",
-          notice.certificate_number ? nlohmann::json(*notice.certificate_number) : nlohmann::json(nullptr)},
-         {"created_at", notice.created_at},
-         {"read", notice.read}});
+    items.push_back({{"id", notice.id},
+                     {"kind", notice.kind},
+                     {"title", text.title},
+                     {"body", text.body},
+                     {"certificate_number", common::JsonOrNull(notice.certificate_number)},
+                     {"created_at", notice.created_at},
+                     {"read", notice.read}});
   }
   nlohmann::json body = {{"items", items},
                          {"next_cursor", more ? nlohmann::json(EncodeCursor(notices.back().position))
