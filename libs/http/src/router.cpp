@@ -16,18 +16,21 @@ bool IsParam(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// Returns the number of literal segments matched (higher is more specific), or -1.
+// Returns the number of literal segments matched (higher is more specific), or -1. Fills `params`
+// only when given: Find scores every route first and decodes the parameters of the winner alone.
 int Match(const Route& route, const std::vector<std::string>& parts,
-          std::map<std::string, std::string>& params) {
+          std::map<std::string, std::string>* params) {
   int literals = 0;
   for (size_t i = 0; i < route.segments.size(); ++i) {
     const std::string& segment = route.segments[i];
     if (segment == "*") {
-      std::string rest;
-      for (size_t j = i; j < parts.size(); ++j) {
-        rest += (j == i ? "" : "/") + parts[j];
+      if (params != nullptr) {
+        std::string rest;
+        for (size_t j = i; j < parts.size(); ++j) {
+          rest += (j == i ? "" : "/") + parts[j];
+        }
+        (*params)["*"] = rest;
       }
-      params["*"] = rest;
       return literals;
     }
     if (i >= parts.size()) {
@@ -37,7 +40,9 @@ int Match(const Route& route, const std::vector<std::string>& parts,
       if (parts[i].empty()) {
         return -1;
       }
-      params[segment.substr(1, segment.size() - 2)] = PercentDecode(parts[i]);
+      if (params != nullptr) {
+        (*params)[segment.substr(1, segment.size() - 2)] = PercentDecode(parts[i]);
+      }
     } else if (segment == parts[i]) {
       ++literals;
     } else {
@@ -68,8 +73,7 @@ RouteMatch Router::Find(const std::string& method, const std::string& path) cons
   int best_score = -1;
   auto parts = Split(path);
   for (const Route& route : routes_) {
-    std::map<std::string, std::string> params;
-    int score = Match(route, parts, params);
+    int score = Match(route, parts, nullptr);
     if (score < 0) {
       continue;
     }
@@ -83,8 +87,10 @@ RouteMatch Router::Find(const std::string& method, const std::string& path) cons
     if (score > best_score) {
       best_score = score;
       best.route = &route;
-      best.params = std::move(params);
     }
+  }
+  if (best.route != nullptr) {
+    Match(*best.route, parts, &best.params);
   }
   return best;
 }
