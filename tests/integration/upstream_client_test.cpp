@@ -32,6 +32,18 @@ http::Router ServiceRouter() {
   router.Add(
       "POST", "/echo", [](http::Request& request) { return http::Response::Json(201, request.JsonBody()); },
       http::RouteOptions{64 * 1024, true});
+  // What arrived: for checking that one request's method, body or headers never reach the next.
+  for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+    router.Add(
+        method, "/what",
+        [](http::Request& request) {
+          auto marker = request.Header("x-marker");
+          return http::Response::Json(200, {{"method", request.method},
+                                            {"body", request.body},
+                                            {"marker", marker ? nlohmann::json(*marker) : nlohmann::json()}});
+        },
+        http::RouteOptions{64 * 1024, false});
+  }
   router.Add("GET", "/slow", [](http::Request&) {
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
     return http::Response::Json(200, {{"slow", true}});
@@ -142,6 +154,40 @@ TEST_CASE("the upstream client answers, and fails as refused or timed out", "[up
 
   // Still usable after the failures.
   REQUIRE(Call(client, {"GET", Url(service.Port(), "/hello"), {}, "", {}}).status == 200);
+  service.Drain(std::chrono::milliseconds(2000));
+}
+
+TEST_CASE("a reused connection and handle carry nothing of one request into the next", "[upstream]") {
+  http::Router router = ServiceRouter();
+  http::Server service(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  service.Start();
+  UpstreamClient client(1);  // one connection, so every call below reuses it and the same easy handle
+  const std::string url = Url(service.Port(), "/what");
+  struct Step {
+    std::string method;
+    std::vector<std::string> headers;
+    std::string body;
+  };
+  const std::vector<Step> steps = {
+      {"POST", {"x-marker: first", "content-type: application/json"}, R"({"n":1})"},
+      {"GET", {}, ""},
+      {"PUT", {"content-type: application/json"}, R"({"n":2})"},
+      {"GET", {"x-marker: second"}, ""},
+      {"DELETE", {}, ""},
+      {"PATCH", {"content-type: application/json"}, R"({"n":3})"},
+      {"POST", {}, ""},
+      {"GET", {}, ""},
+  };
+  for (const Step& step : steps) {
+    INFO(step.method << " " << step.body);
+    UpstreamResponse answer = Call(client, {step.method, url, step.headers, step.body, {}});
+    REQUIRE(answer.status == 200);
+    auto arrived = nlohmann::json::parse(answer.body);
+    CHECK(arrived["method"] == step.method);
+    CHECK(arrived["body"] == step.body);
+    bool marked = !step.headers.empty() && step.headers.front().rfind("x-marker: ", 0) == 0;
+    CHECK(arrived["marker"] == (marked ? nlohmann::json(step.headers.front().substr(10)) : nlohmann::json()));
+  }
   service.Drain(std::chrono::milliseconds(2000));
 }
 

@@ -122,6 +122,7 @@ class Engine {
         transfer->done(std::move(transfer->response));
         return;
       }
+      ConfigureOnce(easy);
     }
     Configure(easy, *transfer);
     active_.emplace(easy, std::move(transfer));
@@ -188,34 +189,47 @@ class Engine {
     return 0;
   }
 
-  void Configure(CURL* easy, Transfer& transfer) {
-    const UpstreamRequest& request = transfer.request;
-    curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    if (request.method == "GET") {
-      curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-    } else if (request.method == "HEAD") {
-      curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
-    } else {
-      curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
-      curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    }
-    for (const auto& header : request.headers) {
-      transfer.headers = curl_slist_append(transfer.headers, header.c_str());
-    }
-    // curl would otherwise add "Expect: 100-continue" to larger bodies: one more round trip.
-    transfer.headers = curl_slist_append(transfer.headers, "Expect:");
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer.headers);
+  // What every transfer of a reused easy handle has in common: set once, when the handle is made.
+  void ConfigureOnce(CURL* easy) {
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, 2000L);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_TCP_NODELAY, 1L);
     curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, OnCloseSocket);
     curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
+  }
+
+  // What differs per transfer; every option set here is set for every transfer, so nothing of
+  // the handle's previous request carries over (no curl_easy_reset, which would undo ConfigureOnce).
+  void Configure(CURL* easy, Transfer& transfer) {
+    const UpstreamRequest& request = transfer.request;
+    curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+    bool get = request.method == "GET";
+    bool head = request.method == "HEAD";
+    if (get) {
+      curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);  // also clears an earlier POST's fields
+    } else if (head) {
+      curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+    } else {
+      curl_easy_setopt(easy, CURLOPT_NOBODY, 0L);  // an earlier HEAD's, which would turn this into one
+      curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+      curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    }
+    // GET and POST are curl's own words for the two above; anything else is sent as given.
+    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST,
+                     get || request.method == "POST" ? nullptr : request.method.c_str());
+    for (const auto& header : request.headers) {
+      transfer.headers = curl_slist_append(transfer.headers, header.c_str());
+    }
+    if (!get && !head) {
+      // curl would otherwise add "Expect: 100-continue" to larger bodies: one more round trip.
+      transfer.headers = curl_slist_append(transfer.headers, "Expect:");
+    }
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer.headers);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   }
 
   void SocketsReady() {
@@ -324,7 +338,12 @@ class Engine {
                         {{"url", transfer->request.url}, {"error", curl_easy_strerror(result)}});
     }
     curl_slist_free_all(transfer->headers);
-    curl_easy_reset(easy);  // keeps the handle's buffers and the connection cache of the multi
+    // Kept as it is for the next transfer, which sets every per-transfer option again; the
+    // pointers into this transfer are cleared so that nothing can reach it once it is gone.
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, nullptr);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, nullptr);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, nullptr);
     idle_easies_.push_back(easy);
     try {
       transfer->done(std::move(transfer->response));
