@@ -11,7 +11,8 @@
 # their own (deploy/local/lib.sh, mode bench); everything is stopped on any exit.
 #
 # Inputs: KUTSE_BENCH_SECONDS (15, per measurement), KUTSE_BENCH_ROUNDS (1; the table shows medians),
-# KUTSE_BENCH_WARMUP_SECONDS (3), KUTSE_BENCH_NGINX_WORKERS (auto), KUTSE_BENCH_NGINX_PORT (8190),
+# KUTSE_BENCH_WARMUP_SECONDS (3), KUTSE_BENCH_NGINX_WORKERS (auto), KUTSE_BENCH_HOLD (1: bring the stack
+# up, print the six requests and hold it for profiling instead of measuring), KUTSE_BENCH_NGINX_PORT (8190),
 # KUTSE_LOG_LEVEL of the services (warn), KUTSE_SKIP_BUILD=1; ports as in deploy/local/README.md with
 # the KUTSE_BENCH_ prefix (services 8180-8184).
 set -euo pipefail
@@ -54,6 +55,7 @@ fi
 build_dir="$KUTSE_REPO/build/release"
 results_file="$bench_dir/results/latest.md"
 token_tool="$build_dir/tests/kutse-bench-token"
+upstream_cost_tool="$build_dir/tests/kutse-bench-upstream-cost"
 NGINX_PORT=$(kutse_port KUTSE_BENCH_NGINX_PORT 8190)
 NGINX_DIR="$STATE_DIR/nginx"
 CLK_TCK=$(getconf CLK_TCK)
@@ -312,6 +314,7 @@ kutse_services_check_ports
 kutse_require_free_port "$NGINX_PORT" KUTSE_BENCH_NGINX_PORT nginx
 kutse_build "$build_dir" >&2 # RabbitMQ boots meanwhile; stdout is for the report
 [[ -x $token_tool ]] || die "$token_tool is missing: the build did not produce it"
+[[ -x $upstream_cost_tool ]] || die "$upstream_cost_tool is missing: the build did not produce it"
 kutse_backends_ready
 
 kutse_services_up "$build_dir"
@@ -330,14 +333,39 @@ for endpoint in "${ENDPOINTS[@]}"; do
   for path in "${PATHS[@]}"; do bench_probe "$endpoint" "$path"; done
 done
 
+# KUTSE_BENCH_HOLD=1: no measurement; the stack stays up for profiling (perf, strace) until Ctrl-C.
+if [[ ${KUTSE_BENCH_HOLD:-0} == 1 ]]; then
+  for endpoint in "${ENDPOINTS[@]}"; do
+    for path in "${PATHS[@]}"; do
+      bench_headers "$endpoint" "$path"
+      printf '%s via %s: curl' "$endpoint" "$path"
+      printf ' %q' "${HEADERS[@]}" "$(bench_url "$endpoint" "$path")"
+      printf '\n'
+    done
+  done
+  log "holding the stack (KUTSE_BENCH_HOLD=1); Ctrl-C stops it"
+  while true; do sleep 3600 & wait $! || true; done # wait, unlike sleep, returns at once on a signal
+fi
+
+# What libcurl itself adds per request (the issue prescribes it for the gateway's upstream calls):
+# one keep-alive connection to the certificate service's trivial endpoint, a plain socket and
+# libcurl's easy interface taking turns in one process. See tests/bench/upstream_cost.cpp.
+log "libcurl's own cost per request (kutse-bench-upstream-cost)"
+upstream_cost=$("$upstream_cost_tool" "$(kutse_http_port certificate)" /api/v1/public/status 20000 3) ||
+  die "kutse-bench-upstream-cost failed"
+read -r _ socket_rps socket_us socket_user_us <<<"$(grep '^socket ' <<<"$upstream_cost")"
+read -r _ curl_rps curl_us curl_user_us <<<"$(grep '^libcurl ' <<<"$upstream_cost")"
+[[ -n $socket_us && -n $curl_us ]] || die "kutse-bench-upstream-cost printed no figures: $upstream_cost"
+log "  plain socket $socket_us µs CPU per request, libcurl $curl_us µs"
+
 # ---------------------------------------------------------------------------------------------------
 # Measurements, interleaved: per round, per endpoint direct, gateway, nginx back to back
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 gateway_log_lines=$(wc -l <"$LOG_DIR/gateway.log")
-declare -A rps=() p99=() ratio=() timeouts=() service_cpu=() proxy_cpu=() sockets=()
+declare -A rps=() p99=() ratio=() timeouts=() service_cpu=() proxy_cpu=() proxy_us=() sockets=()
 mkdir -p "$LOG_DIR/wrk"
-# shellcheck disable=SC2034 # service_cpu and proxy_cpu are read through bench_column's name reference
+# shellcheck disable=SC2034 # service_cpu, proxy_cpu and proxy_us are read through bench_column's name reference
 for ((round = 1; round <= rounds; round++)); do
   for endpoint in "${ENDPOINTS[@]}"; do
     for path in "${PATHS[@]}"; do
@@ -364,14 +392,19 @@ for ((round = 1; round <= rounds; round++)); do
       sockets[$key]=$(cat "$out.sockets" 2>/dev/null || echo "-")
       bench_fail_on_errors "$endpoint" "$path" "$out"
       service_cpu[$key]=$((($(bench_cpu_ticks "${service_pids[@]}") - service_ticks) * 100 / CLK_TCK / seconds))
-      proxy_cpu[$key]=$((($(bench_cpu_ticks "${proxy_pids[@]}") - proxy_ticks) * 100 / CLK_TCK / seconds))
+      proxy_used=$(($(bench_cpu_ticks "${proxy_pids[@]}") - proxy_ticks))
+      proxy_cpu[$key]=$((proxy_used * 100 / CLK_TCK / seconds))
       read -r "rps[$key]" "p99[$key]" "timeouts[$key]" < <(bench_parse "$out") || die "cannot read wrk's output $out"
+      # The proxy's CPU time per request in microseconds: what the hop costs, however busy the machine was.
+      proxy_us[$key]=$(awk -v used="$proxy_used" -v hz="$CLK_TCK" -v r="${rps[$key]}" -v s="$seconds" \
+        'BEGIN { printf "%.1f", used / hz * 1e6 / (r * s) }')
       ratio[$key]=$(awk -v a="${rps[$key]}" -v b="${rps[$endpoint/direct/$round]}" 'BEGIN { printf "%.3f", a / b }')
       log "  ${rps[$key]} req/s, p99 ${p99[$key]} ms, ${ratio[$key]}x direct; connections to the service ${sockets[$key]}"
     done
   done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
 
 # ---------------------------------------------------------------------------------------------------
 # Report
@@ -397,19 +430,34 @@ mkdir -p "$(dirname "$results_file")"
 {
   echo "# Gateway overhead: direct vs gateway vs nginx"
   echo
-  echo "| endpoint | path | req/s | p99 ms | req/s vs direct | service CPU | proxy CPU |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
+  echo "| endpoint | path | req/s | p99 ms | req/s vs direct | service CPU | proxy CPU | proxy CPU µs per request |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
   for endpoint in "${ENDPOINTS[@]}"; do
     for path in "${PATHS[@]}"; do
       proxy="—"
-      [[ $path == direct ]] || proxy="$(bench_column proxy_cpu "$endpoint" "$path")%"
-      printf '| %s | %s | %.0f | %.2f | %.2f | %s%% | %s |\n' "${ENDPOINT_LABEL[$endpoint]}" "$path" \
+      per_request="—"
+      if [[ $path != direct ]]; then
+        proxy="$(bench_column proxy_cpu "$endpoint" "$path")%"
+        per_request="$(bench_column proxy_us "$endpoint" "$path")"
+      fi
+      printf '| %s | %s | %.0f | %.2f | %.2f | %s%% | %s | %s |\n' "${ENDPOINT_LABEL[$endpoint]}" "$path" \
         "$(bench_column rps "$endpoint" "$path")" "$(bench_column p99 "$endpoint" "$path")" \
-        "$(bench_column ratio "$endpoint" "$path")" "$(bench_column service_cpu "$endpoint" "$path")" "$proxy"
+        "$(bench_column ratio "$endpoint" "$path")" "$(bench_column service_cpu "$endpoint" "$path")" "$proxy" \
+        "$per_request"
     done
   done
   echo
   echo "One-row read: the gateway reaches nginx's figure (${read_gateway}x vs ${read_nginx}x direct): $verdict."
+  echo
+  echo "libcurl's own cost, one keep-alive request at a time to the trivial endpoint (median of 3 rounds of 20,000):"
+  echo
+  echo "| client | req/s | CPU µs per request | of which user |"
+  echo "|---|---:|---:|---:|"
+  echo "| plain socket | $socket_rps | $socket_us | $socket_user_us |"
+  echo "| libcurl easy handle, reused | $curl_rps | $curl_us | $curl_user_us |"
+  echo
+  echo "libcurl adds $(awk -v a="$curl_us" -v b="$socket_us" 'BEGIN { printf "%.1f", a - b }') µs of CPU to every" \
+    "request it sends, before the gateway does anything of its own (\`tests/bench/upstream_cost.cpp\`)."
   echo
   echo "- Command: \`$bench_command\`"
   echo "- Machine: nproc $(nproc), $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), kernel $(uname -r)," \
