@@ -2,6 +2,7 @@
 
 #include "domain/certificate_history.hpp"
 #include "domain/print_order.hpp"
+#include "field_error_pointers.hpp"
 
 using namespace kutse::certificate;
 
@@ -39,11 +40,8 @@ TEST_CASE("a print order names its reason and delivery") {
       std::get<PrintOrder>(ParsePrintOrder({{"reason", "reprint"}, {"delivery", "post"}, {"note", "Tartu"}}));
   REQUIRE(order.reason == "reprint");
   REQUIRE(order.note == std::optional<std::string>("Tartu"));
-  auto errors = std::get<FieldErrors>(ParsePrintOrder({{"reason", "gift"}, {"colour", "red"}}));
-  std::vector<std::string> pointers;
-  for (const auto& error : errors) {
-    pointers.push_back(error.pointer);
-  }
+  auto pointers =
+      testing::ErrorPointers(std::get<FieldErrors>(ParsePrintOrder({{"reason", "gift"}, {"colour", "red"}})));
   std::sort(pointers.begin(), pointers.end());
   REQUIRE(pointers == std::vector<std::string>{"/colour", "/delivery", "/reason"});
 }

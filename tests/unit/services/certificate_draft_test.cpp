@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "field_error_pointers.hpp"
+
 using namespace kutse::certificate;
 
 namespace {
@@ -13,14 +15,7 @@ nlohmann::json Valid() {
 }
 
 std::vector<std::string> Pointers(const nlohmann::json& body) {
-  auto result = ParseCertificateDraft(body);
-  std::vector<std::string> pointers;
-  if (auto* errors = std::get_if<FieldErrors>(&result)) {
-    for (const auto& error : *errors) {
-      pointers.push_back(error.pointer);
-    }
-  }
-  return pointers;
+  return testing::ErrorPointers(ParseCertificateDraft(body));
 }
 
 }  // namespace

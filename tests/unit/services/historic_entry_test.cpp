@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "domain/historic_level.hpp"
+#include "field_error_pointers.hpp"
 
 using namespace kutse::certificate;
 using kutse::common::Date;
@@ -114,11 +115,7 @@ TEST_CASE("wrong rows are refused field by field") {
                         {"awarding_body_id", "123"},
                         {"issue_date", "2030-01-01"},
                         {"valid_from", "x"}};
-  std::vector<std::string> pointers;
-  auto result = ParseHistoricEntry(row, kToday);
-  for (const auto& error : std::get<FieldErrors>(result)) {
-    pointers.push_back(error.pointer);
-  }
+  auto pointers = testing::ErrorPointers(std::get<FieldErrors>(ParseHistoricEntry(row, kToday)));
   for (const char* expected : {"/number", "/holder_personal_code", "/holder_name", "/standard_name",
                                "/historic_level", "/awarding_body_id", "/issue_date", "/valid_from"}) {
     INFO(expected);

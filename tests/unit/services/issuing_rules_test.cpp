@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "field_error_pointers.hpp"
+
 using namespace kutse::certificate;
+using kutse::certificate::testing::ErrorPointers;
 using kutse::common::Date;
 
 namespace {
@@ -41,16 +44,6 @@ CertificateDraft Draft() {
 
 const Date kToday{2026, 11, 27};
 
-std::vector<std::string> Pointers(const std::variant<NewCertificate, FieldErrors>& result) {
-  std::vector<std::string> pointers;
-  if (auto* errors = std::get_if<FieldErrors>(&result)) {
-    for (const auto& error : *errors) {
-      pointers.push_back(error.pointer);
-    }
-  }
-  return pointers;
-}
-
 }  // namespace
 
 TEST_CASE("a certificate takes its names, levels and validity from the standard") {
@@ -88,9 +81,9 @@ TEST_CASE("validity may be shorter than the standard's, never longer") {
   auto body = Body();
   auto draft = Draft();
   draft.valid_until = Date{2028, 1, 14};
-  REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)).empty());
+  REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)).empty());
   draft.valid_until = Date{2031, 1, 15};
-  REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
+  REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
           std::vector<std::string>{"/valid_until"});
 }
 
@@ -99,33 +92,33 @@ TEST_CASE("a body issues only what its rights cover on the issue date") {
   auto body = Body();
   auto draft = Draft();
   SECTION("unknown standard") {
-    REQUIRE(Pointers(ApplyIssuingRules(draft, nullptr, &body, kToday)) ==
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, nullptr, &body, kToday)) ==
             std::vector<std::string>{"/standard_code"});
   }
   SECTION("standard no longer in use") {
     standard.active = false;
-    REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
             std::vector<std::string>{"/standard_code"});
   }
   SECTION("unknown body") {
-    REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, nullptr, kToday)) ==
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, nullptr, kToday)) ==
             std::vector<std::string>{"/standard_code"});
   }
   SECTION("inactive body") {
     body.active = false;
-    REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
             std::vector<std::string>{"/standard_code"});
   }
   SECTION("right ended before the issue date") {
     body.rights[0].valid_until = Date{2026, 11, 26};
-    REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
             std::vector<std::string>{"/standard_code"});
     draft.issue_date = Date{2026, 11, 26};  // issued on the last day of the right
-    REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)).empty());
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)).empty());
   }
   SECTION("right for another standard") {
     body.rights[0].standard_code = "KEEV-3";
-    REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
+    REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
             std::vector<std::string>{"/standard_code"});
   }
 }
@@ -137,11 +130,11 @@ TEST_CASE("parts must be the standard's own, and partial qualifications only on 
   draft.specialisation_code = "TIG";
   draft.competence_codes = {"K1", "K9"};
   draft.partial_qualification_code = "OK1";
-  REQUIRE(Pointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
+  REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)) ==
           std::vector<std::string>{"/specialisation", "/partial_qualification", "/competences/1"});
   auto partial = Draft();
   partial.type = CertificateType::kPartialQualification;
-  REQUIRE(Pointers(ApplyIssuingRules(partial, &standard, &body, kToday)) ==
+  REQUIRE(ErrorPointers(ApplyIssuingRules(partial, &standard, &body, kToday)) ==
           std::vector<std::string>{"/partial_qualification"});
   partial.partial_qualification_code = "OK1";
   auto made = std::get<NewCertificate>(ApplyIssuingRules(partial, &standard, &body, kToday));
@@ -155,7 +148,7 @@ TEST_CASE("neither the decision nor the issue may lie in the future") {
   auto draft = Draft();
   draft.issue_date = Date{2026, 11, 28};
   draft.decision_date = Date{2026, 11, 28};
-  auto pointers = Pointers(ApplyIssuingRules(draft, &standard, &body, kToday));
+  auto pointers = ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday));
   REQUIRE(std::find(pointers.begin(), pointers.end(), "/issue_date") != pointers.end());
   REQUIRE(std::find(pointers.begin(), pointers.end(), "/decision_date") != pointers.end());
 }

@@ -2,21 +2,11 @@
 
 #include "domain/awarding_body.hpp"
 #include "domain/occupational_standard.hpp"
+#include "field_error_pointers.hpp"
 
 using namespace kutse::certificate;
+using kutse::certificate::testing::ErrorPointers;
 using kutse::common::Date;
-
-namespace {
-
-std::vector<std::string> Pointers(const FieldErrors& errors) {
-  std::vector<std::string> pointers;
-  for (const auto& error : errors) {
-    pointers.push_back(error.pointer);
-  }
-  return pointers;
-}
-
-}  // namespace
 
 TEST_CASE("a standard is read with its parts and written back the same") {
   nlohmann::json body = {
@@ -43,7 +33,7 @@ TEST_CASE("a wrong standard is refused field by field") {
       {"validity_years", 0},
       {"competences", {{{"code", "K1"}, {"name_et", "A"}}, {{"code", "K1"}, {"name_et", "B"}}}},
       {"colour", "blue"}};
-  auto pointers = Pointers(std::get<FieldErrors>(ParseOccupationalStandard("X", body)));
+  auto pointers = ErrorPointers(std::get<FieldErrors>(ParseOccupationalStandard("X", body)));
   for (const char* expected :
        {"/name_et", "/estqf_level", "/eqf_level", "/validity_years", "/competences/1/code", "/colour"}) {
     INFO(expected);
@@ -80,7 +70,7 @@ TEST_CASE("a wrong body is refused field by field") {
         {{"standard_code", "KEEV-4"}, {"valid_from", "2020-01-01"}},
         {{"valid_from", "2020-02-30"}},
         {{"standard_code", "KEEV-5"}, {"valid_from", "2020-01-01"}, {"valid_until", "2019-12-31"}}}}};
-  auto pointers = Pointers(std::get<FieldErrors>(ParseAwardingBody("80012345", body)));
+  auto pointers = ErrorPointers(std::get<FieldErrors>(ParseAwardingBody("80012345", body)));
   for (const char* expected : {"/name", "/email", "/rights/1", "/rights/2/standard_code",
                                "/rights/2/valid_from", "/rights/3/valid_until"}) {
     INFO(expected);
