@@ -1,10 +1,10 @@
 // Signing in through a real OpenID Connect provider that behaves like TARA, sessions, CSRF and
 // signing out, all through the gateway.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { Browser } from './lib/browser.mjs';
-import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 
 const kHolder = '49102030219'; // Õie Šmidt
 const kOtherHolder = '36805280109'; // Jüri Õunapuu
@@ -19,12 +19,8 @@ function sessionCookieLine(steps) {
 
 describe('auth: sign-in through the TARA-like provider, sessions, CSRF and sign-out', () => {
   let cluster;
-  before(async () => {
-    cluster = await Cluster.create('auth');
-    await cluster.startAll();
-  });
-  after(async () => {
-    await cluster?.destroy();
+  withStartedCluster('auth', (started) => {
+    cluster = started;
   });
 
   it('redirects to the provider with state, nonce, PKCE and the login_hint passed on', async () => {

@@ -2,11 +2,11 @@
 // exactly the answer the matrix allows. An operation added to openapi.yaml without a row here fails
 // the test, so nobody can add a route without deciding who may call it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { certificateBody } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
-import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { contract } from './lib/contract.mjs';
 
 const X = '80012345';
@@ -143,9 +143,8 @@ function documentedOperations() {
 describe('authorization: every route × every kind of caller', () => {
   let cluster;
   const callers = {};
-  before(async () => {
-    cluster = await Cluster.create('authz');
-    await cluster.startAll();
+  withStartedCluster('authz', async (started) => {
+    cluster = started;
     for (const [name, code] of Object.entries(kPeople)) {
       callers[name] = new Browser(cluster.gatewayUrl);
       await callers[name].signIn(code);
@@ -173,9 +172,6 @@ describe('authorization: every route × every kind of caller', () => {
     callers.clientX = new Browser(cluster.gatewayUrl);
     callers.clientX.basic = Buffer.from(`${created.body.client_id}:${created.body.client_secret}`).toString('base64');
     callers.anonymous = new Browser(cluster.gatewayUrl);
-  });
-  after(async () => {
-    await cluster?.destroy();
   });
 
   it('has a row for every operation in openapi.yaml, and none for an operation that is not there', () => {
@@ -213,9 +209,8 @@ describe('authorization: every route × every kind of caller', () => {
 describe('API clients: credentials of a body\'s home page', () => {
   let cluster;
   let clerk;
-  before(async () => {
-    cluster = await Cluster.create('clients');
-    await cluster.startAll();
+  withStartedCluster('clients', async (started) => {
+    cluster = started;
     const admin = new Browser(cluster.gatewayUrl);
     await admin.signIn(kBootstrapAdmin);
     const csrf = (await admin.me()).body.csrf_token;
@@ -228,9 +223,6 @@ describe('API clients: credentials of a body\'s home page', () => {
     clerk = new Browser(cluster.gatewayUrl);
     await clerk.signIn(kPeople.clerkX);
     clerk.csrf = (await clerk.me()).body.csrf_token;
-  });
-  after(async () => {
-    await cluster?.destroy();
   });
 
   const create = (body) =>

@@ -3,8 +3,8 @@
 // theirs, and each such read lands in the holder's data-access log; staff enter printed papers,
 // and only documents in use are printed.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Cluster } from './lib/cluster.mjs';
+import { describe, it } from 'node:test';
+import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { certificateBody, identityHeader, kBodyId, kClerk, recordCertificateOk } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
@@ -17,15 +17,10 @@ describe('certificate detail: history and prints', { timeout: 120000 }, () => {
   let gw;
   let certificate;
 
-  before(async () => {
-    cluster = await Cluster.create('certificate_detail');
-    await cluster.startAll();
+  withStartedCluster('certificate_detail', async (started) => {
+    cluster = started;
     gw = cluster.gatewayUrl;
     certificate = await recordCertificateOk(gw, certificateBody({ holder_personal_code: kHolder, holder_name: 'Tiina Tamm' }));
-  });
-
-  after(async () => {
-    await cluster?.destroy();
   });
 
   const asPerson = (personalCode) => identityHeader({ personal_code: personalCode, name: 'Test Isik' });

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Cluster } from './lib/cluster.mjs';
+import { Cluster, withStartedCluster } from './lib/cluster.mjs';
 import { metricSum, scrapeMetrics, waitFor } from './lib/api.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { assertExactlyOneNoticeEach, createdNumbers, recordMany } from './lib/delivery.mjs';
@@ -22,12 +22,8 @@ const kHolders = personalCodes(10, 401); // 100 certificates each
 
 describe('delivery (a): the notification service is down while 1,000 certificates are recorded', { timeout: 150000 }, () => {
   let cluster;
-  before(async () => {
-    cluster = await Cluster.create('deliv_down');
-    await cluster.startAll();
-  });
-  after(async () => {
-    await cluster?.destroy();
+  withStartedCluster('deliv_down', (started) => {
+    cluster = started;
   });
 
   it('delivers exactly 1,000 notices once the notification service is back', async () => {
@@ -46,12 +42,9 @@ describe('delivery (a): the notification service is down while 1,000 certificate
 
 describe('delivery (b): RabbitMQ restarts while 1,000 certificates are recorded', { timeout: 180000 }, () => {
   let cluster;
-  before(async () => {
-    cluster = await Cluster.create('deliv_broker');
-    await cluster.startAll();
-  });
-  after(async () => {
-    await cluster?.destroy(); // also starts the broker again if the test stopped it and failed
+  // Its destroy() also starts the broker again if the test stopped it and failed.
+  withStartedCluster('deliv_broker', (started) => {
+    cluster = started;
   });
 
   it('delivers exactly 1,000 notices after the broker is back', async () => {

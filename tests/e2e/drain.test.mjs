@@ -4,9 +4,9 @@
 // lost: every certificate in the register, acknowledged or not, ends up with exactly one notice
 // (the next certificate replica to run publishes what the stopped one left in its outbox).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Cluster } from './lib/cluster.mjs';
+import { withStartedCluster } from './lib/cluster.mjs';
 import { certificateBody, recordCertificate, recordCertificateOk, runPool, waitFor } from './lib/api.mjs';
 import { assertExactlyOneNoticeEach } from './lib/delivery.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
@@ -20,12 +20,8 @@ const kHolders = personalCodes(20, 501);
 
 describe('drain: SIGTERM to the certificate service under load', { timeout: 150000 }, () => {
   let cluster;
-  before(async () => {
-    cluster = await Cluster.create('drain');
-    await cluster.startAll();
-  });
-  after(async () => {
-    await cluster?.destroy();
+  withStartedCluster('drain', (started) => {
+    cluster = started;
   });
 
   let outcomes;

@@ -7,8 +7,8 @@
 // approval changes nothing; approvals that cannot be carried out end in the dead-letter queue.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { Cluster } from './lib/cluster.mjs';
+import { describe, it } from 'node:test';
+import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { certificateBody, identityHeader, kBodyId, kClerk, listNotices, recordCertificateOk, waitFor } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
@@ -19,14 +19,9 @@ describe('duplicates: an approved request becomes a duplicate in the register', 
   let cluster;
   let gw;
 
-  before(async () => {
-    cluster = await Cluster.create('duplicates');
-    await cluster.startAll();
+  withStartedCluster('duplicates', (started) => {
+    cluster = started;
     gw = cluster.gatewayUrl;
-  });
-
-  after(async () => {
-    await cluster?.destroy();
   });
 
   const asHolder = (personalCode) => identityHeader({ personal_code: personalCode, name: 'Duplikaadi Taotleja' });

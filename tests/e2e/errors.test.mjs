@@ -5,8 +5,8 @@
 // names, passwords, the DSN: see lib/contract.mjs). And HTTP/1.1 keep-alive: a request without a
 // Connection header does not get "Connection: close", and the socket serves the next request.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Cluster } from './lib/cluster.mjs';
+import { describe, it } from 'node:test';
+import { withStartedCluster } from './lib/cluster.mjs';
 import { checkResponse, fetchChecked } from './lib/contract.mjs';
 import { certificateBody, identityHeader, kBodyId, kClerk } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
@@ -19,13 +19,8 @@ const [kHolder] = personalCodes(1, 301);
 describe('errors: bad requests get clean problem answers and the services stay healthy', { timeout: 180000 }, () => {
   let cluster;
 
-  before(async () => {
-    cluster = await Cluster.create('errors');
-    await cluster.startAll();
-  });
-
-  after(async () => {
-    await cluster?.destroy();
+  withStartedCluster('errors', (started) => {
+    cluster = started;
   });
 
   // The two doors: the public gateway (dev identity header) and the certificate service itself

@@ -8,10 +8,10 @@
 //
 // Callers are named with the development identity header.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { certificateBody, identityHeader, kClerk, listNotices, recordCertificateOk, waitFor } from './lib/api.mjs';
-import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { personalCodes, withWrongCheckDigit } from './lib/personal-codes.mjs';
 
@@ -73,14 +73,9 @@ describe('historic import: old entries load once, as they were, announcing nothi
   let cluster;
   let gw;
 
-  before(async () => {
-    cluster = await Cluster.create('historic_import');
-    await cluster.startAll();
+  withStartedCluster('historic_import', (started) => {
+    cluster = started;
     gw = cluster.gatewayUrl;
-  });
-
-  after(async () => {
-    await cluster?.destroy();
   });
 
   function importRows(certificates, identity = kAdmin, { raw } = {}) {

@@ -11,12 +11,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 import { certificateBody, identityHeader, kBodyId, kClerk, recordCertificate, recordCertificateOk } from './lib/api.mjs';
-import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { personalCodes, withWrongCheckDigit } from './lib/personal-codes.mjs';
 import {
@@ -62,14 +62,9 @@ describe('reference data: standards, awarding bodies and their rights, and issui
   let cluster;
   let gw;
 
-  before(async () => {
-    cluster = await Cluster.create('reference_data');
-    await cluster.startAll();
+  withStartedCluster('reference_data', (started) => {
+    cluster = started;
     gw = cluster.gatewayUrl;
-  });
-
-  after(async () => {
-    await cluster?.destroy();
   });
 
   const get = (path, identity) => fetchChecked(`${gw}${path}`, { headers: identity ? identityHeader(identity) : {} });

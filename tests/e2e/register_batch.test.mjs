@@ -18,14 +18,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 import { certificateBody, identityHeader, kBodyId, kClerk, listNotices, recordCertificateOk, waitFor } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
-import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { personalCodes, withWrongCheckDigit } from './lib/personal-codes.mjs';
 import { kStandardCodes } from './lib/reference-data.mjs';
@@ -181,14 +181,9 @@ describe('register: batch issuing and the holder\'s data-access log', { timeout:
     return byNumber;
   }
 
-  before(async () => {
-    cluster = await Cluster.create('register_batch');
-    await cluster.startAll();
+  withStartedCluster('register_batch', (started) => {
+    cluster = started;
     gw = cluster.gatewayUrl;
-  });
-
-  after(async () => {
-    await cluster?.destroy();
   });
 
   // ---- batch issuing -------------------------------------------------------------------------------

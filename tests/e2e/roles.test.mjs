@@ -1,11 +1,11 @@
 // Staff roles: the configured admin grants and withdraws clerk roles, the history keeps who and
 // when, and a clerk's powers follow at once, through sign-in sessions (no development header).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { certificateBody } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
-import { Cluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 
 const kClerk = '38001085718'; // Kadri Kask
 const kBody = '80012345';
@@ -31,13 +31,9 @@ function json(browser, method, path, body) {
 describe('roles: an admin grants and withdraws staff roles', () => {
   let cluster;
   let admin;
-  before(async () => {
-    cluster = await Cluster.create('roles');
-    await cluster.startAll();
+  withStartedCluster('roles', async (started) => {
+    cluster = started;
     admin = await signedIn(cluster, kBootstrapAdmin);
-  });
-  after(async () => {
-    await cluster?.destroy();
   });
 
   it('keeps role management to admins', async () => {

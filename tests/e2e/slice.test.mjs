@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import YAML from 'yaml';
-import { Cluster, kServices } from './lib/cluster.mjs';
+import { kServices, withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked, openapiFile } from './lib/contract.mjs';
 import {
   allNotices,
@@ -36,15 +36,12 @@ describe('slice: certificate recorded through the gateway becomes the holder\'s 
   let gw;
   let servedDocumentOnDisk;
 
-  before(async () => {
-    cluster = await Cluster.create('slice');
+  before(() => {
     servedDocumentOnDisk = fs.readFileSync(openapiFile(), 'utf8'); // the gateway reads it at start
-    await cluster.startAll();
-    gw = cluster.gatewayUrl;
   });
-
-  after(async () => {
-    await cluster?.destroy();
+  withStartedCluster('slice', (started) => {
+    cluster = started;
+    gw = cluster.gatewayUrl;
   });
 
   async function noticeFor(personalCode, number, language) {

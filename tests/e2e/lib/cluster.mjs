@@ -6,10 +6,16 @@
 //   await cluster.startAll();                        // every service, each waited ready
 //   cluster.gatewayUrl                               // http://127.0.0.1:<port>
 //
+// Most suites want exactly that around their tests; inside a describe():
+//
+//   let gw;
+//   withStartedCluster('slice', (cluster) => { gw = cluster.gatewayUrl; });
+//
 // Services run as child processes of the test; their stdout and stderr go to files under
 // os.tmpdir() (cluster.logDir), and a failure to become ready throws with the tail of that file.
 // Every wait is bounded.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -119,6 +125,21 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     emergencyCleanup();
     process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
+// Registers the suite's hooks: before its tests a cluster is created and every service started, then
+// `started(cluster)` runs (the suite's own set-up, may be async); after them, failed or not, the
+// cluster is destroyed. Call it inside describe(), before any hook that needs the cluster.
+export function withStartedCluster(name, started = () => {}) {
+  let cluster;
+  before(async () => {
+    cluster = await Cluster.create(name);
+    await cluster.startAll();
+    await started(cluster);
+  });
+  after(async () => {
+    await cluster?.destroy();
   });
 }
 
