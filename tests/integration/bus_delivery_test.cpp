@@ -61,6 +61,7 @@ struct BusScratch {
     std::string insert = "INSERT INTO " + service + ".effects VALUES ($1, $2)";
     return [insert](pqxx::work& work, const bus::CloudEvent& event) {
       work.exec_params(insert, event.id, event.data["n"].get<int>());
+      return common::OkStatus();
     };
   }
   bus::ConsumerOptions Consumer() const {
@@ -88,6 +89,21 @@ bool WaitFor(const std::function<bool()>& condition, std::chrono::seconds limit)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return condition();
+}
+
+// The first message of the service's dead-letter queue, within 15 s.
+std::optional<bus::Delivery> FirstDeadLetter(const BusScratch& scratch) {
+  bus::BrokerConnection inspector(bus::AmqpUrl::Parse(testing::AmqpUrl()), 30);
+  inspector.StartConsuming(bus::DeadLetterQueueName(scratch.service), 1);
+  std::optional<bus::Delivery> dead;
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (!dead && std::chrono::steady_clock::now() < until) {
+    dead = inspector.NextDelivery(std::chrono::milliseconds(200));
+  }
+  if (dead) {
+    inspector.Ack(dead->delivery_tag);
+  }
+  return dead;
 }
 
 }  // namespace
@@ -146,10 +162,11 @@ TEST_CASE("a failing handler is retried with back-off and its effect happens onc
   bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
   auto record = scratch.Recorder();
   consumer.On(scratch.event_type, [&](pqxx::work& work, const bus::CloudEvent& event) {
-    record(work, event);  // rolled back with the transaction when we throw below
+    common::Status recorded = record(work, event);  // rolled back with the transaction when we throw below
     if (++calls < 3) {
       throw std::runtime_error("temporary failure");
     }
+    return recorded;
   });
   consumer.Start();
   REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
@@ -163,26 +180,61 @@ TEST_CASE("a failing handler is retried with back-off and its effect happens onc
 TEST_CASE("an event that keeps failing ends in the dead-letter queue, not lost", "[bus]") {
   BusScratch scratch;
   bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
-  consumer.On(scratch.event_type,
-              [](pqxx::work&, const bus::CloudEvent&) { throw std::runtime_error("always"); });
+  consumer.On(scratch.event_type, [](pqxx::work&, const bus::CloudEvent&) -> common::Status {
+    throw std::runtime_error("always");
+  });
   consumer.Start();
   REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
   scratch.Enqueue(1);
   bus::OutboxRelay relay(scratch.pool, scratch.Relay());
   relay.Start();
-  bus::BrokerConnection inspector(bus::AmqpUrl::Parse(testing::AmqpUrl()), 30);
-  inspector.StartConsuming(bus::DeadLetterQueueName(scratch.service), 1);
-  std::optional<bus::Delivery> dead;
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (!dead && std::chrono::steady_clock::now() < until) {
-    dead = inspector.NextDelivery(std::chrono::milliseconds(200));
-  }
+  auto dead = FirstDeadLetter(scratch);
   REQUIRE(dead.has_value());
   REQUIRE(dead->int_headers["x-kutse-attempt"] == 4);
   auto envelope = nlohmann::json::parse(dead->body);
   REQUIRE(envelope["type"] == scratch.event_type);
-  inspector.Ack(dead->delivery_tag);
   REQUIRE(scratch.Effects() == 0);
+}
+
+TEST_CASE("an event the domain refuses is dead-lettered at once and its effect rolled back", "[bus]") {
+  BusScratch scratch;
+  std::atomic<int> calls{0};
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  auto record = scratch.Recorder();
+  consumer.On(scratch.event_type, [&](pqxx::work& work, const bus::CloudEvent& event) {
+    ++calls;
+    common::Status recorded = record(work, event);
+    return recorded.ok() ? common::FailedPrecondition(common::Msg("test.refused")) : recorded;
+  });
+  consumer.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
+  scratch.Enqueue(1);
+  bus::OutboxRelay relay(scratch.pool, scratch.Relay());
+  relay.Start();
+  auto dead = FirstDeadLetter(scratch);
+  REQUIRE(dead.has_value());
+  REQUIRE(dead->int_headers["x-kutse-attempt"] == 1);  // no retry tier in between
+  REQUIRE(calls == 1);
+  REQUIRE(scratch.Effects() == 0);
+}
+
+TEST_CASE("an event refused for a transient reason goes through the retry tiers first", "[bus]") {
+  BusScratch scratch;
+  std::atomic<int> calls{0};
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  consumer.On(scratch.event_type, [&](pqxx::work&, const bus::CloudEvent&) {
+    ++calls;
+    return common::Unavailable(common::Msg("test.unavailable"));
+  });
+  consumer.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));
+  scratch.Enqueue(1);
+  bus::OutboxRelay relay(scratch.pool, scratch.Relay());
+  relay.Start();
+  auto dead = FirstDeadLetter(scratch);
+  REQUIRE(dead.has_value());
+  REQUIRE(dead->int_headers["x-kutse-attempt"] == 1 + bus::kRetryTiers);
+  REQUIRE(calls == 1 + bus::kRetryTiers);
 }
 
 TEST_CASE("events written while the broker is unreachable wait in the outbox", "[bus]") {
@@ -213,7 +265,7 @@ TEST_CASE("a dead-lettered event replayed after the fix takes effect once", "[bu
     if (broken) {
       throw std::runtime_error("bug not fixed yet");
     }
-    record(work, event);
+    return record(work, event);
   });
   consumer.Start();
   REQUIRE(WaitFor([&] { return consumer.Connected(); }, std::chrono::seconds(10)));

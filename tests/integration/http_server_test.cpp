@@ -166,6 +166,135 @@ TEST_CASE("transport and handler errors come back as problem+json and the server
   server.Drain(std::chrono::milliseconds(1000));
 }
 
+namespace {
+
+// The status line and headers of a raw exchange, and whether the server closed the connection
+// after answering (a read that returned 0 within two seconds).
+struct RawAnswer {
+  std::string text;
+  bool closed = false;
+};
+
+RawAnswer RawRequest(int port, const std::string& bytes) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(send(fd, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+  timeval timeout{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  RawAnswer answer;
+  char buffer[4096];
+  for (;;) {
+    ssize_t got = recv(fd, buffer, sizeof buffer, 0);
+    if (got == 0) {
+      answer.closed = true;
+      break;
+    }
+    if (got < 0) {
+      break;  // timed out: the connection stayed open
+    }
+    answer.text.append(buffer, static_cast<size_t>(got));
+  }
+  close(fd);
+  return answer;
+}
+
+}  // namespace
+
+TEST_CASE("a client that asks for Connection: close gets its answer and a closed connection", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  RawAnswer closing =
+      RawRequest(server.Port(), "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  REQUIRE(closing.text.find("HTTP/1.1 200") == 0);
+  REQUIRE(closing.text.find("maailm") != std::string::npos);
+  REQUIRE(closing.closed);
+  RawAnswer staying = RawRequest(server.Port(), "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+  REQUIRE(staying.text.find("HTTP/1.1 200") == 0);
+  REQUIRE_FALSE(staying.closed);
+  RawAnswer unreadable = RawRequest(server.Port(), "THIS IS NOT HTTP\r\n\r\n");
+  REQUIRE(unreadable.text.find("HTTP/1.1 400") == 0);
+  REQUIRE(unreadable.closed);
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("media types the server does not take or cannot answer with get 415 and 406", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  auto status_of = [](const RawAnswer& answer) { return answer.text.substr(0, 12); };
+  auto post = [&](const std::string& content_type) {
+    return RawRequest(server.Port(), "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: " +
+                                         content_type + "\r\nContent-Length: 2\r\n\r\n{}");
+  };
+  REQUIRE(status_of(post("application/json")) == "HTTP/1.1 200");
+  REQUIRE(status_of(post("application/json; charset=utf-8")) == "HTTP/1.1 200");
+  REQUIRE(status_of(post("application/x-kutse-unknown")) == "HTTP/1.1 415");
+  REQUIRE(status_of(post("kutse/unknown")) == "HTTP/1.1 415");
+  REQUIRE(status_of(post("text/plain")) == "HTTP/1.1 415");
+  auto get = [&](const std::string& accept) {
+    return RawRequest(server.Port(), "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAccept: " +
+                                         accept + "\r\n\r\n");
+  };
+  REQUIRE(status_of(get("application/json")) == "HTTP/1.1 200");
+  REQUIRE(status_of(get("text/html,application/xhtml+xml,*/*;q=0.8")) == "HTTP/1.1 200");
+  REQUIRE(status_of(get("application/*")) == "HTTP/1.1 200");
+  REQUIRE(status_of(get("application/x-kutse-unknown")) == "HTTP/1.1 406");
+  REQUIRE(status_of(get("image/png")) == "HTTP/1.1 406");
+  REQUIRE(status_of(get("application/json;q=0, */*")) == "HTTP/1.1 406");
+  RawAnswer refused = get("kutse/unknown");
+  REQUIRE(status_of(refused) == "HTTP/1.1 406");
+  REQUIRE(refused.text.find("application/problem+json") != std::string::npos);
+  REQUIRE(refused.text.find("not_acceptable") != std::string::npos);
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("a path or a query value that is not clean text is refused before any handler", "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  Client client(server.Port());
+  REQUIRE(client.Call("GET", "/hello?name=%C3%95un").status == 200);
+  for (const char* path : {"/hello%00", "/hello%FF", "/hel%01lo", "/hello?name=%00", "/hello?name=a%FFb",
+                           "/hello?name=%1B%5B31m", "/hello?%00=x", "/hello?name=%C2%85"}) {
+    INFO(path);
+    Reply reply = client.Call("GET", path);
+    REQUIRE(reply.status == 400);
+    auto body = nlohmann::json::parse(reply.body);
+    REQUIRE(body["code"] == "bad_request");
+    REQUIRE(nlohmann::json(body["instance"]).dump().find("\\u0000") == std::string::npos);
+  }
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("a JSON body whose text holds a NUL or another control character is refused, not cut short",
+          "[http]") {
+  std::atomic<int> slow_done{0};
+  http::Router router = TestRouter(slow_done);
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  Client client(server.Port());
+  REQUIRE(client.Call("POST", "/echo", R"({"name": "Õie\nŠmidt\t"})").status == 200);
+  for (const char* body : {R"({"name": "Mari\u0000Maasikas"})", R"({"list": ["a", "\u001b[31m"]})",
+                           R"({"nested": {"key": "\u007f"}})", R"({"a\u0000b": 1})"}) {
+    INFO(body);
+    Reply reply = client.Call("POST", "/echo", body);
+    REQUIRE(reply.status == 422);
+    REQUIRE(nlohmann::json::parse(reply.body)["errors"].size() == 1);
+  }
+  Reply invalid_utf8 = client.Call("POST", "/echo", "{\"name\": \"\xC3(\"}");
+  REQUIRE(invalid_utf8.status == 400);
+  REQUIRE(nlohmann::json::parse(invalid_utf8.body)["code"] == "malformed_json");
+  server.Drain(std::chrono::milliseconds(1000));
+}
+
 TEST_CASE("draining finishes the requests in flight before closing", "[http]") {
   std::atomic<int> slow_done{0};
   http::Router router = TestRouter(slow_done);

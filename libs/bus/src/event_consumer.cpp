@@ -6,6 +6,7 @@
 #include "kutse/bus/topology.hpp"
 #include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
+#include "kutse/common/message_catalog.hpp"
 #include "kutse/common/metrics.hpp"
 
 namespace kutse::bus {
@@ -60,19 +61,32 @@ EventConsumer::Outcome EventConsumer::Handle(const std::string& body, CloudEvent
   }
   const std::string record =
       "INSERT INTO " + options_.service + ".inbox (message_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+  auto refused = [&](const common::Status& status) {
+    // The text names the rule, never the person: handlers' messages carry no personal data.
+    common::log::Warn(common::IsTransient(status.code()) ? "event handler failed" : "event rejected",
+                      {{"event_id", event.id},
+                       {"type", event.type},
+                       {"code", common::ToString(status.code())},
+                       {"error", common::MessageCatalog::Global().Render(status.message(), "en")}});
+    return common::IsTransient(status.code()) ? Outcome::kFailed : Outcome::kRejected;
+  };
   try {
-    bool fresh = pool_.Transaction([&](pqxx::work& work) {
+    common::StatusOr<bool> fresh = pool_.Transaction([&](pqxx::work& work) -> common::StatusOr<bool> {
       if (work.exec_params(record, event.id, event.type).affected_rows() == 0) {
         return false;
       }
-      handler->second(work, event);
+      common::Status applied = handler->second(work, event);
+      if (!applied.ok()) {
+        return applied;
+      }
       return true;
     });
-    return fresh ? Outcome::kHandled : Outcome::kDuplicate;
-  } catch (const RejectedEvent& error) {
-    common::log::Warn("event rejected",
-                      {{"event_id", event.id}, {"type", event.type}, {"error", error.what()}});
-    return Outcome::kRejected;
+    if (!fresh.ok()) {
+      return refused(fresh.status());
+    }
+    return *fresh ? Outcome::kHandled : Outcome::kDuplicate;
+  } catch (const common::StatusError& error) {
+    return refused(error.status());
   } catch (const std::exception& error) {
     common::log::Warn("event handler failed",
                       {{"event_id", event.id}, {"type", event.type}, {"error", error.what()}});

@@ -94,4 +94,8 @@ Date LastDayOfYears(const Date& from, int years) {
   return AddDays(later, -1);
 }
 
+long DaysSinceEpoch(const Date& date) {
+  return DaysFromCivil(date.year, date.month, date.day);
+}
+
 }  // namespace kutse::common

@@ -4,6 +4,11 @@
 
 namespace kutse::db {
 
+Unavailable::Unavailable(const std::string& why, bool busy)
+    : common::StatusError(common::Unavailable(common::Msg(busy ? "db.busy" : "db.unavailable"))
+                              .WithRetryAfter(std::chrono::seconds(busy ? 1 : 5))),
+      why_(why) {}
+
 Pool::Pool(PoolOptions options) : options_(std::move(options)) {
   if (options_.size == 0) {
     throw std::invalid_argument("pool size must be at least 1");
@@ -15,8 +20,8 @@ Pool::~Pool() = default;
 std::unique_ptr<pqxx::connection> Pool::Connect() const {
   try {
     auto connection = std::make_unique<pqxx::connection>(options_.dsn);
-    for (const auto& [name, sql] : options_.statements) {
-      connection->prepare(name, sql);
+    for (const auto& statement : options_.statements) {
+      connection->prepare(statement.name, statement.text);
     }
     return connection;
   } catch (const pqxx::broken_connection&) {
@@ -72,6 +77,16 @@ bool Pool::IsRetryable(const std::exception& error, bool& broken) {
     return false;  // the commit may have happened: retrying could do it twice
   }
   return dynamic_cast<const pqxx::transaction_rollback*>(&error) != nullptr;
+}
+
+void Pool::RethrowAsStatus(const std::exception& error) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) {
+    throw Unavailable("the database connection broke and could not be made again");
+  }
+  if (dynamic_cast<const pqxx::transaction_rollback*>(&error) != nullptr) {
+    throw Unavailable("serialization failures or deadlocks on every attempt", true);
+  }
+  throw;
 }
 
 bool Pool::Ping() {

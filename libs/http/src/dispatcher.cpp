@@ -8,6 +8,7 @@
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 #include "kutse/http/io_loop.hpp"
+#include "kutse/http/request_checks.hpp"
 
 namespace kutse::http {
 namespace {
@@ -50,39 +51,25 @@ std::string RequestIdFor(const Request& request) {
   return NewRequestId();
 }
 
-bool IsJsonContentType(const std::string& value) {
-  std::string media = value.substr(0, value.find(';'));
-  while (!media.empty() && media.back() == ' ') {
-    media.pop_back();
-  }
-  for (auto& c : media) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return media == "application/json";
-}
-
-// The one place where an exception becomes an answer: an HttpError says what to tell the client;
+// The one place where an exception becomes an answer: a StatusError says what to tell the client;
 // anything else is logged (its text may hold SQL or a DSN) and answered with a bare 500.
 Response ResponseFor(const std::exception_ptr& error, const std::string& instance,
                      const std::string& trace_id, const std::string& language) {
   try {
     std::rethrow_exception(error);
-  } catch (const HttpError& http_error) {
-    Response response = ProblemResponse(http_error.problem(), instance, trace_id, language);
-    for (const auto& header : http_error.headers()) {
-      response.headers.push_back(header);
+  } catch (const common::StatusError& status_error) {
+    if (status_error.status().code() == common::StatusCode::kInternal) {
+      common::log::Error("internal error in handler",
+                         {{"error", status_error.what()}, {"trace_id", trace_id}});
     }
-    return response;
+    return ProblemResponse(status_error.status(), instance, trace_id, language);
   } catch (const std::exception& other) {
     common::log::Error("unhandled exception in handler",
                        {{"exception", other.what()}, {"trace_id", trace_id}});
   } catch (...) {
     common::log::Error("unhandled non-standard exception in handler", {{"trace_id", trace_id}});
   }
-  return ProblemResponse(
-      Problem{
-          500, "internal", "Something went wrong on our side. Quote the trace id when you report it.", {}},
-      instance, trace_id, language);
+  return ProblemResponse(common::Internal(common::Msg("http.internal")), instance, trace_id, language);
 }
 
 }  // namespace
@@ -98,9 +85,9 @@ Dispatcher::~Dispatcher() {
   workers_.Stop();
 }
 
-Response Dispatcher::TransportProblem(int status, const std::string& code, const std::string& detail) {
+Response Dispatcher::TransportProblem(const common::Status& status) {
   std::string trace_id = common::RandomHex(16);
-  Response response = ProblemResponse(Problem{status, code, detail, {}}, "", trace_id, "en");
+  Response response = ProblemResponse(status, "", trace_id, "en");
   response.headers.emplace_back("X-Request-Id", trace_id);
   response.headers.emplace_back("Connection", "close");
   return response;
@@ -148,18 +135,20 @@ void Dispatcher::Handle(Request request, Reply reply) {
     reply(std::move(response));
     --in_flight_;
   });
-  auto fail = [&](const Problem& problem) {
-    (*finish)(ProblemResponse(problem, instance, request_id, language));
+  auto fail = [&](const common::Status& status) {
+    (*finish)(ProblemResponse(status, instance, request_id, language));
   };
 
   if (!accepting_) {
     // Draining: nothing new starts, so nothing can be committed whose answer would be cut off.
-    Response closing = ProblemResponse(
-        Problem{503, "unavailable", "The service is shutting down; send the request again.", {}}, instance,
-        request_id, language);
-    closing.headers.emplace_back("Retry-After", "1");
+    Response closing =
+        ProblemResponse(common::Unavailable(common::Msg("http.draining")), instance, request_id, language);
     closing.headers.emplace_back("Connection", "close");
     (*finish)(std::move(closing));
+    return;
+  }
+  if (common::Status unclean = CheckPathAndQuery(request); !unclean.ok()) {
+    fail(unclean);
     return;
   }
   if (match.route == nullptr) {
@@ -169,28 +158,29 @@ void Dispatcher::Handle(Request request, Reply reply) {
         allow += (allow.empty() ? "" : ", ") + m;
       }
       Response response = ProblemResponse(
-          Problem{405, "method_not_allowed", "This resource does not support " + method + ".", {}}, instance,
-          request_id, language);
+          common::InvalidArgument(common::Msg("http.method_not_supported", {{"method", method}}))
+              .WithReason("method_not_allowed"),
+          instance, request_id, language);
       response.headers.emplace_back("Allow", allow);
       (*finish)(std::move(response));
       return;
     }
-    fail(Problem{404, "not_found", "There is no resource at this address.", {}});
+    fail(common::NotFound(common::Msg("http.no_route")));
     return;
   }
   const Route& matched = *match.route;
   if (request.body.size() > matched.options.max_body_bytes) {
-    fail(Problem{413,
-                 "payload_too_large",
-                 "The request body is larger than the " + std::to_string(matched.options.max_body_bytes) +
-                     " bytes this resource accepts.",
-                 {}});
+    fail(common::InvalidArgument(
+             common::Msg("http.body_too_large", {{"limit", std::to_string(matched.options.max_body_bytes)}}))
+             .WithReason("payload_too_large"));
     return;
   }
-  if (matched.options.json_body && !request.body.empty() &&
-      !IsJsonContentType(request.Header("content-type").value_or(""))) {
-    fail(Problem{415, "unsupported_media_type", "Send the request body as application/json.", {}});
-    return;
+  for (const common::Status& refusal :
+       {CheckContentType(matched.options, request), CheckAccept(matched.options, request)}) {
+    if (!refusal.ok()) {
+      fail(refusal);
+      return;
+    }
   }
   request.path_params = std::move(match.params);
   request.route = route;
@@ -219,11 +209,7 @@ void Dispatcher::Handle(Request request, Reply reply) {
     }
   });
   if (!queued) {
-    Response busy =
-        ProblemResponse(Problem{503, "unavailable", "The service is busy; try again shortly.", {}}, instance,
-                        request_id, language);
-    busy.headers.emplace_back("Retry-After", "1");
-    (*finish)(std::move(busy));
+    (*finish)(ProblemResponse(common::Unavailable(common::Msg("http.busy")), instance, request_id, language));
   }
 }
 

@@ -2,8 +2,9 @@
 
 namespace kutse::http {
 
-HttpError BadQuery(const std::string& pointer, const std::string& detail) {
-  return HttpError(Problem{400, "bad_request", "A query parameter is not valid.", {{pointer, detail}}});
+common::Status BadQuery(const std::string& pointer, common::Message detail) {
+  return common::InvalidArgument(common::Msg("http.invalid_query"), {{pointer, std::move(detail)}})
+      .WithReason("bad_request");
 }
 
 std::optional<long long> ParsePositive(const std::string& text, long long max) {
@@ -24,7 +25,8 @@ int PageSize(const Request& request, int fallback) {
   }
   auto value = ParsePositive(*text, kMaxPageSize);
   if (!value) {
-    throw BadQuery("/limit", "must be 1 to 100");
+    throw common::StatusError(
+        BadQuery("/limit", common::Msg("http.limit_range", {{"max", std::to_string(kMaxPageSize)}})));
   }
   return static_cast<int>(*value);
 }

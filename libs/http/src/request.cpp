@@ -2,7 +2,8 @@
 
 #include <stdexcept>
 
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
+#include "kutse/http/json_fields.hpp"
 
 namespace kutse::http {
 namespace {
@@ -22,11 +23,13 @@ int HexValue(char c) {
 
 }  // namespace
 
-std::string PercentDecode(const std::string& text) {
+namespace {
+
+std::string Decode(const std::string& text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
+    if (text[i] == '+' && plus_is_space) {
       out.push_back(' ');
     } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
                HexValue(text[i + 2]) >= 0) {
@@ -37,6 +40,42 @@ std::string PercentDecode(const std::string& text) {
     }
   }
   return out;
+}
+
+// Every place in a parsed body where a string or a member name holds a control character (tab and
+// line breaks excepted: fields that may not hold them check for themselves).
+void FindControlCharacters(const nlohmann::json& value, const std::string& pointer,
+                           common::FieldErrors& found) {
+  if (found.size() >= 100) {
+    return;  // enough to show what is wrong
+  }
+  if (value.is_string()) {
+    if (!IsCleanText(value.get_ref<const std::string&>(), true)) {
+      found.push_back({pointer, common::Msg("field.control_character")});
+    }
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      FindControlCharacters(value[i], pointer + "/" + std::to_string(i), found);
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      if (!IsCleanText(key, false)) {
+        found.push_back({pointer, common::Msg("field.control_character")});
+        continue;
+      }
+      FindControlCharacters(member, pointer + "/" + EscapePointerToken(key), found);
+    }
+  }
+}
+
+}  // namespace
+
+std::string PercentDecode(const std::string& text) {
+  return Decode(text, true);
+}
+
+std::string PercentDecodePath(const std::string& text) {
+  return Decode(text, false);
 }
 
 std::optional<std::string> Request::Header(const std::string& lower_case_name) const {
@@ -102,11 +141,18 @@ std::string Request::Language() const {
 nlohmann::json Request::JsonBody() const {
   auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded()) {
-    throw HttpError(400, "malformed_json", "The request body is not valid JSON.");
+    throw common::StatusError(
+        common::InvalidArgument(common::Msg("http.malformed_json")).WithReason("malformed_json"));
   }
   if (!parsed.is_object()) {
-    throw HttpError(Problem{
-        422, "validation_failed", "The request body must be a JSON object.", {{"", "not an object"}}});
+    throw common::StatusError(common::InvalidArgument(common::Msg("http.body_not_object"),
+                                                      {{"", common::Msg("http.not_an_object")}}));
+  }
+  common::FieldErrors controls;
+  FindControlCharacters(parsed, "", controls);
+  if (!controls.empty()) {
+    throw common::StatusError(
+        common::InvalidArgument(common::Msg("http.body_has_controls"), std::move(controls)));
   }
   return parsed;
 }

@@ -12,6 +12,10 @@ std::vector<std::string> Split(const std::string& path) {
   return common::Split(path.empty() ? path : path.substr(1), '/');
 }
 
+bool IsExact(const Route& route) {
+  return route.segments.empty() || route.segments.back() != "*";
+}
+
 bool IsParam(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
@@ -41,7 +45,7 @@ int Match(const Route& route, const std::vector<std::string>& parts,
         return -1;
       }
       if (params != nullptr) {
-        (*params)[segment.substr(1, segment.size() - 2)] = PercentDecode(parts[i]);
+        (*params)[segment.substr(1, segment.size() - 2)] = PercentDecodePath(parts[i]);
       }
     } else if (segment == parts[i]) {
       ++literals;
@@ -71,6 +75,8 @@ void Router::AddAsync(const std::string& method, const std::string& pattern, Asy
 RouteMatch Router::Find(const std::string& method, const std::string& path) const {
   RouteMatch best;
   int best_score = -1;
+  int best_exact_elsewhere = -1;  // the best route of this path for another method, without a wildcard
+  std::vector<std::string> exact_methods;
   auto parts = Split(path);
   for (const Route& route : routes_) {
     int score = Match(route, parts, nullptr);
@@ -82,12 +88,22 @@ RouteMatch Router::Find(const std::string& method, const std::string& path) cons
           best.allowed_methods.end()) {
         best.allowed_methods.push_back(route.method);
       }
+      if (IsExact(route)) {
+        best_exact_elsewhere = std::max(best_exact_elsewhere, score);
+        exact_methods.push_back(route.method);
+      }
       continue;
     }
     if (score > best_score) {
       best_score = score;
       best.route = &route;
     }
+  }
+  // A prefix route ("/api/v1/*") does not take a path that a route of its own serves with another
+  // method: PUT /api/v1/me is 405 (GET only), not forwarded to find nothing.
+  if (best.route != nullptr && !IsExact(*best.route) && best_exact_elsewhere >= best_score) {
+    best.route = nullptr;
+    best.allowed_methods = exact_methods;
   }
   if (best.route != nullptr) {
     Match(*best.route, parts, &best.params);

@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <sstream>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -30,6 +32,58 @@ constexpr const char* kDiscardKey = "kutse.discard";
 // Set once an answer written on the connection's own thread did not fit the socket buffer: from
 // then on its answers go through Pistache's write queue, behind the rest of that one.
 constexpr const char* kQueuedKey = "kutse.queued";
+
+// Pistache parses Content-Type and Accept into its own media types and refuses the whole request,
+// as unreadable, when it does not know one. We keep both as text instead and judge them ourselves
+// (request_checks.cpp: 415 and 406): in the head of a request their names are swapped, byte for
+// byte, for names of the same length that Pistache keeps as raw headers.
+constexpr std::string_view kContentTypeName = "content-type:";
+constexpr const char* kContentTypeAsText = "x-kutse-ctyp";
+constexpr std::string_view kAcceptName = "accept:";
+constexpr const char* kAcceptAsText = "x-acpt";
+
+bool StartsWithName(const char* at, const char* end, std::string_view name) {
+  if (static_cast<size_t>(end - at) < name.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(at[i])) != name[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A copy of the request head in `chunk` with the two names swapped; false (and `out` untouched)
+// when neither is in it. Stops at the end of the head, so a body is never changed.
+bool SwapMediaHeaderNames(const char* chunk, size_t length, bool starts_at_line, std::string& out) {
+  const char* end = chunk + length;
+  bool copied = false;
+  for (const char* line = chunk; line < end;) {
+    bool at_line_start = line != chunk || starts_at_line;
+    if (at_line_start && (*line == '\r' || *line == '\n')) {
+      break;  // the empty line that ends the head
+    }
+    const char* newline = static_cast<const char*>(std::memchr(line, '\n', static_cast<size_t>(end - line)));
+    if (at_line_start) {
+      for (auto [name, replacement] :
+           {std::pair{kContentTypeName, kContentTypeAsText}, std::pair{kAcceptName, kAcceptAsText}}) {
+        if (StartsWithName(line, end, name)) {
+          if (!copied) {
+            out.assign(chunk, length);
+            copied = true;
+          }
+          std::memcpy(out.data() + (line - chunk), replacement, name.size() - 1);
+        }
+      }
+    }
+    if (newline == nullptr) {
+      break;
+    }
+    line = newline + 1;
+  }
+  return copied;
+}
 
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -53,7 +107,10 @@ Request ToRequest(const Http::Request& in) {
     out.headers[Lower(header->name())] = value.str();
   }
   for (const auto& [name, raw] : in.headers().rawList()) {
-    out.headers[Lower(name)] = raw.value();
+    std::string lower = Lower(name);
+    out.headers[lower == kContentTypeAsText ? "content-type"
+                : lower == kAcceptAsText    ? "accept"
+                                            : lower] = raw.value();
   }
   std::string cookies;
   for (const auto& cookie : in.cookies()) {
@@ -98,6 +155,15 @@ Async::Promise<ssize_t> Send(Http::ResponseWriter& writer, const Response& respo
     writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
   }
   return writer.send(static_cast<Http::Code>(response.status), response.body);
+}
+
+bool SaysClose(const Response& response) {
+  for (const auto& [name, value] : response.headers) {
+    if (Lower(name) == "connection" && Lower(value) == "close") {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The bytes of an answer, as Pistache's writer would put them on the wire.
@@ -155,8 +221,10 @@ class PistacheHandler : public Http::Handler {
       peer->putData(kDiscardKey, std::make_shared<int>(1));
     }
     Http::ResponseWriter writer(Http::Version::Http11, transport(), this, peer);
-    return Send(writer,
-                Dispatcher::TransportProblem(408, "request_timeout", "The request did not arrive in time."));
+    return Send(
+        writer,
+        Dispatcher::TransportProblem(
+            common::DeadlineExceeded(common::Msg("http.request_timeout")).WithReason("request_timeout")));
   }
 
   // Our own copy of Pistache's input loop, for two reasons: its errors (over-size, unparsable)
@@ -169,10 +237,18 @@ class PistacheHandler : public Http::Handler {
     auto parser = getParser(peer);
     auto& request = parser->request;
     try {
-      if (!parser->feed(buffer, length)) {
+      // Only in the head, which a new request or a chunk after a line break begins.
+      thread_local std::string swapped;
+      auto step = parser->step()->id();
+      bool in_head = step == Http::Private::RequestLineStep::Id || step == Http::Private::HeadersStep::Id;
+      const char* data = buffer;
+      if (in_head &&
+          SwapMediaHeaderNames(buffer, length, step == Http::Private::RequestLineStep::Id, swapped)) {
+        data = swapped.data();
+      }
+      if (!parser->feed(data, length)) {
         parser->reset();
-        Refuse(peer, request.version(), 413, "payload_too_large",
-               "The request is larger than this service accepts.");
+        Refuse(peer, request.version(), TooLarge());
         return;
       }
       if (parser->parse() != Http::Private::State::Done) {
@@ -190,22 +266,23 @@ class PistacheHandler : public Http::Handler {
       parser->reset();
     } catch (const Http::HttpError& error) {
       parser->reset();
-      Refuse(peer, request.version(), error.code() == 413 ? 413 : 400,
-             error.code() == 413 ? "payload_too_large" : "malformed_request",
-             "The request could not be read as HTTP.");
+      Refuse(peer, request.version(), error.code() == 413 ? TooLarge() : Unreadable());
     } catch (const std::exception&) {
       parser->reset();
-      Refuse(peer, request.version(), 400, "malformed_request", "The request could not be read as HTTP.");
+      Refuse(peer, request.version(), Unreadable());
     }
   }
 
  private:
-  void Refuse(const std::shared_ptr<Tcp::Peer>& peer, Http::Version version, int status,
-              const std::string& code, const std::string& detail) {
-    peer->putData(kDiscardKey, std::make_shared<int>(1));
-    Http::ResponseWriter writer(version, transport(), this, peer);
-    Send(writer, Dispatcher::TransportProblem(status, code, detail));
+  static common::Status TooLarge() {
+    return common::InvalidArgument(common::Msg("http.request_too_large")).WithReason("payload_too_large");
   }
+  static common::Status Unreadable() {
+    return common::InvalidArgument(common::Msg("http.malformed_request")).WithReason("malformed_request");
+  }
+
+  // Answers with the problem and closes the connection once the answer is out.
+  void Refuse(const std::shared_ptr<Tcp::Peer>& peer, Http::Version version, const common::Status& status);
 
   std::shared_ptr<Dispatcher> dispatcher_;
 };
@@ -297,6 +374,17 @@ class LoopTransport : public Tcp::Transport, public IoLoop {
   }
   void Post(std::function<void()> task) override { core_.Post(std::move(task)); }
   void Defer(std::function<void()> task) override { core_.Defer(std::move(task)); }
+
+  // From any thread: closes the connection on this transport's own thread, once what is written
+  // to it now has been handed to the socket (the client asked for Connection: close, or sent
+  // something that cannot be read).
+  void CloseSoon(const std::weak_ptr<Tcp::Peer>& weak_peer) {
+    Post([this, weak_peer] {
+      if (auto peer = weak_peer.lock()) {
+        ClosePeer(peer);
+      }
+    });
+  }
 
   // On this transport's thread: writes an answer to one of its connections now. False when it must
   // go through Pistache's write queue instead (an earlier answer is still queued there).
@@ -416,6 +504,17 @@ class LoopTransport : public Tcp::Transport, public IoLoop {
   std::unordered_map<int, std::shared_ptr<Tcp::Peer>> closing_;  // answered 408, to be closed
 };
 
+void PistacheHandler::Refuse(const std::shared_ptr<Tcp::Peer>& peer, Http::Version version,
+                             const common::Status& status) {
+  peer->putData(kDiscardKey, std::make_shared<int>(1));
+  Http::ResponseWriter writer(version, transport(), this, peer);
+  auto* loop = static_cast<LoopTransport*>(transport());
+  std::weak_ptr<Tcp::Peer> weak_peer = peer;
+  Send(writer, Dispatcher::TransportProblem(status))
+      .then([loop, weak_peer](ssize_t) { loop->CloseSoon(weak_peer); },
+            [loop, weak_peer](std::exception_ptr) { loop->CloseSoon(weak_peer); });
+}
+
 void PistacheHandler::Handle(const Http::Request& request, Http::ResponseWriter writer,
                              const std::shared_ptr<Tcp::Peer>& peer, bool keep_alive) {
   auto shared_writer = std::make_shared<Http::ResponseWriter>(std::move(writer));
@@ -424,16 +523,25 @@ void PistacheHandler::Handle(const Http::Request& request, Http::ResponseWriter 
   Http::Version version = request.version();
   dispatcher_->Handle(ToRequest(request),
                       [shared_writer, loop, weak_peer, version, keep_alive](Response response) {
+                        // The client asked to close, or the answer says so (draining, a refusal).
+                        bool close_after = !keep_alive || SaysClose(response);
                         // Answered on the connection's own thread (a forwarded request, an early problem):
                         // straight to the socket, without Pistache's queue and the extra turn of the poller
                         // that it costs.
                         if (IoLoop::Current() == loop) {
                           if (auto target = weak_peer.lock();
                               target && loop->WriteNow(target, WireFormat(version, keep_alive, response))) {
+                            if (close_after) {
+                              loop->CloseSoon(weak_peer);
+                            }
                             return;
                           }
                         }
-                        Send(*shared_writer, response);
+                        auto sent = Send(*shared_writer, response);
+                        if (close_after) {
+                          sent.then([loop, weak_peer](ssize_t) { loop->CloseSoon(weak_peer); },
+                                    [loop, weak_peer](std::exception_ptr) { loop->CloseSoon(weak_peer); });
+                        }
                       });
 }
 

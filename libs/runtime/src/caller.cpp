@@ -1,7 +1,7 @@
 #include "kutse/runtime/caller.hpp"
 
 #include "kutse/common/log.hpp"
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::runtime {
 
@@ -12,20 +12,20 @@ void ResolveCaller(auth::TokenVerifier& verifier, http::Request& request) {
   }
   const std::string prefix = "Bearer ";
   if (header->rfind(prefix, 0) != 0) {
-    throw http::HttpError(401, "unauthenticated", "The internal service token is missing or malformed.");
+    throw common::StatusError(common::Unauthenticated(common::Msg("runtime.token_malformed")));
   }
   auto verified = verifier.Verify(header->substr(prefix.size()));
   if (!verified.identity) {
     common::log::Warn("internal token refused",
                       {{"reason", auth::Describe(verified.problem)}, {"trace_id", request.request_id}});
-    throw http::HttpError(401, "unauthenticated", "The internal service token was refused.");
+    throw common::StatusError(common::Unauthenticated(common::Msg("runtime.token_refused")));
   }
   request.caller = std::move(verified.identity);
 }
 
 const auth::Identity& RequireCaller(const http::Request& request) {
   if (!request.caller) {
-    throw http::HttpError(401, "unauthenticated", "Sign in to use this resource.");
+    throw common::StatusError(common::Unauthenticated(common::Msg("runtime.sign_in")));
   }
   return *request.caller;
 }
@@ -33,7 +33,7 @@ const auth::Identity& RequireCaller(const http::Request& request) {
 const auth::Identity& RequirePerson(const http::Request& request) {
   const auth::Identity& caller = RequireCaller(request);
   if (!caller.IsPerson()) {
-    throw http::HttpError(403, "forbidden", "This resource is for signed-in persons only.");
+    throw common::StatusError(common::PermissionDenied(common::Msg("runtime.persons_only")));
   }
   return caller;
 }
@@ -41,7 +41,7 @@ const auth::Identity& RequirePerson(const http::Request& request) {
 const auth::Identity& RequireAdmin(const http::Request& request) {
   const auth::Identity& caller = RequirePerson(request);
   if (!caller.IsAdmin()) {
-    throw http::HttpError(403, "forbidden", "Only the register's administrators may do this.");
+    throw common::StatusError(common::PermissionDenied(common::Msg("runtime.admins_only")));
   }
   return caller;
 }

@@ -38,6 +38,9 @@ std::unique_ptr<bus::AmqpUrl> ParseAmqp(const common::Config& config) {
 
 ServiceRuntime::ServiceRuntime(std::string service, const common::Config& config, RuntimeOptions options)
     : service_(std::move(service)), config_(config), options_(options) {
+  http::LoadMessages();
+  db::LoadEmbeddedMessages();
+  LoadEmbeddedMessages();
   common::log::Configure(service_, common::log::ParseLevel(config_.Optional("KUTSE_LOG_LEVEL", "info")));
   pool_options_.dsn = config_.Required("KUTSE_DB_DSN");
   pool_options_.size = static_cast<size_t>(config_.Integer("KUTSE_DB_POOL_SIZE", 8, 1, 200));
@@ -146,14 +149,17 @@ int ServiceRuntime::Run() {
   });
   router_.Add("GET", "/readyz", [this](http::Request&) {
     if (!Ready()) {
-      throw http::HttpError(503, "unavailable", "The service is not ready to take requests.");
+      throw common::StatusError(common::Unavailable(common::Msg("runtime.not_ready")));
     }
     return http::Response::Json(200, {{"status", "ready"}});
   });
-  router_.Add("GET", "/metrics", [](http::Request&) {
-    return http::Response::Text(200, "text/plain; version=0.0.4",
-                                common::MetricsRegistry::Default().Render());
-  });
+  router_.Add(
+      "GET", "/metrics",
+      [](http::Request&) {
+        return http::Response::Text(200, "text/plain; version=0.0.4",
+                                    common::MetricsRegistry::Default().Render());
+      },
+      http::RouteOptions{http::kDefaultMaxBodyBytes, false, "text/plain"});
 
   http::ServerOptions server_options;
   server_options.port = config_.Port("KUTSE_HTTP_PORT");

@@ -3,14 +3,13 @@
 #include <memory>
 
 #include "db/sql.hpp"
-#include "domain/duplicate_approval.hpp"
+#include "events/duplicate_approved_event.hpp"
 #include "events/duplicate_approved_handler.hpp"
 #include "handlers/awarding_bodies.hpp"
-#include "handlers/certificate_batch.hpp"
 #include "handlers/certificate_detail.hpp"
 #include "handlers/certificate_import.hpp"
+#include "handlers/certificate_issuing.hpp"
 #include "handlers/certificate_prints.hpp"
-#include "handlers/certificate_record.hpp"
 #include "handlers/certificate_status_change.hpp"
 #include "handlers/data_access_log.hpp"
 #include "handlers/my_certificates.hpp"
@@ -21,80 +20,77 @@
 #include "search/name_index_feed.hpp"
 
 namespace kutse::certificate {
+namespace {
+
+// A handler of this service, bound to the context it needs.
+template <typename Handler>
+http::SyncHandler Bound(std::shared_ptr<HandlerContext> context, Handler handler) {
+  return [context, handler](http::Request& request) { return handler(*context, request); };
+}
+
+}  // namespace
 
 void Configure(runtime::ServiceRuntime& runtime) {
+  LoadMessages();
   runtime.SetStatements(sql::Statements());
   runtime.EnableOutboxRelay();
-  runtime.Consumer().On(kDuplicateApprovedV1, OnDuplicateApproved);
-  db::Pool& pool = runtime.Database();
+  const common::Clock* clock = &common::SystemClock::Instance();
+  runtime.Consumer().On(kDuplicateApprovedV1, [clock](pqxx::work& work, const bus::CloudEvent& event) {
+    return OnDuplicateApproved(work, *clock, event);
+  });
   // The public name search's in-memory index, loaded and kept current by a thread of its own.
   auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().Required("KUTSE_DB_DSN"));
   runtime.AddBackgroundJob([names] { names->Start(); }, [names] { names->Stop(); });
-  runtime.Router().Add(
-      "POST", "/api/v1/bodies/{bodyId}/certificates",
-      [&pool](http::Request& request) { return RecordCertificate(pool, request); },
-      http::RouteOptions{64 * 1024, true});
-  runtime.Router().Add("GET", "/api/v1/public/status", RegisterStatus);
+  // The context keeps the index alive for as long as a handler can reach it.
+  auto context = std::shared_ptr<HandlerContext>(new HandlerContext{runtime.Database(), *clock, names.get()},
+                                                 [names](HandlerContext* owned) { delete owned; });
+  auto expiry = std::make_shared<ExpiryJob>(runtime.Database(), *clock,
+                                            std::chrono::milliseconds(runtime.Settings().Integer(
+                                                "KUTSE_EXPIRY_INTERVAL_MS", 60000, 100, 86400000)));
+  runtime.AddBackgroundJob([expiry] { expiry->Start(); }, [expiry] { expiry->Stop(); });
+
   http::Router& router = runtime.Router();
-  router.Add("GET", "/api/v1/me/certificates",
-             [&pool](http::Request& request) { return ListMyCertificates(pool, request); });
-  router.Add(
-      "PUT", "/api/v1/me/certificates/{number}/publication",
-      [&pool](http::Request& request) { return SetMyPublication(pool, request); },
-      http::RouteOptions{1024, true});
-  router.Add("GET", "/api/v1/me/data-access-log",
-             [&pool](http::Request& request) { return ListMyDataAccess(pool, request); });
-  router.Add(
-      "POST", "/api/v1/bodies/{bodyId}/certificate-batches",
-      [&pool](http::Request& request) { return RecordCertificateBatch(pool, request); },
-      http::RouteOptions{kMaxBatchBodyBytes, true});
-  router.Add("GET", "/api/v1/public/certificates", [&pool, names](http::Request& request) {
-    return SearchPublicCertificates(pool, names.get(), request);
-  });
-  router.Add("GET", "/api/v1/public/certificates/{number}",
-             [&pool](http::Request& request) { return GetPublicCertificate(pool, request); });
+  const http::RouteOptions small_json{4096, true};
+  router.Add("GET", "/api/v1/public/status", RegisterStatus);
+  router.Add("GET", "/api/v1/public/certificates", Bound(context, SearchPublicCertificates));
+  router.Add("GET", "/api/v1/public/certificates/{number}", Bound(context, GetPublicCertificate));
+  router.Add("GET", "/api/v1/public/standards", Bound(context, ListStandards));
+  router.Add("GET", "/api/v1/public/standards/{code}", Bound(context, GetStandard));
+  router.Add("GET", "/api/v1/public/awarding-bodies", Bound(context, ListAwardingBodies));
+  router.Add("GET", "/api/v1/public/awarding-bodies/{registryCode}", Bound(context, GetAwardingBody));
+
+  router.Add("GET", "/api/v1/me/certificates", Bound(context, ListMyCertificates));
+  router.Add("GET", "/api/v1/me/certificates/{number}", Bound(context, GetMyCertificate));
+  router.Add("PUT", "/api/v1/me/certificates/{number}/publication", Bound(context, SetMyPublication),
+             http::RouteOptions{1024, true});
+  router.Add("GET", "/api/v1/me/data-access-log", Bound(context, ListMyDataAccess));
+
+  router.Add("POST", "/api/v1/bodies/{bodyId}/certificates", Bound(context, IssueCertificate),
+             http::RouteOptions{64 * 1024, true});
+  router.Add("POST", "/api/v1/bodies/{bodyId}/certificate-batches", Bound(context, IssueCertificateBatch),
+             http::RouteOptions{kMaxBatchBodyBytes, true});
+  router.Add("GET", "/api/v1/bodies/{bodyId}/certificates/{number}", Bound(context, GetBodysCertificate));
   router.Add(
       "POST", "/api/v1/bodies/{bodyId}/certificates/{number}/invalidation",
-      [&pool](http::Request& request) {
-        return ChangeCertificateStatus(pool, request, CertificateStatus::kInvalidated);
+      [context](http::Request& request) {
+        return ChangeCertificateStatus(*context, request, CertificateStatus::kInvalidated);
       },
-      http::RouteOptions{4096, true});
+      small_json);
   router.Add(
       "POST", "/api/v1/bodies/{bodyId}/certificates/{number}/annulment",
-      [&pool](http::Request& request) {
-        return ChangeCertificateStatus(pool, request, CertificateStatus::kAnnulled);
+      [context](http::Request& request) {
+        return ChangeCertificateStatus(*context, request, CertificateStatus::kAnnulled);
       },
-      http::RouteOptions{4096, true});
-  router.Add("GET", "/api/v1/me/certificates/{number}",
-             [&pool](http::Request& request) { return GetMyCertificate(pool, request); });
-  router.Add("GET", "/api/v1/bodies/{bodyId}/certificates/{number}",
-             [&pool](http::Request& request) { return GetBodysCertificate(pool, request); });
-  router.Add(
-      "POST", "/api/v1/bodies/{bodyId}/certificates/{number}/prints",
-      [&pool](http::Request& request) { return RecordPrint(pool, request); }, http::RouteOptions{4096, true});
-  router.Add("GET", "/api/v1/public/standards",
-             [&pool](http::Request& request) { return ListStandards(pool, request); });
-  router.Add("GET", "/api/v1/public/standards/{code}",
-             [&pool](http::Request& request) { return GetStandard(pool, request); });
-  router.Add(
-      "PUT", "/api/v1/admin/standards/{code}",
-      [&pool](http::Request& request) { return SaveStandard(pool, request); },
-      http::RouteOptions{256 * 1024, true});
-  router.Add("GET", "/api/v1/public/awarding-bodies",
-             [&pool](http::Request& request) { return ListAwardingBodies(pool, request); });
-  router.Add("GET", "/api/v1/public/awarding-bodies/{registryCode}",
-             [&pool](http::Request& request) { return GetAwardingBody(pool, request); });
-  router.Add(
-      "PUT", "/api/v1/admin/awarding-bodies/{registryCode}",
-      [&pool](http::Request& request) { return SaveAwardingBody(pool, request); },
-      http::RouteOptions{256 * 1024, true});
-  router.Add(
-      "POST", "/api/v1/admin/certificate-imports",
-      [&pool](http::Request& request) { return ImportCertificates(pool, request); },
-      http::RouteOptions{kMaxBatchBodyBytes, true});
-  auto expiry = std::make_shared<ExpiryJob>(pool, std::chrono::milliseconds(runtime.Settings().Integer(
-                                                      "KUTSE_EXPIRY_INTERVAL_MS", 60000, 100, 86400000)));
-  runtime.AddBackgroundJob([expiry] { expiry->Start(); }, [expiry] { expiry->Stop(); });
+      small_json);
+  router.Add("POST", "/api/v1/bodies/{bodyId}/certificates/{number}/prints", Bound(context, RecordPrint),
+             small_json);
+
+  router.Add("PUT", "/api/v1/admin/standards/{code}", Bound(context, SaveStandard),
+             http::RouteOptions{256 * 1024, true});
+  router.Add("PUT", "/api/v1/admin/awarding-bodies/{registryCode}", Bound(context, SaveAwardingBody),
+             http::RouteOptions{256 * 1024, true});
+  router.Add("POST", "/api/v1/admin/certificate-imports", Bound(context, ImportCertificates),
+             http::RouteOptions{kMaxBatchBodyBytes, true});
 }
 
 }  // namespace kutse::certificate

@@ -1,4 +1,4 @@
-// The certificate service: the register. This step records certificates and announces them.
+// The certificate service: the register of occupational qualifications (services/certificate/README.md).
 #pragma once
 
 #include "kutse/runtime/service_runtime.hpp"
@@ -6,5 +6,6 @@
 namespace kutse::certificate {
 
 void Configure(runtime::ServiceRuntime& runtime);
+void LoadMessages();  // the service's texts, from services/certificate/messages
 
 }  // namespace kutse::certificate

@@ -54,6 +54,7 @@ std::set<std::string> ParseCodeList(const std::string& text) {
 }  // namespace
 
 void Configure(runtime::ServiceRuntime& runtime) {
+  LoadMessages();
   const common::Config& config = runtime.Settings();
   auto state = std::make_shared<GatewayState>();
   state->routes = DefaultRouteTable(
@@ -101,12 +102,18 @@ void Configure(runtime::ServiceRuntime& runtime) {
       [state](http::Request& request) { return state->callers->TryResolveWithoutBlocking(request); });
 
   http::Router& router = runtime.Router();
-  router.Add("GET", "/openapi.yaml", [state](http::Request&) { return ServeOpenApi(state->openapi); });
+  router.Add(
+      "GET", "/openapi.yaml", [state](http::Request&) { return ServeOpenApi(state->openapi); },
+      http::RouteOptions{http::kDefaultMaxBodyBytes, false, "application/yaml"});
+  const http::RouteOptions redirect{http::kDefaultMaxBodyBytes, false, ""};
   auto auth = [state] { return AuthContext{*state->login, *state->sessions, state->secure_cookies}; };
-  router.Add("GET", "/auth/login", [auth](http::Request& request) { return BeginLogin(auth(), request); });
-  router.Add("GET", "/auth/callback",
-             [auth](http::Request& request) { return FinishLogin(auth(), request); });
-  router.Add("POST", "/auth/logout", [auth](http::Request& request) { return Logout(auth(), request); });
+  router.Add(
+      "GET", "/auth/login", [auth](http::Request& request) { return BeginLogin(auth(), request); }, redirect);
+  router.Add(
+      "GET", "/auth/callback", [auth](http::Request& request) { return FinishLogin(auth(), request); },
+      redirect);
+  router.Add(
+      "POST", "/auth/logout", [auth](http::Request& request) { return Logout(auth(), request); }, redirect);
   router.Add("GET", "/api/v1/me",
              [state](http::Request& request) { return GetMe(*state->sessions, request); });
   router.Add("GET", "/api/v1/admin/role-assignments",
@@ -118,10 +125,13 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("DELETE", "/api/v1/admin/role-assignments/{assignmentId}", [state](http::Request& request) {
     return WithdrawRole(*state->roles, *state->sessions, request);
   });
-  router.Add("OPTIONS", "/api/v1/public/*", [state](http::Request& request) {
-    auto origin = request.Header("origin");
-    return PreflightAnswer(request, origin && state->clients->IsAllowedOrigin(*origin));
-  });
+  router.Add(
+      "OPTIONS", "/api/v1/public/*",
+      [state](http::Request& request) {
+        auto origin = request.Header("origin");
+        return PreflightAnswer(request, origin && state->clients->IsAllowedOrigin(*origin));
+      },
+      redirect);
   const std::string clients_path = "/api/v1/bodies/{bodyId}/api-clients";
   router.Add("GET", clients_path,
              [state](http::Request& request) { return ListApiClients(*state->clients, request); });
@@ -136,7 +146,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
   auto forward = [state](http::Request& request, http::Reply reply) {
     auto upstream = state->routes.Find(request.path);
     if (!upstream) {
-      throw http::HttpError(404, "not_found", "There is no resource at this address.");
+      throw common::StatusError(common::NotFound(common::Msg("http.no_route")));
     }
     std::optional<std::string> token;
     if (request.caller) {
@@ -170,7 +180,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
         request.io_loop);
   };
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
-    router.AddAsync(method, "/api/v1/*", forward, http::RouteOptions{kMaxForwardedBody, false});
+    // The owning service checks the body's media type and Accept against its own route.
+    router.AddAsync(method, "/api/v1/*", forward, http::RouteOptions{kMaxForwardedBody, false, ""});
   }
 }
 

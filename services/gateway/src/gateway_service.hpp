@@ -7,5 +7,6 @@
 namespace kutse::gateway {
 
 void Configure(runtime::ServiceRuntime& runtime);
+void LoadMessages();  // the gateway's texts, from services/gateway/messages
 
 }  // namespace kutse::gateway

@@ -8,6 +8,7 @@
 namespace kutse::notification {
 
 void Configure(runtime::ServiceRuntime& runtime) {
+  LoadMessages();
   runtime.SetStatements(sql::Statements());
   db::Pool& pool = runtime.Database();
   runtime.Consumer().On(kCertificateIssuedV1, OnCertificateIssued);

@@ -1,4 +1,4 @@
-// The notification service: turns events into notices. This step: in-app notices of issued certificates.
+// The notification service: turns certificate events into notices for their holders ("My notifications").
 #pragma once
 
 #include "kutse/runtime/service_runtime.hpp"
@@ -6,5 +6,6 @@
 namespace kutse::notification {
 
 void Configure(runtime::ServiceRuntime& runtime);
+void LoadMessages();  // the service's texts, from services/notification/messages
 
 }  // namespace kutse::notification

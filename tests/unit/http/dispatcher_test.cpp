@@ -61,8 +61,9 @@ Router TestRouter() {
   router.Add("GET", "/throws", [](Request&) -> Response {
     throw std::runtime_error("connection to host=db.internal password=hunter2 failed: SELECT * FROM x");
   });
-  router.Add("GET", "/refuses",
-             [](Request&) -> Response { throw HttpError(403, "forbidden", "Not yours."); });
+  router.Add("GET", "/refuses", [](Request&) -> Response {
+    throw kutse::common::StatusError(kutse::common::PermissionDenied(kutse::common::Msg("test.not_yours")));
+  });
   router.Add(
       "POST", "/echo", [](Request& request) { return Response::Json(201, request.JsonBody()); },
       RouteOptions{16, true});
@@ -128,7 +129,7 @@ TEST_CASE("the caller resolver runs before the handler and can refuse") {
   options.resolve_caller = [](Request& request) {
     auto token = request.Header("authorization");
     if (token && *token == "bad") {
-      throw HttpError(401, "unauthenticated", "refused");
+      throw kutse::common::StatusError(kutse::common::Unauthenticated(kutse::common::Msg("test.refused")));
     }
     if (token) {
       kutse::auth::Identity identity;

@@ -56,3 +56,24 @@ TEST_CASE("the largest body limit sizes the transport buffer") {
   router.Add("POST", "/big", Named("b"), RouteOptions{5 * 1024 * 1024, true});
   REQUIRE(router.LargestBodyLimit() == 5 * 1024 * 1024);
 }
+
+TEST_CASE("a prefix route does not take a path its own routes serve with another method") {
+  Router router;
+  router.Add("GET", "/api/v1/me", [](Request&) { return Response::Json(200, {}); });
+  router.AddAsync("PUT", "/api/v1/*", [](Request&, Reply) {});
+  router.AddAsync("GET", "/api/v1/*", [](Request&, Reply) {});
+  auto put_me = router.Find("PUT", "/api/v1/me");
+  REQUIRE(put_me.route == nullptr);
+  REQUIRE(put_me.allowed_methods == std::vector<std::string>{"GET"});
+  REQUIRE(router.Find("PUT", "/api/v1/me/certificates/K-1").route != nullptr);  // forwarded as before
+  REQUIRE(router.Find("GET", "/api/v1/me").route->pattern == "/api/v1/me");
+}
+
+TEST_CASE("a path parameter keeps a plus sign; only query values turn it into a space") {
+  Router router;
+  router.Add("GET", "/things/{id}", [](Request&) { return Response::Json(200, {}); });
+  REQUIRE(router.Find("GET", "/things/a+b%2Fc").params.at("id") == "a+b/c");
+  Request request;
+  request.query = "q=a+b";
+  REQUIRE(request.QueryParam("q") == "a b");
+}

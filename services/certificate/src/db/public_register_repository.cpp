@@ -1,6 +1,6 @@
 #include "db/public_register_repository.hpp"
 
-#include "db/certificate_repository.hpp"
+#include "db/certificate_rows.hpp"
 #include "db/sql.hpp"
 #include "kutse/db/nullable.hpp"
 
@@ -29,7 +29,7 @@ std::string TextArray(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::vector<CertificateRecord> PublicRegisterRepository::Search(const PublicQuery& query) {
+std::vector<Certificate> PublicRegisterRepository::Search(const PublicQuery& query) {
   // Plans are made per execution here, so that each sees the values given (a NULL filter is no
   // filter at all) and the settings of this transaction.
   tx_.exec("SET LOCAL plan_cache_mode = force_custom_plan");
@@ -41,15 +41,16 @@ std::vector<CertificateRecord> PublicRegisterRepository::Search(const PublicQuer
     constexpr int kManyCandidates = 1000;
     tx_.exec("SET LOCAL enable_indexscan = off");
     tx_.exec("SET LOCAL enable_seqscan = off");
-    bool common = tx_.exec_prepared1(sql::kCountNameCandidates, *query.name, kManyCandidates)[0].as<int>() >=
-                  kManyCandidates;
+    bool common =
+        tx_.exec_prepared1(sql::kCountNameCandidates.name, *query.name, kManyCandidates)["candidates"]
+            .as<int>() >= kManyCandidates;
     if (common) {
       tx_.exec("SET LOCAL enable_indexscan = on");
     }
   }
   auto level = db::NumberText(query.level);
-  return ReadCertificateRows(tx_.exec_prepared(
-      sql::kPublicSearch, db::NullableParam(query.name), db::NullableParam(query.number),
+  return ReadCertificates(tx_.exec_prepared(
+      sql::kPublicSearch.name, db::NullableParam(query.name), db::NullableParam(query.number),
       db::NullableParam(query.after_number), query.limit, db::NullableParam(query.standard),
       db::NullableParam(level), db::NullableParam(query.awarding_body), db::NullableParam(query.valid_on)));
 }
@@ -58,25 +59,25 @@ CandidateRows PublicRegisterRepository::Candidates(const std::vector<std::string
                                                    const PublicQuery& query) {
   auto level = db::NumberText(query.level);
   auto rows =
-      tx_.exec_prepared(sql::kPublicSearchCandidates, TextArray(numbers), db::NullableParam(query.name),
+      tx_.exec_prepared(sql::kPublicSearchCandidates.name, TextArray(numbers), db::NullableParam(query.name),
                         db::NullableParam(query.standard), db::NullableParam(level),
                         db::NullableParam(query.awarding_body), db::NullableParam(query.valid_on));
   CandidateRows found;
   for (const auto& row : rows) {
     found.search_version = row["search_version"].as<long long>();
-    if (!row[0].is_null()) {
-      found.records.push_back(ReadCertificateRow(row));
+    if (!row["number"].is_null()) {
+      found.records.push_back(ReadCertificate(row));
     }
   }
   return found;
 }
 
-std::optional<CertificateRecord> PublicRegisterRepository::Find(const std::string& number) {
-  auto rows = tx_.exec_prepared(sql::kPublicGet, number);
+std::optional<Certificate> PublicRegisterRepository::Find(const std::string& number) {
+  auto rows = tx_.exec_prepared(sql::kPublicGet.name, number);
   if (rows.empty()) {
     return std::nullopt;
   }
-  return ReadCertificateRow(rows[0]);
+  return ReadCertificate(rows[0]);
 }
 
 }  // namespace kutse::certificate

@@ -1,5 +1,5 @@
 // Reading the public register: only published certificates, never a personal code in what the
-// handlers make of them (PublicView). The search by SQL alone, and the rows of the in-memory name
+// handlers make of them (dto::PublicView). The search by SQL alone, and the rows of the in-memory name
 // index's candidates, re-checked here so that hiding takes effect at once.
 #pragma once
 
@@ -8,24 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "domain/certificate_record.hpp"
+#include "domain/certificate.hpp"
+#include "domain/public_query.hpp"
 
 namespace kutse::certificate {
 
-struct PublicQuery {
-  std::optional<std::string> name;
-  std::optional<std::string> number;
-  std::optional<std::string> after_number;  // keyset
-  std::optional<std::string> standard;      // standard_code
-  std::optional<int> level;
-  std::optional<std::string> awarding_body;  // registry code
-  std::optional<std::string> valid_on;       // YYYY-MM-DD
-  int limit = 20;
-};
-
 struct CandidateRows {
-  std::vector<CertificateRecord> records;  // published, matching the query, in number order
-  long long search_version = 0;            // the latest numbered change of the name search
+  std::vector<Certificate> records;  // published, matching the query, in number order
+  long long search_version = 0;      // the latest numbered change of the name search
 };
 
 class PublicRegisterRepository {
@@ -33,10 +23,10 @@ class PublicRegisterRepository {
   explicit PublicRegisterRepository(pqxx::transaction_base& tx) : tx_(tx) {}
 
   // The search by SQL alone (tunes the planner with SET LOCAL: needs a transaction of its own).
-  std::vector<CertificateRecord> Search(const PublicQuery& query);
+  std::vector<Certificate> Search(const PublicQuery& query);
   // Of these numbers, the certificates that are published and match the query's name and filters.
   CandidateRows Candidates(const std::vector<std::string>& numbers, const PublicQuery& query);
-  std::optional<CertificateRecord> Find(const std::string& number);
+  std::optional<Certificate> Find(const std::string& number);
 
  private:
   pqxx::transaction_base& tx_;

@@ -2,13 +2,10 @@
 // it may award, from when and until when. Kept by the register's admin. No I/O.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "domain/field_checks.hpp"
 #include "kutse/common/time_format.hpp"
 
 namespace kutse::certificate {
@@ -37,11 +34,5 @@ struct AwardingBody {
   // Whether the body may issue a certificate of this standard dated `day`.
   bool MayAward(const std::string& standard_code, const common::Date& day) const;
 };
-
-// The admin's description of a body and its complete set of rights (the code comes from the path).
-std::variant<AwardingBody, FieldErrors> ParseAwardingBody(const std::string& registry_code,
-                                                          const nlohmann::json& body);
-
-nlohmann::json ToJson(const AwardingBody& body);
 
 }  // namespace kutse::certificate

@@ -1,29 +1,25 @@
 #include "domain/certificate_status.hpp"
 
+#include "kutse/common/enum_names.hpp"
+
 namespace kutse::certificate {
+namespace {
+
+constexpr common::EnumName<CertificateStatus> kNames[] = {
+    {CertificateStatus::kValid, "valid"},
+    {CertificateStatus::kExpired, "expired"},
+    {CertificateStatus::kInvalidated, "invalidated"},
+    {CertificateStatus::kAnnulled, "annulled"},
+};
+
+}  // namespace
 
 const char* ToString(CertificateStatus status) {
-  switch (status) {
-    case CertificateStatus::kValid:
-      return "valid";
-    case CertificateStatus::kExpired:
-      return "expired";
-    case CertificateStatus::kInvalidated:
-      return "invalidated";
-    case CertificateStatus::kAnnulled:
-      return "annulled";
-  }
-  return "valid";
+  return common::NameOf(kNames, status);
 }
 
 std::optional<CertificateStatus> ParseStatus(const std::string& text) {
-  for (auto status : {CertificateStatus::kValid, CertificateStatus::kExpired, CertificateStatus::kInvalidated,
-                      CertificateStatus::kAnnulled}) {
-    if (text == ToString(status)) {
-      return status;
-    }
-  }
-  return std::nullopt;
+  return common::ValueOf(kNames, text);
 }
 
 bool CanChange(CertificateStatus from, CertificateStatus to) {

@@ -1,27 +1,24 @@
 #include "domain/certificate_type.hpp"
 
+#include "kutse/common/enum_names.hpp"
+
 namespace kutse::certificate {
+namespace {
+
+constexpr common::EnumName<CertificateType> kNames[] = {
+    {CertificateType::kCertificate, "certificate"},
+    {CertificateType::kPartialQualification, "partial_qualification"},
+    {CertificateType::kInitialQualification, "initial_qualification"},
+};
+
+}  // namespace
 
 const char* ToString(CertificateType type) {
-  switch (type) {
-    case CertificateType::kPartialQualification:
-      return "partial_qualification";
-    case CertificateType::kInitialQualification:
-      return "initial_qualification";
-    case CertificateType::kCertificate:
-      break;
-  }
-  return "certificate";
+  return common::NameOf(kNames, type);
 }
 
 std::optional<CertificateType> ParseCertificateType(const std::string& text) {
-  for (auto type : {CertificateType::kCertificate, CertificateType::kPartialQualification,
-                    CertificateType::kInitialQualification}) {
-    if (text == ToString(type)) {
-      return type;
-    }
-  }
-  return std::nullopt;
+  return common::ValueOf(kNames, text);
 }
 
 bool IsCertificateLanguage(const std::string& language) {

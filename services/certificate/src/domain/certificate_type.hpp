@@ -1,5 +1,6 @@
-// The three kinds of document the register holds (domain.md §4). A partial-qualification
-// certificate is numbered from its own series. No I/O.
+// The three kinds of document the register holds: a certificate, a partial-qualification
+// certificate (numbered from its own series) and an initial qualification; and the languages a
+// certificate is printed in. No I/O.
 #pragma once
 
 #include <optional>
@@ -12,7 +13,6 @@ enum class CertificateType { kCertificate, kPartialQualification, kInitialQualif
 const char* ToString(CertificateType type);
 std::optional<CertificateType> ParseCertificateType(const std::string& text);
 
-// The languages a certificate is printed in.
-bool IsCertificateLanguage(const std::string& language);
+bool IsCertificateLanguage(const std::string& language);  // et, en or ru
 
 }  // namespace kutse::certificate

@@ -1,24 +1,25 @@
-// One entry of the old register being imported by the admin: certificates from all years, with
-// their own numbers, levels of the old 5-level scale mapped to EstQF, and whatever status they
-// have. An entry already imported with the same data is left as it is, so that importing a file
-// twice changes nothing. No I/O.
+// Entries of the old register being imported by the admin: certificates from all years, with their
+// own numbers, levels of the old 5-level scale mapped to EstQF, and whatever status they have. An
+// entry already imported with the same data is left as it is, so importing a file twice changes
+// nothing. No I/O.
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include <variant>
+#include <optional>
 
-#include "domain/certificate_record.hpp"
-#include "domain/field_checks.hpp"
-#include "domain/new_certificate.hpp"
+#include "domain/certificate.hpp"
+#include "kutse/common/message.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::certificate {
 
-// `today` decides the status of an entry that does not say it: expired once valid_until has passed.
-std::variant<NewCertificate, FieldErrors> ParseHistoricEntry(const nlohmann::json& row,
-                                                             const common::Date& today);
+// The status an imported entry gets: the stated one, which must agree with its dates, or expired
+// once valid_until has passed (valid otherwise). The error's message is for the /status field.
+common::StatusOr<CertificateStatus> HistoricStatus(const std::optional<CertificateStatus>& stated,
+                                                   const std::optional<common::Date>& valid_until,
+                                                   const common::Date& today);
 
 // Whether the register already holds exactly this entry. Valid and expired count as the same
 // status: the expiry job moves an imported certificate along after the import.
-bool IsSameEntry(const NewCertificate& entry, const CertificateRecord& stored);
+bool IsSameEntry(const Certificate& entry, const Certificate& stored);
 
 }  // namespace kutse::certificate

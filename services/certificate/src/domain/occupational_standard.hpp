@@ -3,13 +3,9 @@
 // certificates it gives are valid. Kept by the register's admin. No I/O.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
-
-#include "domain/field_checks.hpp"
 
 namespace kutse::certificate {
 
@@ -35,14 +31,5 @@ struct OccupationalStandard {
 
 bool IsStandardCode(const std::string& code);
 const StandardPart* FindPart(const std::vector<StandardPart>& parts, const std::string& code);
-
-// The admin's description of a standard (the code comes from the path).
-std::variant<OccupationalStandard, FieldErrors> ParseOccupationalStandard(const std::string& code,
-                                                                          const nlohmann::json& body);
-
-nlohmann::json ToJson(const OccupationalStandard& standard);
-nlohmann::json PartsToJson(const std::vector<StandardPart>& parts);
-// Parts as stored (a JSON array written by PartsToJson).
-std::vector<StandardPart> PartsFromJson(const nlohmann::json& parts);
 
 }  // namespace kutse::certificate

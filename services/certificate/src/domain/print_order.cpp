@@ -1,38 +1,52 @@
 #include "domain/print_order.hpp"
 
-namespace kutse::certificate {
+#include "kutse/common/enum_names.hpp"
 
-std::variant<PrintOrder, FieldErrors> ParsePrintOrder(const nlohmann::json& body) {
-  FieldErrors errors = UnknownFields(body, {"reason", "delivery", "note"});
-  PrintOrder order;
-  auto reason = RequiredText(body, "reason", 20, errors);
-  if (reason && *reason != "first_print" && *reason != "reprint" && *reason != "duplicate") {
-    errors.push_back({"/reason", "must be first_print, reprint or duplicate"});
-  }
-  auto delivery = RequiredText(body, "delivery", 20, errors);
-  if (delivery && *delivery != "in_person" && *delivery != "post") {
-    errors.push_back({"/delivery", "must be in_person or post"});
-  }
-  order.note = OptionalText(body, "note", 1000, errors);
-  if (!errors.empty()) {
-    return errors;
-  }
-  order.reason = *reason;
-  order.delivery = *delivery;
-  return order;
+namespace kutse::certificate {
+namespace {
+
+using common::Msg;
+
+constexpr common::EnumName<PrintReason> kReasonNames[] = {
+    {PrintReason::kFirstPrint, "first_print"},
+    {PrintReason::kReprint, "reprint"},
+    {PrintReason::kDuplicate, "duplicate"},
+};
+
+constexpr common::EnumName<PrintDelivery> kDeliveryNames[] = {
+    {PrintDelivery::kInPerson, "in_person"},
+    {PrintDelivery::kPost, "post"},
+};
+
+}  // namespace
+
+const char* ToString(PrintReason reason) {
+  return common::NameOf(kReasonNames, reason);
 }
 
-std::optional<std::string> PrintRefusal(const CertificateRecord& certificate, const PrintOrder& order) {
+std::optional<PrintReason> ParsePrintReason(const std::string& text) {
+  return common::ValueOf(kReasonNames, text);
+}
+
+const char* ToString(PrintDelivery delivery) {
+  return common::NameOf(kDeliveryNames, delivery);
+}
+
+std::optional<PrintDelivery> ParsePrintDelivery(const std::string& text) {
+  return common::ValueOf(kDeliveryNames, text);
+}
+
+common::Status CheckPrintable(const Certificate& certificate, const PrintOrder& order) {
   if (certificate.replaced_by) {
-    return "The certificate was replaced by duplicate " + *certificate.replaced_by + "; print the duplicate.";
+    return common::FailedPrecondition(Msg("print.replaced", {{"duplicate", *certificate.replaced_by}}));
   }
   if (certificate.status != CertificateStatus::kValid && certificate.status != CertificateStatus::kExpired) {
-    return std::string("An invalidated or annulled certificate is not printed.");
+    return common::FailedPrecondition(Msg("print.not_in_force"));
   }
-  if (order.reason == "duplicate" && !certificate.duplicate_of) {
-    return std::string("This certificate is not a duplicate.");
+  if (order.reason == PrintReason::kDuplicate && !certificate.duplicate_of) {
+    return common::FailedPrecondition(Msg("print.not_a_duplicate"));
   }
-  return std::nullopt;
+  return common::OkStatus();
 }
 
 }  // namespace kutse::certificate

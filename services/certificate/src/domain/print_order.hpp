@@ -1,27 +1,40 @@
 // A printed paper of a certificate entered by its body's staff: the first print, a reprint or a
-// duplicate's print, handed over in person or posted. The print history grows with each. No I/O.
+// duplicate's print, handed over in person or posted; and the print history it adds to. Only a
+// document in use (valid or expired, not replaced) is printed. No I/O.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <variant>
 
-#include "domain/certificate_record.hpp"
-#include "domain/field_checks.hpp"
+#include "domain/certificate.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::certificate {
 
+enum class PrintReason { kFirstPrint, kReprint, kDuplicate };
+enum class PrintDelivery { kInPerson, kPost };
+
+const char* ToString(PrintReason reason);
+std::optional<PrintReason> ParsePrintReason(const std::string& text);
+const char* ToString(PrintDelivery delivery);
+std::optional<PrintDelivery> ParsePrintDelivery(const std::string& text);
+
 struct PrintOrder {
-  std::string reason;    // first_print | reprint | duplicate
-  std::string delivery;  // in_person | post
+  PrintReason reason = PrintReason::kFirstPrint;
+  PrintDelivery delivery = PrintDelivery::kInPerson;
   std::optional<std::string> note;
 };
 
-std::variant<PrintOrder, FieldErrors> ParsePrintOrder(const nlohmann::json& body);
+struct PrintEntry {
+  long long id = 0;
+  std::string printed_at;  // UTC ISO 8601
+  std::string printed_by;
+  PrintReason reason = PrintReason::kFirstPrint;
+  PrintDelivery delivery = PrintDelivery::kInPerson;
+  std::optional<std::string> note;
+};
 
-// Why this certificate cannot be printed for this reason, or nullopt when it can: only a document
-// in use (valid or expired, not replaced) is printed, and a duplicate's print is of a duplicate.
-std::optional<std::string> PrintRefusal(const CertificateRecord& certificate, const PrintOrder& order);
+// OK when this certificate may be printed for this reason; failed precondition otherwise.
+common::Status CheckPrintable(const Certificate& certificate, const PrintOrder& order);
 
 }  // namespace kutse::certificate

@@ -1,16 +1,18 @@
-// Consumer of workflow.duplicate_approved.v1: issues the duplicate, marks the original replaced
-// and announces the duplicate as certificate.issued.v1, all in the inbox's transaction. A repeat
-// of the same request does nothing; an approval that cannot be carried out (not the holder's
-// certificate, already replaced, invalidated or annulled) is refused and ends in the dead-letter
-// queue for an operator.
+// Consumer of workflow.duplicate_approved.v1: reads the approval and runs app::IssueDuplicate in the
+// inbox's transaction. An approval that cannot be carried out (malformed, not the holder's
+// certificate, already replaced, invalidated or annulled) is a permanent refusal: the consumer
+// dead-letters it for an operator.
 #pragma once
 
 #include <pqxx/pqxx>
 
 #include "kutse/bus/cloud_event.hpp"
+#include "kutse/common/clock.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::certificate {
 
-void OnDuplicateApproved(pqxx::work& work, const bus::CloudEvent& event);
+common::Status OnDuplicateApproved(pqxx::work& work, const common::Clock& clock,
+                                   const bus::CloudEvent& event);
 
 }  // namespace kutse::certificate

@@ -3,14 +3,14 @@
 // body's rights (PUT /api/v1/admin/awarding-bodies/{registryCode}).
 #pragma once
 
-#include "kutse/db/pool.hpp"
+#include "handlers/handler_context.hpp"
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
 
 namespace kutse::certificate {
 
-http::Response ListAwardingBodies(db::Pool& pool, http::Request& request);
-http::Response GetAwardingBody(db::Pool& pool, http::Request& request);
-http::Response SaveAwardingBody(db::Pool& pool, http::Request& request);
+http::Response ListAwardingBodies(const HandlerContext& context, http::Request& request);
+http::Response GetAwardingBody(const HandlerContext& context, http::Request& request);
+http::Response SaveAwardingBody(const HandlerContext& context, http::Request& request);
 
 }  // namespace kutse::certificate

@@ -1,62 +1,30 @@
 #include "handlers/certificate_detail.hpp"
 
-#include "db/certificate_repository.hpp"
-#include "handlers/issuing.hpp"
-#include "kutse/http/problem.hpp"
+#include "app/read_certificates.hpp"
+#include "dto/certificate_views.hpp"
+#include "handlers/staff_access.hpp"
 #include "kutse/runtime/caller.hpp"
 
 namespace kutse::certificate {
-namespace {
 
-const std::string& NumberOf(const http::Request& request, const char* not_found) {
-  const std::string& number = request.PathParam("number");
-  if (number.size() > kMaxCertificateNumberLength) {
-    throw http::HttpError(404, "not_found", not_found);
-  }
-  return number;
-}
-
-}  // namespace
-
-http::Response GetMyCertificate(db::Pool& pool, http::Request& request) {
+http::Response GetMyCertificate(const HandlerContext& context, http::Request& request) {
   const auth::Identity& holder = runtime::RequirePerson(request);
-  constexpr const char* kNotFound = "You have no certificate with this number.";
-  const std::string& number = NumberOf(request, kNotFound);
-  nlohmann::json answer = pool.Read([&](pqxx::nontransaction& read) {
-    CertificateRepository repository(read);
-    auto record = repository.FindForHolder(number, holder.personal_code);
-    if (!record) {
-      throw http::HttpError(404, "not_found", kNotFound);  // someone else's looks like none at all
-    }
-    nlohmann::json prints = repository.PrintsOf(number);
-    for (auto& print : prints) {
-      print.erase("printed_by");  // staff are not named to the holder
-    }
-    return nlohmann::json{{"certificate", HolderView(*record)},
-                          {"history", HolderHistoryView(repository.HistoryOf(number), holder.Subject())},
-                          {"prints", prints}};
-  });
-  return http::Response::Json(200, answer);
+  const std::string& number = request.PathParam("number");
+  auto detail = common::ValueOrThrow(context.pool.Read(
+      [&](pqxx::nontransaction& read) { return app::MyCertificate(read, holder, number); }));
+  return http::Response::Json(200, {{"certificate", dto::HolderView(detail.certificate)},
+                                    {"history", dto::HolderHistoryView(detail.history, holder.Subject())},
+                                    {"prints", dto::HolderPrintsView(detail.prints)}});
 }
 
-http::Response GetBodysCertificate(db::Pool& pool, http::Request& request) {
-  const auth::Identity& staff =
-      RequireBodyStaff(request, "Only the issuing body's clerks or an admin read its certificates.");
-  constexpr const char* kNotFound = "This body issued no certificate with this number.";
-  const std::string& number = NumberOf(request, kNotFound);
-  const std::string& body_id = request.PathParam("bodyId");
-  nlohmann::json answer = pool.Transaction([&](pqxx::work& work) {
-    CertificateRepository repository(work);
-    auto record = repository.FindForBody(number, body_id);
-    if (!record) {
-      throw http::HttpError(404, "not_found", kNotFound);
-    }
-    repository.LogAccess(*record, staff, "viewing");
-    return nlohmann::json{{"certificate", StaffView(*record)},
-                          {"history", StaffHistoryView(repository.HistoryOf(number))},
-                          {"prints", repository.PrintsOf(number)}};
-  });
-  return http::Response::Json(200, answer);
+http::Response GetBodysCertificate(const HandlerContext& context, http::Request& request) {
+  const auth::Identity& staff = RequireBodyStaff(request, common::Msg("certificate.read_by_staff_only"));
+  auto detail = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
+    return app::BodysCertificate(work, staff, request.PathParam("bodyId"), request.PathParam("number"));
+  }));
+  return http::Response::Json(200, {{"certificate", dto::StaffView(detail.certificate)},
+                                    {"history", dto::StaffHistoryView(detail.history)},
+                                    {"prints", dto::StaffPrintsView(detail.prints)}});
 }
 
 }  // namespace kutse::certificate

@@ -3,13 +3,13 @@
 // (GET /api/v1/bodies/{bodyId}/certificates/{number}), which is logged as a read of the holder's data.
 #pragma once
 
-#include "kutse/db/pool.hpp"
+#include "handlers/handler_context.hpp"
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
 
 namespace kutse::certificate {
 
-http::Response GetMyCertificate(db::Pool& pool, http::Request& request);
-http::Response GetBodysCertificate(db::Pool& pool, http::Request& request);
+http::Response GetMyCertificate(const HandlerContext& context, http::Request& request);
+http::Response GetBodysCertificate(const HandlerContext& context, http::Request& request);
 
 }  // namespace kutse::certificate

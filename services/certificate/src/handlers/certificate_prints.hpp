@@ -2,12 +2,12 @@
 // (first print, reprint or a duplicate's print, handed over or posted); the print history grows.
 #pragma once
 
-#include "kutse/db/pool.hpp"
+#include "handlers/handler_context.hpp"
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
 
 namespace kutse::certificate {
 
-http::Response RecordPrint(db::Pool& pool, http::Request& request);
+http::Response RecordPrint(const HandlerContext& context, http::Request& request);
 
 }  // namespace kutse::certificate

@@ -1,15 +1,16 @@
 // POST /api/v1/bodies/{bodyId}/certificates/{number}/invalidation and .../annulment: the issuing
 // body's clerk (or an admin) declares a certificate invalid, or annuls one entered in error, with a
-// reason. The change, its history entry and its event are one transaction.
+// reason (app/change_certificate_status.hpp).
 #pragma once
 
 #include "domain/certificate_status.hpp"
-#include "kutse/db/pool.hpp"
+#include "handlers/handler_context.hpp"
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
 
 namespace kutse::certificate {
 
-http::Response ChangeCertificateStatus(db::Pool& pool, http::Request& request, CertificateStatus to);
+http::Response ChangeCertificateStatus(const HandlerContext& context, http::Request& request,
+                                       CertificateStatus to);
 
 }  // namespace kutse::certificate

@@ -1,12 +1,12 @@
 // GET /api/v1/me/data-access-log: who among awarding-body staff and admins saw my data, newest first.
 #pragma once
 
-#include "kutse/db/pool.hpp"
+#include "handlers/handler_context.hpp"
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
 
 namespace kutse::certificate {
 
-http::Response ListMyDataAccess(db::Pool& pool, http::Request& request);
+http::Response ListMyDataAccess(const HandlerContext& context, http::Request& request);
 
 }  // namespace kutse::certificate

@@ -1,69 +1,37 @@
 #include "handlers/my_certificates.hpp"
 
-#include "db/certificate_repository.hpp"
-#include "domain/field_checks.hpp"
-#include "kutse/http/problem.hpp"
+#include "app/read_certificates.hpp"
+#include "app/set_publication.hpp"
+#include "domain/holder_view_rules.hpp"
+#include "dto/certificate_requests.hpp"
+#include "dto/certificate_views.hpp"
 #include "kutse/runtime/caller.hpp"
 
 namespace kutse::certificate {
 
-http::Response ListMyCertificates(db::Pool& pool, http::Request& request) {
+http::Response ListMyCertificates(const HandlerContext& context, http::Request& request) {
   const auth::Identity& holder = runtime::RequirePerson(request);
-  auto records = pool.Read([&](pqxx::nontransaction& read) {
-    return CertificateRepository(read).ForHolder(holder.personal_code);
-  });
-  nlohmann::json valid = nlohmann::json::array();
-  nlohmann::json no_longer_valid = nlohmann::json::array();
-  nlohmann::json duplicates = nlohmann::json::array();
-  for (const auto& record : records) {
-    // A duplicate is listed as such whatever its status; an original it replaced is no longer the
-    // document in use, so it is listed as no longer valid (marked replaced_by).
-    if (record.duplicate_of) {
-      duplicates.push_back(HolderView(record));
-    } else if (record.status == CertificateStatus::kValid && !record.replaced_by) {
-      valid.push_back(HolderView(record));
-    } else {
-      no_longer_valid.push_back(HolderView(record));
-    }
+  auto certificates =
+      context.pool.Read([&](pqxx::nontransaction& read) { return app::MyCertificates(read, holder); });
+  nlohmann::json groups = {{"valid", nlohmann::json::array()},
+                           {"no_longer_valid", nlohmann::json::array()},
+                           {"duplicates", nlohmann::json::array()}};
+  for (const auto& certificate : certificates) {
+    const char* group = GroupOf(certificate) == HolderGroup::kValid           ? "valid"
+                        : GroupOf(certificate) == HolderGroup::kNoLongerValid ? "no_longer_valid"
+                                                                              : "duplicates";
+    groups[group].push_back(dto::HolderView(certificate));
   }
-  return http::Response::Json(
-      200, {{"valid", valid}, {"no_longer_valid", no_longer_valid}, {"duplicates", duplicates}});
+  return http::Response::Json(200, groups);
 }
 
-http::Response SetMyPublication(db::Pool& pool, http::Request& request) {
+http::Response SetMyPublication(const HandlerContext& context, http::Request& request) {
   const auth::Identity& holder = runtime::RequirePerson(request);
-  nlohmann::json body = request.JsonBody();
-  std::vector<http::FieldError> errors = UnknownFields(body, {"published"});
-  if (!body.contains("published") || !body["published"].is_boolean()) {
-    errors.push_back({"/published", "must be true or false"});
-  }
-  if (!errors.empty()) {
-    throw http::HttpError(
-        http::Problem{422, "validation_failed", "Send {\"published\": true} or false.", errors});
-  }
-  bool published = body["published"].get<bool>();
-  const std::string& number = request.PathParam("number");
-  CertificateRecord updated = pool.Transaction([&](pqxx::work& work) {
-    CertificateRepository repository(work);
-    auto current = repository.LockForHolder(number, holder.personal_code);
-    if (!current) {
-      // Someone else's certificate looks exactly like one that does not exist.
-      throw http::HttpError(404, "not_found", "You have no certificate with this number.");
-    }
-    if (current->published == published) {
-      return *current;
-    }
-    if (published && current->replaced_by) {
-      throw http::HttpError(409, "conflict",
-                            "This certificate was replaced by duplicate " + *current->replaced_by +
-                                "; publish the duplicate instead.");
-    }
-    CertificateRecord changed = repository.SetPublication(number, published);
-    repository.AddHistory(number, holder.Subject(), published ? "published" : "hidden", std::nullopt,
-                          {{"published", current->published}}, {{"published", published}});
-    return changed;
-  });
-  return http::Response::Json(200, HolderView(updated));
+  app::PublicationChange change{request.PathParam("number"),
+                                common::ValueOrThrow(dto::ParsePublication(request.JsonBody()))};
+  Certificate updated = common::ValueOrThrow(
+      context.pool.Transaction([&](pqxx::work& work) { return app::SetPublication(work, holder, change); }));
+  return http::Response::Json(200, dto::HolderView(updated));
 }
 
 }  // namespace kutse::certificate

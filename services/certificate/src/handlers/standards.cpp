@@ -1,57 +1,37 @@
 #include "handlers/standards.hpp"
 
-#include "db/reference_repository.hpp"
+#include "app/reference_data.hpp"
+#include "dto/standard_json.hpp"
 #include "kutse/common/log.hpp"
-#include "kutse/http/problem.hpp"
 #include "kutse/runtime/caller.hpp"
 
 namespace kutse::certificate {
 
-http::Response ListStandards(db::Pool& pool, http::Request&) {
-  auto standards =
-      pool.Read([](pqxx::nontransaction& read) { return ReferenceRepository(read).ActiveStandards(); });
+http::Response ListStandards(const HandlerContext& context, http::Request&) {
+  auto standards = context.pool.Read([](pqxx::nontransaction& read) { return app::StandardsInUse(read); });
   nlohmann::json items = nlohmann::json::array();
   for (const auto& standard : standards) {
-    items.push_back(ToJson(standard));
+    items.push_back(dto::StandardJson(standard));
   }
   return http::Response::Json(200, {{"items", items}});
 }
 
-http::Response GetStandard(db::Pool& pool, http::Request& request) {
+http::Response GetStandard(const HandlerContext& context, http::Request& request) {
   const std::string& code = request.PathParam("code");
-  std::vector<OccupationalStandard> found;
-  if (IsStandardCode(code)) {
-    found = pool.Read(
-        [&](pqxx::nontransaction& read) { return ReferenceRepository(read).ActiveStandards(code); });
-  }
-  if (found.empty()) {
-    throw http::HttpError(404, "not_found", "There is no occupational standard in use with this code.");
-  }
-  return http::Response::Json(200, ToJson(found.front()));
+  auto standard = common::ValueOrThrow(
+      context.pool.Read([&](pqxx::nontransaction& read) { return app::StandardInUse(read, code); }));
+  return http::Response::Json(200, dto::StandardJson(standard));
 }
 
-http::Response SaveStandard(db::Pool& pool, http::Request& request) {
+http::Response SaveStandard(const HandlerContext& context, http::Request& request) {
   const auth::Identity& admin = runtime::RequireAdmin(request);
   const std::string& code = request.PathParam("code");
-  if (!IsStandardCode(code)) {
-    throw http::HttpError(http::Problem{
-        422,
-        "validation_failed",
-        "The standard's code is not acceptable.",
-        {{"/code",
-          "must be 1 to 40 letters, digits, '.', '_', '/' or '-', starting with a letter or digit"}}});
-  }
-  auto parsed = ParseOccupationalStandard(code, request.JsonBody());
-  if (auto* errors = std::get_if<FieldErrors>(&parsed)) {
-    throw http::HttpError(
-        http::Problem{422, "validation_failed", "Some fields are missing or wrong.", *errors});
-  }
-  const auto& standard = std::get<OccupationalStandard>(parsed);
-  bool created = pool.Transaction(
-      [&](pqxx::work& work) { return ReferenceRepository(work).SaveStandard(standard, admin.Subject()); });
+  auto standard = common::ValueOrThrow(dto::ParseOccupationalStandard(code, request.JsonBody()));
+  auto saved = common::ValueOrThrow(
+      context.pool.Transaction([&](pqxx::work& work) { return app::SaveStandard(work, admin, standard); }));
   // Who saved it is kept in the row (updated_by); no personal code at info level.
-  common::log::Info("occupational standard saved", {{"standard_code", code}, {"created", created}});
-  return http::Response::Json(created ? 201 : 200, ToJson(standard));
+  common::log::Info("occupational standard saved", {{"standard_code", code}, {"created", saved.created}});
+  return http::Response::Json(saved.created ? 201 : 200, dto::StandardJson(saved.value));
 }
 
 }  // namespace kutse::certificate

@@ -1,18 +1,14 @@
 #include "jobs/expiry_job.hpp"
 
-#include "db/certificate_repository.hpp"
-#include "events/certificate_status_changed.hpp"
-#include "kutse/bus/outbox.hpp"
+#include "app/expire_due_certificates.hpp"
 #include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
-#include "kutse/common/time_format.hpp"
 
 namespace kutse::certificate {
 namespace {
 
 constexpr int kBatch = 500;
-constexpr const char* kSystem = "system";
 
 }  // namespace
 
@@ -21,18 +17,8 @@ ExpiryJob::~ExpiryJob() {
 }
 
 int ExpiryJob::RunOnce() {
-  return pool_.Transaction([&](pqxx::work& work) {
-    CertificateRepository repository(work);
-    auto expired = repository.ExpireDue(kBatch);
-    std::string now = common::FormatTimestamp(std::chrono::system_clock::now());
-    for (const auto& record : expired) {
-      repository.AddHistory(record.number, kSystem, "expired", std::nullopt, {{"status", "valid"}},
-                            {{"status", "expired"}});
-      bus::EnqueueEvent(work, "certificate",
-                        CertificateStatusChangedEvent(record, CertificateStatus::kValid, kSystem, now, ""));
-    }
-    return static_cast<int>(expired.size());
-  });
+  return common::ValueOrThrow(
+      pool_.Transaction([&](pqxx::work& work) { return app::ExpireDue(work, clock_, kBatch); }));
 }
 
 void ExpiryJob::Start() {

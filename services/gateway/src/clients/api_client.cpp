@@ -3,9 +3,9 @@
 #include <openssl/evp.h>
 
 #include <regex>
-#include <set>
 
 #include "kutse/auth/identity.hpp"
+#include "kutse/http/json_fields.hpp"
 
 namespace kutse::gateway {
 namespace {
@@ -51,29 +51,19 @@ bool ParseBasicCredentials(const std::string& header, std::string& client_id, st
   return true;
 }
 
-std::variant<NewApiClient, std::vector<http::FieldError>> ParseNewApiClient(const nlohmann::json& body) {
-  static const std::set<std::string> kKnown = {"name", "scopes", "allowed_origins", "rate_limit_per_minute"};
-  std::vector<http::FieldError> errors;
-  for (const auto& [key, value] : body.items()) {
-    if (kKnown.count(key) == 0) {
-      errors.push_back({"/" + key, "is not a known field"});
-    }
-  }
+common::StatusOr<NewApiClient> ParseNewApiClient(const nlohmann::json& body) {
+  using common::Msg;
+  common::FieldErrors errors =
+      http::UnknownFields(body, {"name", "scopes", "allowed_origins", "rate_limit_per_minute"});
   NewApiClient client;
-  if (!body.contains("name") || !body["name"].is_string() || body["name"].get<std::string>().empty() ||
-      body["name"].get<std::string>().size() > 200) {
-    errors.push_back({"/name", "must be 1 to 200 characters"});
-  } else {
-    client.name = body["name"];
-  }
+  client.name = http::RequiredText(body, "name", 200, errors).value_or("");
   if (!body.contains("scopes") || !body["scopes"].is_array() || body["scopes"].empty()) {
-    errors.push_back({"/scopes", "must list at least one scope"});
+    errors.push_back({"/scopes", Msg("clients.scopes_required")});
   } else {
     for (size_t i = 0; i < body["scopes"].size(); ++i) {
       const auto& scope = body["scopes"][i];
       if (!scope.is_string() || !auth::IsValidScope(scope.get<std::string>())) {
-        errors.push_back(
-            {"/scopes/" + std::to_string(i), "must be public:read, rounds:read or applications:submit"});
+        errors.push_back({"/scopes/" + std::to_string(i), Msg("clients.scope_values")});
       } else {
         client.scopes.push_back(scope);
       }
@@ -81,13 +71,12 @@ std::variant<NewApiClient, std::vector<http::FieldError>> ParseNewApiClient(cons
   }
   if (body.contains("allowed_origins")) {
     if (!body["allowed_origins"].is_array() || body["allowed_origins"].size() > 20) {
-      errors.push_back({"/allowed_origins", "must be a list of at most 20 origins"});
+      errors.push_back({"/allowed_origins", Msg("field.list_of_at_most", {{"max", "20"}})});
     } else {
       for (size_t i = 0; i < body["allowed_origins"].size(); ++i) {
         const auto& origin = body["allowed_origins"][i];
         if (!origin.is_string() || !IsValidOrigin(origin.get<std::string>())) {
-          errors.push_back(
-              {"/allowed_origins/" + std::to_string(i), "must be an origin like https://www.example.ee"});
+          errors.push_back({"/allowed_origins/" + std::to_string(i), Msg("clients.origin_form")});
         } else {
           client.allowed_origins.push_back(origin);
         }
@@ -95,15 +84,11 @@ std::variant<NewApiClient, std::vector<http::FieldError>> ParseNewApiClient(cons
     }
   }
   if (body.contains("rate_limit_per_minute")) {
-    const auto& limit = body["rate_limit_per_minute"];
-    if (!limit.is_number_integer() || limit.get<long long>() < 1 || limit.get<long long>() > 100000) {
-      errors.push_back({"/rate_limit_per_minute", "must be a whole number from 1 to 100000"});
-    } else {
-      client.rate_limit_per_minute = limit.get<int>();
-    }
+    client.rate_limit_per_minute = http::OptionalInteger(body, "rate_limit_per_minute", 1, 100000, errors)
+                                       .value_or(client.rate_limit_per_minute);
   }
   if (!errors.empty()) {
-    return errors;
+    return http::InvalidFields(std::move(errors));
   }
   return client;
 }

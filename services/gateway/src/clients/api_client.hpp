@@ -4,10 +4,9 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::gateway {
 
@@ -29,7 +28,8 @@ struct NewApiClient {
   int rate_limit_per_minute = 600;
 };
 
-std::variant<NewApiClient, std::vector<http::FieldError>> ParseNewApiClient(const nlohmann::json& body);
+// The client, or every field error at once.
+common::StatusOr<NewApiClient> ParseNewApiClient(const nlohmann::json& body);
 // "https://www.example.ee" or "http://localhost:3000": scheme, host and optional port, nothing more.
 bool IsValidOrigin(const std::string& origin);
 // Splits "Basic base64(id:secret)"; false when the header is not that.

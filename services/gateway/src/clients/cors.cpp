@@ -1,6 +1,6 @@
 #include "clients/cors.hpp"
 
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::gateway {
 
@@ -21,8 +21,7 @@ void AddCorsHeaders(const http::Request& request, bool origin_registered, http::
 
 http::Response PreflightAnswer(const http::Request& request, bool origin_registered) {
   if (!request.Header("origin") || !origin_registered) {
-    throw http::HttpError(403, "forbidden",
-                          "This origin is not registered by any awarding body's API client.");
+    throw common::StatusError(common::PermissionDenied(common::Msg("clients.origin_not_registered")));
   }
   http::Response response = http::Response::NoContent();
   AddCorsHeaders(request, true, response);

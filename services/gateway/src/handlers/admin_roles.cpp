@@ -4,21 +4,12 @@
 
 #include "kutse/common/personal_code.hpp"
 #include "kutse/common/text.hpp"
-#include "kutse/http/problem.hpp"
+#include "kutse/http/json_fields.hpp"
 #include "kutse/http/query.hpp"
+#include "kutse/runtime/caller.hpp"
 
 namespace kutse::gateway {
 namespace {
-
-const auth::Identity& RequireAdmin(const http::Request& request) {
-  if (!request.caller) {
-    throw http::HttpError(401, "unauthenticated", "Sign in to use this resource.");
-  }
-  if (!request.caller->IsAdmin()) {
-    throw http::HttpError(403, "forbidden", "Only the register keeper's admins manage roles.");
-  }
-  return *request.caller;
-}
 
 std::optional<long long> PositiveId(const std::string& text) {
   return http::ParsePositive(text, std::numeric_limits<long long>::max());
@@ -27,23 +18,23 @@ std::optional<long long> PositiveId(const std::string& text) {
 }  // namespace
 
 http::Response ListRoleAssignments(RoleAssignments& roles, http::Request& request) {
-  RequireAdmin(request);
+  runtime::RequireAdmin(request);
   RoleQuery query;
   if (auto code = request.QueryParam("personal_code")) {
     if (!common::IsValidPersonalCode(*code)) {
-      throw http::BadQuery("/personal_code", "must be a valid Estonian personal code");
+      throw common::StatusError(http::BadQuery("/personal_code", common::Msg("roles.personal_code")));
     }
     query.personal_code = *code;
   }
   if (auto body = request.QueryParam("body_id")) {
     if (!common::IsRegistryCode(*body)) {
-      throw http::BadQuery("/body_id", "must be an 8-digit registry code");
+      throw common::StatusError(http::BadQuery("/body_id", common::Msg("roles.body_id_form")));
     }
     query.body_id = *body;
   }
   if (auto withdrawn = request.QueryParam("include_withdrawn")) {
     if (*withdrawn != "true" && *withdrawn != "false") {
-      throw http::BadQuery("/include_withdrawn", "must be true or false");
+      throw common::StatusError(http::BadQuery("/include_withdrawn", common::Msg("field.boolean")));
     }
     query.include_withdrawn = *withdrawn == "true";
   }
@@ -51,7 +42,7 @@ http::Response ListRoleAssignments(RoleAssignments& roles, http::Request& reques
   if (auto cursor = request.QueryParam("cursor")) {
     query.before_id = PositiveId(*cursor);
     if (!query.before_id) {
-      throw http::BadQuery("/cursor", "unknown cursor");
+      throw common::StatusError(http::BadQuery("/cursor", common::Msg("http.unknown_cursor")));
     }
   }
   ++query.limit;  // one more tells whether there is a next page
@@ -65,16 +56,11 @@ http::Response ListRoleAssignments(RoleAssignments& roles, http::Request& reques
 }
 
 http::Response GrantRole(RoleAssignments& roles, SessionStore& sessions, http::Request& request) {
-  const auth::Identity& admin = RequireAdmin(request);
-  auto parsed = ParseRoleGrant(request.JsonBody());
-  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&parsed)) {
-    throw http::HttpError(
-        http::Problem{422, "validation_failed", "Some fields are missing or wrong.", *errors});
-  }
-  const RoleGrant& grant = std::get<RoleGrant>(parsed);
+  const auth::Identity& admin = runtime::RequireAdmin(request);
+  const RoleGrant grant = common::ValueOrThrow(ParseRoleGrant(request.JsonBody()));
   auto id = roles.Grant(grant, admin.Subject());
   if (!id) {
-    throw http::HttpError(409, "conflict", "This person already has this role.");
+    throw common::StatusError(common::AlreadyExists(common::Msg("roles.already_held")));
   }
   sessions.ForgetPerson(grant.personal_code);
   RoleQuery query;
@@ -85,15 +71,16 @@ http::Response GrantRole(RoleAssignments& roles, SessionStore& sessions, http::R
 }
 
 http::Response WithdrawRole(RoleAssignments& roles, SessionStore& sessions, http::Request& request) {
-  const auth::Identity& admin = RequireAdmin(request);
+  const auth::Identity& admin = runtime::RequireAdmin(request);
   auto id = PositiveId(request.PathParam("assignmentId"));
   std::string reason = request.QueryParam("reason").value_or("");
-  if (reason.size() > 500) {
-    throw http::BadQuery("/reason", "at most 500 characters");
+  if (common::Utf8Length(reason) > 500 || !http::IsCleanText(reason, true)) {
+    throw common::StatusError(
+        http::BadQuery("/reason", common::Msg("field.text_length", {{"min", "0"}, {"max", "500"}})));
   }
   auto personal_code = id ? roles.Withdraw(*id, admin.Subject(), reason) : std::nullopt;
   if (!personal_code) {
-    throw http::HttpError(404, "not_found", "There is no active role assignment with this id.");
+    throw common::StatusError(common::NotFound(common::Msg("roles.no_such_assignment")));
   }
   sessions.ForgetPerson(*personal_code);
   return http::Response::NoContent();

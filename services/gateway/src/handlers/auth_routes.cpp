@@ -1,7 +1,8 @@
 #include "handlers/auth_routes.hpp"
 
 #include "kutse/common/log.hpp"
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
+#include "kutse/http/query.hpp"
 #include "session/session_cookie.hpp"
 
 namespace kutse::gateway {
@@ -19,19 +20,14 @@ http::Response BeginLogin(const AuthContext& context, http::Request& request) {
   LoginRequest login;
   if (auto return_to = request.QueryParam("return_to")) {
     if (!IsSafeReturnPath(*return_to)) {
-      throw http::HttpError(http::Problem{400,
-                                          "bad_request",
-                                          "return_to must be a path on this site.",
-                                          {{"/return_to", "must start with a single /"}}});
+      throw common::StatusError(http::BadQuery("/return_to", common::Msg("login.return_to_path")));
     }
     login.return_to = *return_to;
   }
   if (auto hint = request.QueryParam("login_hint")) {
     if (hint->empty() || hint->size() > 64) {
-      throw http::HttpError(http::Problem{400,
-                                          "bad_request",
-                                          "login_hint must be 1 to 64 characters.",
-                                          {{"/login_hint", "1 to 64 characters"}}});
+      throw common::StatusError(
+          http::BadQuery("/login_hint", common::Msg("field.text_length", {{"min", "1"}, {"max", "64"}})));
     }
     login.login_hint = *hint;
   }
@@ -42,13 +38,14 @@ http::Response BeginLogin(const AuthContext& context, http::Request& request) {
 http::Response FinishLogin(const AuthContext& context, http::Request& request) {
   if (auto error = request.QueryParam("error")) {
     // The person cancelled at the provider, or it refused: nothing to sign in.
-    throw http::HttpError(401, "login_cancelled",
-                          "Signing in was cancelled or refused by the identity provider.");
+    throw common::StatusError(
+        common::Unauthenticated(common::Msg("login.cancelled")).WithReason("login_cancelled"));
   }
   auto code = request.QueryParam("code");
   auto state = request.QueryParam("state");
   if (!code || !state || code->empty() || state->empty() || code->size() > 512 || state->size() > 128) {
-    throw http::HttpError(400, "bad_request", "The sign-in answer lacks its code or state.");
+    throw common::StatusError(
+        common::InvalidArgument(common::Msg("login.answer_incomplete")).WithReason("bad_request"));
   }
   CompletedLogin completed = context.login.Complete(*code, *state);
   std::string session_id = context.sessions.Create(completed.person);

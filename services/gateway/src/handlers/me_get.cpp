@@ -1,18 +1,12 @@
 #include "handlers/me_get.hpp"
 
-#include "kutse/http/problem.hpp"
+#include "kutse/runtime/caller.hpp"
 #include "session/session_cookie.hpp"
 
 namespace kutse::gateway {
 
 http::Response GetMe(SessionStore& sessions, http::Request& request) {
-  if (!request.caller) {
-    throw http::HttpError(401, "unauthenticated", "Sign in to use this resource.");
-  }
-  if (!request.caller->IsPerson()) {
-    throw http::HttpError(403, "forbidden", "This resource is for signed-in persons only.");
-  }
-  const auth::Identity& caller = *request.caller;
+  const auth::Identity& caller = runtime::RequirePerson(request);
   nlohmann::json body = {
       {"personal_code", caller.personal_code}, {"name", caller.name}, {"roles", caller.roles}};
   auto cookie = request.Header("cookie");

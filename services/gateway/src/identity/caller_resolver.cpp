@@ -3,7 +3,7 @@
 #include <openssl/crypto.h>
 
 #include "identity/dev_identity.hpp"
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
 #include "session/session_cookie.hpp"
 
 namespace kutse::gateway {
@@ -29,7 +29,7 @@ bool CallerResolver::FromDevHeader(http::Request& request) const {
   }
   request.caller = ParseDevIdentity(*header);
   if (!request.caller) {
-    throw http::HttpError(401, "unauthenticated", "The development identity header is malformed.");
+    throw common::StatusError(common::Unauthenticated(common::Msg("identity.dev_header_malformed")));
   }
   return true;
 }
@@ -39,7 +39,8 @@ void CallerResolver::FromSession(http::Request& request, const Session& session)
   // read (from GET /api/v1/me), does not.
   if (IsUnsafeMethod(request.method) &&
       !SameSecret(request.Header(kCsrfHeader).value_or(""), session.csrf_token)) {
-    throw http::HttpError(403, "csrf_failed", "The request lacks this session's CSRF token (X-CSRF-Token).");
+    throw common::StatusError(
+        common::PermissionDenied(common::Msg("identity.csrf_missing")).WithReason("csrf_failed"));
   }
   auth::Identity identity;
   identity.kind = auth::Identity::Kind::kPerson;
@@ -59,13 +60,13 @@ void CallerResolver::FromSession(http::Request& request, const Session& session)
 
 void CallerResolver::FromClient(http::Request& request, const std::optional<ApiClient>& client) const {
   if (!client) {
-    throw http::HttpError(401, "unauthenticated", "The API client id or secret is not valid.")
-        .WithHeader("WWW-Authenticate", "Basic realm=\"kutse\"");
+    throw common::StatusError(common::Unauthenticated(common::Msg("identity.client_refused"))
+                                  .WithChallenge("Basic realm=\"kutse\""));
   }
   int wait = 0;
   if (!limiter_.Allow(client->client_id, client->rate_limit_per_minute, wait)) {
-    throw http::HttpError(429, "too_many_requests", "This API client has used up its requests for now.")
-        .WithHeader("Retry-After", std::to_string(wait));
+    throw common::StatusError(common::ResourceExhausted(common::Msg("identity.client_rate_limited"))
+                                  .WithRetryAfter(std::chrono::seconds(wait)));
   }
   auth::Identity identity;
   identity.kind = auth::Identity::Kind::kApiClient;

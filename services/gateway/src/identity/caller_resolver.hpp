@@ -25,8 +25,8 @@ class CallerResolver {
   CallerResolver(SessionStore& sessions, ApiClients& clients, CallerResolverOptions options)
       : sessions_(sessions), clients_(clients), options_(std::move(options)) {}
 
-  // Sets request.caller; throws HttpError 401 (malformed dev header) or 403 (CSRF). May read the
-  // database.
+  // Sets request.caller; throws StatusError: unauthenticated (malformed dev header) or csrf_failed. May read
+  // the database.
   void Resolve(http::Request& request) const;
   // The same without blocking: false when the session is not in memory and Resolve must run.
   bool TryResolveWithoutBlocking(http::Request& request) const;

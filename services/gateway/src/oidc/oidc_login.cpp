@@ -1,7 +1,7 @@
 #include "oidc/oidc_login.hpp"
 
 #include "kutse/common/log.hpp"
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
 #include "oidc/pkce.hpp"
 
 namespace kutse::gateway {
@@ -9,9 +9,8 @@ namespace {
 
 constexpr std::chrono::seconds kKeyRefreshInterval{30};
 
-http::HttpError ProviderUnavailable() {
-  return http::HttpError(503, "unavailable",
-                         "The sign-in service cannot be reached right now; try again shortly.");
+common::StatusError ProviderUnavailable() {
+  return common::StatusError(common::Unavailable(common::Msg("login.provider_unavailable")));
 }
 
 }  // namespace
@@ -60,8 +59,8 @@ std::string OidcLogin::Start(const LoginRequest& request) {
 CompletedLogin OidcLogin::Complete(const std::string& code, const std::string& state) {
   auto attempt = sessions_.TakeLoginAttempt(state);
   if (!attempt || !attempt->still_valid) {
-    throw http::HttpError(400, "login_expired",
-                          "This sign-in is unknown, already used or too old. Start signing in again.");
+    throw common::StatusError(
+        common::InvalidArgument(common::Msg("login.expired")).WithReason("login_expired"));
   }
   ProviderMetadata metadata = Metadata();
   std::string id_token;
@@ -69,8 +68,7 @@ CompletedLogin OidcLogin::Complete(const std::string& code, const std::string& s
     id_token = client_.ExchangeCode(metadata.token_endpoint, code, attempt->code_verifier);
   } catch (const ProviderError& error) {
     common::log::Warn("authorization code exchange failed", {{"error", error.what()}});
-    throw http::HttpError(401, "unauthenticated",
-                          "The sign-in could not be completed. Start signing in again.");
+    throw common::StatusError(common::Unauthenticated(common::Msg("login.not_completed")));
   }
   IdTokenExpectations expected;
   expected.issuer = metadata.issuer;
@@ -81,13 +79,12 @@ CompletedLogin OidcLogin::Complete(const std::string& code, const std::string& s
   IdTokenResult result = VerifyIdToken(
       id_token, [keys](const std::string& kid) { return keys->Find(kid); }, expected);
   if (result.problem == IdTokenProblem::kNotAnEstonianPerson) {
-    throw http::HttpError(403, "not_an_estonian_person",
-                          "Only persons with an Estonian personal identification code can sign in here.");
+    throw common::StatusError(
+        common::PermissionDenied(common::Msg("login.not_estonian")).WithReason("not_an_estonian_person"));
   }
   if (!result.person) {
     common::log::Warn("ID token refused", {{"reason", Describe(result.problem)}});
-    throw http::HttpError(401, "unauthenticated",
-                          "The sign-in could not be verified. Start signing in again.");
+    throw common::StatusError(common::Unauthenticated(common::Msg("login.not_verified")));
   }
   return CompletedLogin{*result.person, attempt->return_to};
 }

@@ -34,11 +34,12 @@ class OidcLogin {
 
   OidcLogin(ProviderClient client, SessionStore& sessions, Clock clock = std::chrono::system_clock::now);
 
-  // The provider's authorization URL to redirect the browser to. Throws HttpError 503 when the
-  // provider cannot be reached.
+  // The provider's authorization URL to redirect the browser to. Throws StatusError (unavailable)
+  // when the provider cannot be reached.
   std::string Start(const LoginRequest& request);
-  // Throws HttpError: 400 unknown/expired/replayed state, 401 refused ID token, 403 not an
-  // Estonian person, 503 provider unreachable.
+  // Throws StatusError: login_expired for an unknown, expired or replayed state, unauthenticated for
+  // a refused ID token, not_an_estonian_person for someone without an Estonian personal code, and
+  // unavailable when the provider cannot be reached.
   CompletedLogin Complete(const std::string& code, const std::string& state);
 
  private:

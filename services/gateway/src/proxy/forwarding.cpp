@@ -39,18 +39,17 @@ UpstreamRequest BuildUpstreamRequest(const http::Request& incoming, const Upstre
     request.headers.push_back("authorization: Bearer " + *internal_token);
   }
   request.body = incoming.body;
+  request.timeout = upstream.timeout;
   return request;
 }
 
 http::Response ToClientResponse(UpstreamResponse upstream, const http::Request& incoming) {
   if (upstream.failure != UpstreamResponse::Failure::kNone || upstream.status < 100) {
     bool timeout = upstream.failure == UpstreamResponse::Failure::kTimeout;
-    http::Problem problem{timeout ? 504 : 502,
-                          timeout ? "gateway_timeout" : "bad_gateway",
-                          timeout ? "The service did not answer in time; try again."
-                                  : "The service could not be reached; try again shortly.",
-                          {}};
-    return http::ProblemResponse(problem, incoming.path, incoming.request_id, incoming.Language());
+    common::Status status =
+        timeout ? common::DeadlineExceeded(common::Msg("proxy.timeout"))
+                : common::Unavailable(common::Msg("proxy.unreachable")).WithReason("bad_gateway");
+    return http::ProblemResponse(status, incoming.path, incoming.request_id, incoming.Language());
   }
   http::Response response;
   response.status = upstream.status;

@@ -6,6 +6,10 @@ void RouteTable::Add(const std::string& prefix, const Upstream& upstream) {
   routes_.emplace_back(prefix, upstream);
 }
 
+void RouteTable::AddBulkEnding(const std::string& ending) {
+  bulk_endings_.push_back(ending);
+}
+
 std::optional<Upstream> RouteTable::Find(const std::string& path) const {
   const std::pair<std::string, Upstream>* best = nullptr;
   for (const auto& route : routes_) {
@@ -18,7 +22,14 @@ std::optional<Upstream> RouteTable::Find(const std::string& path) const {
   if (best == nullptr) {
     return std::nullopt;
   }
-  return best->second;
+  Upstream upstream = best->second;
+  for (const auto& ending : bulk_endings_) {
+    if (path.size() >= ending.size() &&
+        path.compare(path.size() - ending.size(), ending.size(), ending) == 0) {
+      upstream.timeout = kBulkUpstreamTimeout;
+    }
+  }
+  return upstream;
 }
 
 RouteTable DefaultRouteTable(const std::string& certificate_url, const std::string& workflow_url,
@@ -34,6 +45,8 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   table.Add("/api/v1/me/notifications", {"notification", notification_url});
   table.Add("/api/v1/me/requests", {"workflow", workflow_url});
   table.Add("/api/v1/stamps", {"stamping", stamping_url});
+  table.AddBulkEnding("/certificate-batches");
+  table.AddBulkEnding("/certificate-imports");
   return table;
 }
 

@@ -1,30 +1,25 @@
 #include "roles/role_grant.hpp"
 
-#include <set>
-
 #include "kutse/common/personal_code.hpp"
 #include "kutse/common/text.hpp"
+#include "kutse/http/json_fields.hpp"
 
 namespace kutse::gateway {
 
-std::variant<RoleGrant, std::vector<http::FieldError>> ParseRoleGrant(const nlohmann::json& body) {
-  static const std::set<std::string> kKnown = {"personal_code", "role", "body_id", "reason"};
-  std::vector<http::FieldError> errors;
-  for (const auto& [key, value] : body.items()) {
-    if (kKnown.count(key) == 0) {
-      errors.push_back({"/" + key, "is not a known field"});
-    }
-  }
+using common::Msg;
+
+common::StatusOr<RoleGrant> ParseRoleGrant(const nlohmann::json& body) {
+  common::FieldErrors errors = http::UnknownFields(body, {"personal_code", "role", "body_id", "reason"});
   RoleGrant grant;
   if (!body.contains("personal_code") || !body["personal_code"].is_string() ||
       !common::IsValidPersonalCode(body["personal_code"].get<std::string>())) {
-    errors.push_back({"/personal_code", "must be a valid Estonian personal code"});
+    errors.push_back({"/personal_code", Msg("roles.personal_code")});
   } else {
     grant.personal_code = body["personal_code"];
   }
   if (!body.contains("role") || !body["role"].is_string() ||
       (body["role"] != "clerk" && body["role"] != "assessor" && body["role"] != "admin")) {
-    errors.push_back({"/role", "must be clerk, assessor or admin"});
+    errors.push_back({"/role", Msg("roles.role_values")});
   } else {
     grant.role = body["role"];
   }
@@ -32,26 +27,23 @@ std::variant<RoleGrant, std::vector<http::FieldError>> ParseRoleGrant(const nloh
   if (has_body) {
     const auto& id = body["body_id"];
     if (!id.is_string() || !common::IsRegistryCode(id.get<std::string>())) {
-      errors.push_back({"/body_id", "must be the awarding body's 8-digit registry code"});
+      errors.push_back({"/body_id", Msg("roles.body_id_form")});
     } else {
       grant.body_id = id.get<std::string>();
     }
   }
   if (grant.role == "admin" && has_body) {
-    errors.push_back({"/body_id", "an admin belongs to the register keeper, not to an awarding body"});
+    errors.push_back({"/body_id", Msg("roles.admin_has_no_body")});
   }
   if ((grant.role == "clerk" || grant.role == "assessor") && !has_body) {
-    errors.push_back({"/body_id", "is required for a clerk or an assessor"});
+    errors.push_back({"/body_id", Msg("roles.body_required")});
   }
   if (body.contains("reason")) {
-    if (!body["reason"].is_string() || body["reason"].get<std::string>().size() > 500) {
-      errors.push_back({"/reason", "must be text of at most 500 characters"});
-    } else {
-      grant.reason = body["reason"];
-    }
+    auto reason = http::OptionalText(body, "reason", http::TextLimits{0, 500, true}, errors);
+    grant.reason = reason.value_or("");
   }
   if (!errors.empty()) {
-    return errors;
+    return http::InvalidFields(std::move(errors));
   }
   return grant;
 }

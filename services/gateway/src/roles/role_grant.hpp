@@ -4,10 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <variant>
-#include <vector>
 
-#include "kutse/http/problem.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::gateway {
 
@@ -18,6 +16,7 @@ struct RoleGrant {
   std::string reason;
 };
 
-std::variant<RoleGrant, std::vector<http::FieldError>> ParseRoleGrant(const nlohmann::json& body);
+// The grant, or every field error at once.
+common::StatusOr<RoleGrant> ParseRoleGrant(const nlohmann::json& body);
 
 }  // namespace kutse::gateway

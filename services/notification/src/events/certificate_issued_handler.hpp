@@ -5,11 +5,12 @@
 #include <pqxx/pqxx>
 
 #include "kutse/bus/cloud_event.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::notification {
 
 inline constexpr const char* kCertificateIssuedV1 = "certificate.issued.v1";
 
-void OnCertificateIssued(pqxx::work& work, const bus::CloudEvent& event);
+common::Status OnCertificateIssued(pqxx::work& work, const bus::CloudEvent& event);
 
 }  // namespace kutse::notification

@@ -6,18 +6,25 @@
 
 namespace kutse::notification {
 
-void OnCertificateStatusChanged(pqxx::work& work, const bus::CloudEvent& event) {
-  std::string personal_code = HolderOf(event);
-  auto kind = NoticeKindForStatus(RequiredText(event, "to"));
-  if (!kind) {
-    return;  // a status change the holder is not told about
+common::Status OnCertificateStatusChanged(pqxx::work& work, const bus::CloudEvent& event) {
+  auto personal_code = HolderOf(event);
+  auto to = RequiredText(event, "to");
+  auto number = RequiredText(event, "certificate_number");
+  for (const auto* field : {&personal_code, &to, &number}) {
+    if (!field->ok()) {
+      return field->status();
+    }
   }
-  std::string number = RequiredText(event, "certificate_number");
-  nlohmann::json parameters = {{"certificate_number", number}};
+  auto kind = NoticeKindForStatus(*to);
+  if (!kind) {
+    return common::OkStatus();  // a status change the holder is not told about
+  }
+  nlohmann::json parameters = {{"certificate_number", *number}};
   if (event.data.contains("reason") && event.data["reason"].is_string()) {
     parameters["reason"] = event.data["reason"];
   }
-  InsertNotice(work, NewNotice{personal_code, *kind, parameters, number, event.id});
+  InsertNotice(work, NewNotice{*personal_code, *kind, parameters, *number, event.id});
+  return common::OkStatus();
 }
 
 }  // namespace kutse::notification

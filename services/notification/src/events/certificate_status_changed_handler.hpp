@@ -5,11 +5,12 @@
 #include <pqxx/pqxx>
 
 #include "kutse/bus/cloud_event.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::notification {
 
 inline constexpr const char* kCertificateStatusChangedV1 = "certificate.status_changed.v1";
 
-void OnCertificateStatusChanged(pqxx::work& work, const bus::CloudEvent& event);
+common::Status OnCertificateStatusChanged(pqxx::work& work, const bus::CloudEvent& event);
 
 }  // namespace kutse::notification

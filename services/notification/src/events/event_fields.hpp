@@ -1,14 +1,15 @@
-// Reading the fields every certificate event carries; a malformed event is refused with a reason
-// (it then goes through the retry tiers to the dead-letter queue, where an operator sees it).
+// Reading the fields every certificate event carries. A malformed event is an invalid argument:
+// the consumer sends it to the dead-letter queue at once, where an operator sees it.
 #pragma once
 
 #include <string>
 
 #include "kutse/bus/cloud_event.hpp"
+#include "kutse/common/status.hpp"
 
 namespace kutse::notification {
 
-std::string RequiredText(const bus::CloudEvent& event, const char* key);
-std::string HolderOf(const bus::CloudEvent& event);  // a valid personal code, or std::invalid_argument
+common::StatusOr<std::string> RequiredText(const bus::CloudEvent& event, const char* key);
+common::StatusOr<std::string> HolderOf(const bus::CloudEvent& event);  // a valid personal code
 
 }  // namespace kutse::notification

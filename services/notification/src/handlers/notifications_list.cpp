@@ -3,7 +3,6 @@
 #include "db/notice_repository.hpp"
 #include "domain/notice_text.hpp"
 #include "kutse/common/json_or_null.hpp"
-#include "kutse/http/problem.hpp"
 #include "kutse/http/query.hpp"
 #include "kutse/runtime/caller.hpp"
 
@@ -21,10 +20,7 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
   if (auto cursor = request.QueryParam("cursor")) {
     after = DecodeCursor(*cursor);
     if (!after) {
-      throw http::HttpError(http::Problem{400,
-                                          "bad_request",
-                                          "The cursor is not one this service gave out.",
-                                          {{"/cursor", "unknown cursor"}}});
+      throw common::StatusError(http::BadQuery("/cursor", common::Msg("http.unknown_cursor")));
     }
   }
   // One extra row tells whether there is a next page.

@@ -1,31 +1,27 @@
 // Consumes a service's queue with an idempotent inbox: the event id is recorded in the same
 // transaction as the handler's effect, and the message is acked only after that commit. A repeat
-// is acked and ignored. A failing handler sends the message through the delayed retry queues,
-// then to the dead-letter queue, where an operator can inspect and replay it.
+// is acked and ignored. A handler's Status decides what happens to an event it could not apply:
+// a transient one (common::IsTransient: unavailable, aborted, ...) goes through the delayed retry
+// queues, then to the dead-letter queue; any other (the event asks for something the domain
+// refuses) goes to the dead-letter queue at once. An operator can inspect and replay it there.
 #pragma once
 
 #include <atomic>
 #include <functional>
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "kutse/bus/amqp_url.hpp"
 #include "kutse/bus/cloud_event.hpp"
+#include "kutse/common/status.hpp"
 #include "kutse/db/pool.hpp"
 
 namespace kutse::bus {
 
-using EventHandler = std::function<void(pqxx::work&, const CloudEvent&)>;
-
-// Thrown by a handler when retrying cannot help (the event asks for something the domain refuses):
-// the message goes straight to the dead-letter queue instead of through the retry tiers.
-class RejectedEvent : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// Applies one event inside the inbox's transaction; a Status that is not OK rolls it back.
+using EventHandler = std::function<common::Status(pqxx::work&, const CloudEvent&)>;
 
 struct ConsumerOptions {
   AmqpUrl url;

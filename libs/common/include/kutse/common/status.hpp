@@ -57,6 +57,8 @@ class [[nodiscard]] Status {
   // (malformed_json, csrf_failed, ...); empty for the code's own. libs/http keeps the list.
   const std::string& reason() const { return reason_; }
   const std::optional<std::chrono::seconds>& retry_after() const { return retry_after_; }
+  // For unauthenticated: how to authenticate (an HTTP answer sends it as WWW-Authenticate).
+  const std::string& challenge() const { return challenge_; }
 
   Status&& WithReason(std::string reason) && {
     reason_ = std::move(reason);
@@ -64,6 +66,10 @@ class [[nodiscard]] Status {
   }
   Status&& WithRetryAfter(std::chrono::seconds after) && {
     retry_after_ = after;
+    return std::move(*this);
+  }
+  Status&& WithChallenge(std::string challenge) && {
+    challenge_ = std::move(challenge);
     return std::move(*this);
   }
   Status& WithReason(std::string reason) & {
@@ -77,6 +83,7 @@ class [[nodiscard]] Status {
   FieldErrors errors_;
   std::string reason_;
   std::optional<std::chrono::seconds> retry_after_;
+  std::string challenge_;
 };
 
 inline Status OkStatus() {

@@ -27,6 +27,8 @@ std::optional<Date> ParseDate(const std::string& text);
 
 // Calendar arithmetic on the proleptic Gregorian calendar.
 Date AddDays(const Date& date, long days);
+// Days from 1970-01-01 to `date` (negative before it).
+long DaysSinceEpoch(const Date& date);
 // The day before the same date `years` later: the last day of a validity of that many years
 // (2024-03-01 + 5 years → 2029-02-28; from 29 February the period ends on 28 February).
 Date LastDayOfYears(const Date& from, int years);

@@ -14,15 +14,32 @@
 #include <utility>
 #include <vector>
 
+#include "kutse/common/status.hpp"
+
 namespace kutse::db {
 
-// The database could not be reached in time; handlers answer 503.
-class Unavailable : public std::runtime_error {
+// The database could not be reached in time, or stayed too busy to finish a transaction: a Status
+// of kUnavailable (503 with Retry-After for a client, a later retry for a consumer). `why` is for the
+// log only; the Status carries a text safe to show.
+class Unavailable : public common::StatusError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Unavailable(const std::string& why, bool busy = false);
+  const char* what() const noexcept override { return why_.c_str(); }
+
+ private:
+  std::string why_;
 };
 
-using Statements = std::vector<std::pair<std::string, std::string>>;  // name, SQL
+void LoadEmbeddedMessages();  // libs/db's texts, from libs/db/messages
+
+// A prepared statement's name beside its SQL, so that a reader of sql.hpp sees both together:
+//   inline constexpr db::Statement kFindX{"find_x", "SELECT ... FROM schema.x WHERE id = $1"};
+//   tx.exec_prepared(sql::kFindX.name, id);
+struct Statement {
+  const char* name;
+  const char* text;
+};
+using Statements = std::vector<Statement>;
 
 struct PoolOptions {
   std::string dsn;
@@ -39,7 +56,8 @@ class Pool {
   Pool& operator=(const Pool&) = delete;
 
   // Runs fn(pqxx::work&) and commits; retried up to `attempts` times on transient failures, so fn
-  // must have no effects outside the transaction.
+  // must have no effects outside the transaction. When fn returns a Status or StatusOr that is not
+  // OK, nothing is committed: a rule that fails halfway leaves no half-written data.
   template <typename Fn>
   auto Transaction(Fn&& fn, int attempts = 4) -> decltype(fn(std::declval<pqxx::work&>()));
 
@@ -73,6 +91,9 @@ class Pool {
   void Release(std::unique_ptr<pqxx::connection> connection, bool broken);
   std::unique_ptr<pqxx::connection> Connect() const;
   static bool IsRetryable(const std::exception& error, bool& broken);
+  // What is still transient once the attempts are used up becomes Unavailable; anything else goes
+  // on as it was (a bug, or a StatusError of the caller's own).
+  [[noreturn]] static void RethrowAsStatus(const std::exception& error);
 
   PoolOptions options_;
   std::mutex mutex_;
@@ -94,21 +115,36 @@ auto Pool::WithRetries(int attempts, Fn&& fn) -> decltype(fn(std::declval<pqxx::
         lease.MarkBroken();
       }
       if (!retry) {
-        throw;
+        RethrowAsStatus(error);
       }
     }
   }
 }
 
+namespace detail {
+template <typename T>
+struct IsStatusLike : std::false_type {};
+template <>
+struct IsStatusLike<common::Status> : std::true_type {};
+template <typename T>
+struct IsStatusLike<common::StatusOr<T>> : std::true_type {};
+}  // namespace detail
+
 template <typename Fn>
 auto Pool::Transaction(Fn&& fn, int attempts) -> decltype(fn(std::declval<pqxx::work&>())) {
   return WithRetries(attempts, [&](pqxx::connection& connection) {
     pqxx::work work(connection);
-    if constexpr (std::is_void_v<decltype(fn(work))>) {
+    using Result = decltype(fn(work));
+    if constexpr (std::is_void_v<Result>) {
       fn(work);
       work.commit();
     } else {
       auto result = fn(work);
+      if constexpr (detail::IsStatusLike<Result>::value) {
+        if (!result.ok()) {
+          return result;  // pqxx::work rolls back when it is destroyed uncommitted
+        }
+      }
       work.commit();
       return result;
     }

@@ -19,7 +19,7 @@ struct DispatcherOptions {
   size_t worker_threads = 8;
   size_t max_queued = 4096;
   // Runs before the handler (on the worker for sync routes): reads the caller's identity and may
-  // throw HttpError (401 for a bad token).
+  // throw common::StatusError (unauthenticated for a bad token).
   std::function<void(Request&)> resolve_caller;
   bool access_log = true;
   // When resolving the caller reads the database (the gateway's sessions), asynchronous routes
@@ -36,7 +36,7 @@ class Dispatcher {
 
   void Handle(Request request, Reply reply);
   // An error the transport found before a Request could be built (bad request line, too large).
-  static Response TransportProblem(int status, const std::string& code, const std::string& detail);
+  static Response TransportProblem(const common::Status& status);
 
   long InFlight() const { return in_flight_.load(); }
   // From now on every new request is answered 503 with "Connection: close"; those already

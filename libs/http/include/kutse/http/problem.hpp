@@ -1,50 +1,26 @@
-// RFC 9457 problem details. Handlers throw HttpError; exactly one place (the dispatcher) turns it,
-// or any other exception, into an application/problem+json response. Exception texts never leave.
+// RFC 9457 problem details: the one place where a common::Status becomes an HTTP answer. The table
+// in problem.cpp gives each problem code (a Status's reason, or its canonical code's default) its
+// HTTP status; titles and details are rendered in the caller's language from the message files.
 #pragma once
 
-#include <stdexcept>
 #include <string>
-#include <utility>
-#include <vector>
 
+#include "kutse/common/status.hpp"
 #include "kutse/http/response.hpp"
 
 namespace kutse::http {
 
-struct FieldError {
-  std::string pointer;  // JSON Pointer into the request body, e.g. /holder_personal_code
-  std::string detail;
-};
+// The `code` member of the answer: the Status's reason when the table knows it, else its code's.
+std::string ProblemCodeOf(const common::Status& status);
+int HttpStatusOf(const common::Status& status);
 
-struct Problem {
-  int status = 500;
-  std::string code;    // machine-readable: not_found, validation_failed, ...
-  std::string detail;  // human-readable, safe to show; never an exception text
-  std::vector<FieldError> errors;
-};
+// application/problem+json with type, title, status, detail, instance, code, trace_id and errors[],
+// Content-Language, and Retry-After for what is worth retrying later. `instance` is the request's
+// path as received; it is percent-encoded where it holds bytes a URI may not.
+Response ProblemResponse(const common::Status& status, const std::string& instance,
+                         const std::string& trace_id, const std::string& language);
 
-class HttpError : public std::exception {
- public:
-  explicit HttpError(Problem problem) : problem_(std::move(problem)) {}
-  HttpError(int status, std::string code, std::string detail)
-      : problem_{status, std::move(code), std::move(detail), {}} {}
-  const Problem& problem() const { return problem_; }
-  const char* what() const noexcept override { return problem_.code.c_str(); }
-  // Headers the answer needs besides the problem itself (Retry-After, WWW-Authenticate).
-  HttpError& WithHeader(std::string name, std::string value) {
-    headers_.emplace_back(std::move(name), std::move(value));
-    return *this;
-  }
-  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
-
- private:
-  Problem problem_;
-  std::vector<std::pair<std::string, std::string>> headers_;
-};
-
-// The title for a code in Estonian ("et") or English ("en").
-std::string ProblemTitle(const std::string& code, const std::string& language);
-Response ProblemResponse(const Problem& problem, const std::string& instance, const std::string& trace_id,
-                         const std::string& language);
+// Loads libs/http's own message texts (problem titles, transport refusals); idempotent.
+void LoadMessages();
 
 }  // namespace kutse::http

@@ -31,10 +31,15 @@ struct Request {
   const std::string& PathParam(const std::string& name) const;
   // "en" when the caller prefers English over Estonian in Accept-Language, otherwise "et".
   std::string Language() const;
-  // Parses the body as a JSON object; throws HttpError 400 malformed_json or 422 when not an object.
+  // Parses the body as a JSON object; throws StatusError: malformed_json (not JSON, or not UTF-8),
+  // or validation_failed when it is not an object or a string or member name in it holds a control
+  // character other than tab and line breaks (each such place named by its JSON Pointer).
   nlohmann::json JsonBody() const;
 };
 
+// Query values: '+' is a space.
 std::string PercentDecode(const std::string& text);
+// Paths: '+' is itself.
+std::string PercentDecodePath(const std::string& text);
 
 }  // namespace kutse::http

@@ -22,6 +22,9 @@ inline constexpr size_t kDefaultMaxBodyBytes = 64 * 1024;
 struct RouteOptions {
   size_t max_body_bytes = kDefaultMaxBodyBytes;
   bool json_body = false;  // a body must come as application/json
+  // What a successful answer is, checked against Accept; empty: not checked here (a redirect, or
+  // the gateway's forwarding, where the owning service checks it).
+  std::string produces = "application/json";
 };
 
 struct Route {

@@ -8,11 +8,12 @@
 
 namespace kutse::runtime {
 
-// Sets request.caller from "Authorization: Bearer <token>"; throws HttpError 401 on a bad token.
+// Sets request.caller from "Authorization: Bearer <token>"; a bad token throws StatusError
+// (unauthenticated). The Require* functions throw unauthenticated or permission_denied.
 void ResolveCaller(auth::TokenVerifier& verifier, http::Request& request);
 
-const auth::Identity& RequireCaller(const http::Request& request);  // 401 when anonymous
-const auth::Identity& RequirePerson(const http::Request& request);  // 401, or 403 for an API client
-const auth::Identity& RequireAdmin(const http::Request& request);   // 401, or 403 for anyone else
+const auth::Identity& RequireCaller(const http::Request& request);  // unauthenticated when anonymous
+const auth::Identity& RequirePerson(const http::Request& request);  // or denied for an API client
+const auth::Identity& RequireAdmin(const http::Request& request);   // or denied for anyone else
 
 }  // namespace kutse::runtime

@@ -67,6 +67,8 @@ class ServiceRuntime {
   bool draining_ = false;
 };
 
+void LoadEmbeddedMessages();  // libs/runtime's texts, from libs/runtime/messages
+
 // main() of every service: blocks termination signals before any thread starts, builds the
 // runtime, lets the service add its routes and handlers, runs it. Turns a bad setting or a
 // refused migration into one clear line on stderr and exit code 2.

@@ -1,0 +1,38 @@
+#include "db/access_log_repository.hpp"
+
+#include "db/sql.hpp"
+#include "kutse/db/nullable.hpp"
+
+namespace kutse::certificate {
+
+void AccessLogRepository::Log(const Certificate& certificate, const auth::Identity& staff,
+                              AccessPurpose purpose) {
+  bool as_clerk = staff.IsClerkOf(certificate.awarding_body_id);
+  tx_.exec_prepared(sql::kLogAccess.name, certificate.holder_personal_code, staff.Subject(),
+                    as_clerk ? "clerk" : "admin", as_clerk ? certificate.awarding_body_id.c_str() : nullptr,
+                    ToString(purpose), certificate.number);
+}
+
+std::vector<AccessEntry> AccessLogRepository::Page(const std::string& holder_personal_code,
+                                                   const std::optional<long long>& before_id, int limit) {
+  std::optional<std::string> before;
+  if (before_id) {
+    before = std::to_string(*before_id);
+  }
+  std::vector<AccessEntry> entries;
+  for (const auto& row :
+       tx_.exec_prepared(sql::kAccessLog.name, holder_personal_code, db::NullableParam(before), limit)) {
+    AccessEntry entry;
+    entry.id = row["id"].as<long long>();
+    entry.accessed_at = row["accessed_at"].as<std::string>();
+    entry.accessed_by = row["accessed_by"].as<std::string>();
+    entry.role = row["role"].as<std::string>();
+    entry.awarding_body_id = db::OptionalText(row["awarding_body_id"]);
+    entry.purpose = row["purpose"].as<std::string>();
+    entry.certificate_number = row["certificate_number"].as<std::string>();
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace kutse::certificate

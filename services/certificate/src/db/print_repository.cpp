@@ -1,0 +1,36 @@
+#include "db/print_repository.hpp"
+
+#include "db/sql.hpp"
+#include "kutse/db/nullable.hpp"
+
+namespace kutse::certificate {
+namespace {
+
+PrintEntry ReadPrint(const pqxx::row& row) {
+  PrintEntry print;
+  print.id = row["id"].as<long long>();
+  print.printed_at = row["printed_at"].as<std::string>();
+  print.printed_by = row["printed_by"].as<std::string>();
+  print.reason = ParsePrintReason(row["reason"].as<std::string>()).value_or(PrintReason::kFirstPrint);
+  print.delivery = ParsePrintDelivery(row["delivery"].as<std::string>()).value_or(PrintDelivery::kInPerson);
+  print.note = db::OptionalText(row["note"]);
+  return print;
+}
+
+}  // namespace
+
+PrintEntry PrintRepository::Add(const std::string& number, const std::string& printed_by,
+                                const PrintOrder& order) {
+  return ReadPrint(tx_.exec_prepared1(sql::kInsertPrint.name, number, printed_by, ToString(order.reason),
+                                      ToString(order.delivery), db::NullableParam(order.note)));
+}
+
+std::vector<PrintEntry> PrintRepository::Of(const std::string& number) {
+  std::vector<PrintEntry> prints;
+  for (const auto& row : tx_.exec_prepared(sql::kPrintsOf.name, number)) {
+    prints.push_back(ReadPrint(row));
+  }
+  return prints;
+}
+
+}  // namespace kutse::certificate

@@ -1,0 +1,26 @@
+#include "events/certificate_status_changed_event.hpp"
+
+#include "kutse/common/json_or_null.hpp"
+#include "kutse/common/time_format.hpp"
+
+namespace kutse::certificate {
+
+bus::CloudEvent CertificateStatusChangedEvent(const Certificate& after, CertificateStatus from,
+                                              const std::string& changed_by,
+                                              std::chrono::system_clock::time_point changed_at,
+                                              const std::string& correlation_id) {
+  nlohmann::json data = {
+      {"certificate_number", after.number},
+      {"holder_personal_code", after.holder_personal_code},
+      {"awarding_body_id", after.awarding_body_id},
+      {"from", ToString(from)},
+      {"to", ToString(after.status)},
+      {"reason", common::JsonOrNull(after.status_reason)},
+      {"changed_at", common::FormatTimestamp(changed_at)},
+      {"changed_by", changed_by},
+  };
+  return bus::CloudEvent::Make("certificate", kCertificateStatusChangedV1, after.number, std::move(data),
+                               correlation_id);
+}
+
+}  // namespace kutse::certificate

@@ -1,0 +1,25 @@
+#include "proxy/route_table.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kutse::gateway;
+
+TEST_CASE("the longest prefix decides the owning service, on segment boundaries") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  REQUIRE(table.Find("/api/v1/me/notifications")->service == "notification");
+  REQUIRE(table.Find("/api/v1/me/notifications/123")->service == "notification");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/certificates")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/certificates")->base_url == "http://c");
+  REQUIRE_FALSE(table.Find("/api/v1/me/notificationsX"));
+  REQUIRE_FALSE(table.Find("/api/v1/unknown"));
+  REQUIRE_FALSE(table.Find("/api/v1/me"));
+}
+
+TEST_CASE("bulk writes get a longer upstream timeout than every other answer") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/certificate-batches")->timeout == kBulkUpstreamTimeout);
+  REQUIRE(table.Find("/api/v1/admin/certificate-imports")->timeout == kBulkUpstreamTimeout);
+  REQUIRE(table.Find("/api/v1/bodies/80012345/certificates")->timeout == kDefaultUpstreamTimeout);
+  REQUIRE(table.Find("/api/v1/public/certificates")->timeout == kDefaultUpstreamTimeout);
+  REQUIRE(kBulkUpstreamTimeout > kDefaultUpstreamTimeout);
+}
