@@ -47,15 +47,14 @@ common::StatusOr<ImportResult> ImportHistoric(pqxx::work& work, const auth::Iden
   if (common::Status refused = RowsRefused(std::move(errors)); !refused.ok()) {
     return refused;
   }
-  ImportResult result;
+  std::vector<Certificate> missing;
   for (const auto& [row, entry] : entries.rows) {
     if (present.count(entry.number) == 0) {
-      RecordCertificate(work, entry, admin.Subject());
-      ++result.imported;
+      missing.push_back(entry);
     }
   }
-  result.unchanged = entries.rows.size() - result.imported;
-  return result;
+  RecordCertificates(work, missing, admin.Subject());
+  return ImportResult{missing.size(), entries.rows.size() - missing.size()};
 }
 
 }  // namespace kutse::certificate::app

@@ -41,15 +41,14 @@ common::StatusOr<std::vector<Certificate>> Issue(pqxx::work& work, const common:
   if (common::Status refused = RowsRefused(std::move(errors)); !refused.ok()) {
     return refused;
   }
-  std::vector<Certificate> issued;
-  issued.reserve(resolved.size());
-  AccessLogRepository access(work);
-  for (const auto& certificate : resolved) {
-    Certificate stored = RecordCertificate(work, certificate, clerk.Subject());
-    bus::EnqueueEvent(work, "certificate", CertificateIssuedEvent(stored, input.correlation_id));
-    access.Log(stored, clerk, AccessPurpose::kIssuing);
-    issued.push_back(std::move(stored));
+  std::vector<Certificate> issued = RecordCertificates(work, resolved, clerk.Subject());
+  std::vector<bus::CloudEvent> events;
+  events.reserve(issued.size());
+  for (const auto& certificate : issued) {
+    events.push_back(CertificateIssuedEvent(certificate, input.correlation_id));
   }
+  bus::EnqueueEvents(work, "certificate", events);
+  AccessLogRepository(work).LogAll(issued, clerk, AccessPurpose::kIssuing);
   return issued;
 }
 

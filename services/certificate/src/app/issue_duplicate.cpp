@@ -24,7 +24,7 @@ common::Status IssueDuplicate(pqxx::work& work, const common::Clock& clock, cons
     return duplicate.status();
   }
   const std::string issued_by = WorkflowActor(approval.approved_by);
-  Certificate stored = RecordCertificate(work, *duplicate, issued_by);
+  Certificate stored = RecordCertificates(work, {*duplicate}, issued_by).front();
   certificates.MarkReplaced(original->number, stored.number);
   HistoryRepository(work).Add(original->number, issued_by, HistoryChange::kReplaced,
                               std::string(ToString(approval.reason)), {{"published", original->published}},

@@ -1,5 +1,7 @@
 #include "db/access_log_repository.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "db/sql.hpp"
 #include "kutse/db/nullable.hpp"
 
@@ -11,6 +13,22 @@ void AccessLogRepository::Log(const Certificate& certificate, const auth::Identi
   tx_.exec_prepared(sql::kLogAccess.name, certificate.holder_personal_code, staff.Subject(),
                     as_clerk ? "clerk" : "admin", as_clerk ? certificate.awarding_body_id.c_str() : nullptr,
                     ToString(purpose), certificate.number);
+}
+
+void AccessLogRepository::LogAll(const std::vector<Certificate>& certificates, const auth::Identity& staff,
+                                 AccessPurpose purpose) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& certificate : certificates) {
+    bool as_clerk = staff.IsClerkOf(certificate.awarding_body_id);
+    rows.push_back(
+        {{"holder_personal_code", certificate.holder_personal_code},
+         {"accessed_by", staff.Subject()},
+         {"role", as_clerk ? "clerk" : "admin"},
+         {"awarding_body_id", as_clerk ? nlohmann::json(certificate.awarding_body_id) : nlohmann::json()},
+         {"purpose", ToString(purpose)},
+         {"certificate_number", certificate.number}});
+  }
+  tx_.exec_prepared(sql::kLogAccesses.name, rows.dump());
 }
 
 std::vector<AccessEntry> AccessLogRepository::Page(const std::string& holder_personal_code,

@@ -18,6 +18,8 @@ class AccessLogRepository {
   explicit AccessLogRepository(pqxx::transaction_base& tx) : tx_(tx) {}
 
   void Log(const Certificate& certificate, const auth::Identity& staff, AccessPurpose purpose);
+  void LogAll(const std::vector<Certificate>& certificates, const auth::Identity& staff,
+              AccessPurpose purpose);
   // Entries older than `before_id` (all when nullopt), at most `limit`.
   std::vector<AccessEntry> Page(const std::string& holder_personal_code,
                                 const std::optional<long long>& before_id, int limit);

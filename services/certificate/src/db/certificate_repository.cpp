@@ -1,10 +1,12 @@
 #include "db/certificate_repository.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "db/certificate_rows.hpp"
 #include "db/sql.hpp"
 #include "dto/corrected_fields_json.hpp"
+#include "kutse/common/json_or_null.hpp"
 #include "kutse/common/time_format.hpp"
 #include "kutse/db/nullable.hpp"
 
@@ -21,34 +23,79 @@ std::optional<std::string> DateText(const std::optional<common::Date>& day) {
 
 }  // namespace
 
-Certificate CertificateRepository::Insert(const Certificate& certificate, const std::string& issued_by) {
-  std::optional<std::string> number;
-  if (!certificate.number.empty()) {
-    number = certificate.number;
+std::vector<Certificate> CertificateRepository::Insert(const std::vector<Certificate>& certificates,
+                                                       const std::string& issued_by) {
+  // Numbers first, in the order given, so each row's number is known before the insert.
+  std::vector<std::string> numbers;
+  numbers.reserve(certificates.size());
+  for (bool partial : {false, true}) {
+    int wanted = 0;
+    for (const auto& certificate : certificates) {
+      wanted += certificate.number.empty() &&
+                (certificate.type == CertificateType::kPartialQualification) == partial;
+    }
+    if (wanted == 0) {
+      continue;
+    }
+    auto issued = tx_.exec_prepared(sql::kNextNumbers.name, wanted, partial);
+    size_t next = 0;
+    numbers.resize(certificates.size());
+    for (size_t i = 0; i < certificates.size(); ++i) {
+      if (certificates[i].number.empty() &&
+          (certificates[i].type == CertificateType::kPartialQualification) == partial) {
+        numbers[i] = issued[static_cast<int>(next++)]["number"].as<std::string>();
+      }
+    }
   }
-  std::optional<std::string> reason;
-  if (certificate.duplicate_reason) {
-    reason = ToString(*certificate.duplicate_reason);
+  numbers.resize(certificates.size());
+  nlohmann::json rows = nlohmann::json::array();
+  for (size_t i = 0; i < certificates.size(); ++i) {
+    const Certificate& certificate = certificates[i];
+    rows.push_back({
+        {"number", certificate.number.empty() ? numbers[i] : certificate.number},
+        {"certificate_type", ToString(certificate.type)},
+        {"holder_personal_code", certificate.holder_personal_code},
+        {"holder_name", certificate.holder_name},
+        {"standard_code", common::JsonOrNull(certificate.standard_code)},
+        {"standard_name", certificate.standard_name},
+        {"level", certificate.level},
+        {"eqf_level", common::JsonOrNull(certificate.eqf_level)},
+        {"specialisation", common::JsonOrNull(certificate.specialisation)},
+        {"partial_qualification", common::JsonOrNull(certificate.partial_qualification)},
+        {"competences", certificate.competences},
+        {"awarding_body_id", certificate.awarding_body_id},
+        {"decision_date", common::JsonOrNull(DateText(certificate.decision_date))},
+        {"decision_number", common::JsonOrNull(certificate.decision_number)},
+        {"issue_date", certificate.issue_date.ToString()},
+        {"valid_from", certificate.valid_from.ToString()},
+        {"valid_until", common::JsonOrNull(DateText(certificate.valid_until))},
+        {"language", certificate.language},
+        {"status", ToString(certificate.status)},
+        {"status_reason", common::JsonOrNull(certificate.status_reason)},
+        {"origin", ToString(certificate.origin)},
+        {"historic_level", common::JsonOrNull(certificate.historic_level)},
+        {"duplicate_of", common::JsonOrNull(certificate.duplicate_of)},
+        {"duplicate_reason", certificate.duplicate_reason
+                                 ? nlohmann::json(ToString(*certificate.duplicate_reason))
+                                 : nlohmann::json()},
+        {"corrected_fields", certificate.corrected_fields
+                                 ? dto::CorrectedFieldsJson(*certificate.corrected_fields)
+                                 : nlohmann::json()},
+        {"duplicate_request_id", common::JsonOrNull(certificate.duplicate_request_id)},
+        {"published", certificate.published},
+    });
   }
-  std::optional<std::string> corrected;
-  if (certificate.corrected_fields) {
-    corrected = dto::CorrectedFieldsJson(*certificate.corrected_fields).dump();
+  std::map<std::string, Certificate> stored;
+  for (auto& certificate :
+       ReadCertificates(tx_.exec_prepared(sql::kInsertCertificates.name, rows.dump(), issued_by))) {
+    stored.emplace(certificate.number, std::move(certificate));
   }
-  const auto eqf_level = db::NumberText(certificate.eqf_level);
-  const auto decision_date = DateText(certificate.decision_date);
-  const auto valid_until = DateText(certificate.valid_until);
-  return ReadCertificate(tx_.exec_prepared1(
-      sql::kInsertCertificate.name, db::NullableParam(number), ToString(certificate.type),
-      certificate.holder_personal_code, certificate.holder_name, db::NullableParam(certificate.standard_code),
-      certificate.standard_name, certificate.level, db::NullableParam(eqf_level),
-      db::NullableParam(certificate.specialisation), db::NullableParam(certificate.partial_qualification),
-      nlohmann::json(certificate.competences).dump(), certificate.awarding_body_id,
-      db::NullableParam(decision_date), db::NullableParam(certificate.decision_number),
-      certificate.issue_date.ToString(), certificate.valid_from.ToString(), db::NullableParam(valid_until),
-      certificate.language, ToString(certificate.status), db::NullableParam(certificate.status_reason),
-      ToString(certificate.origin), db::NullableParam(certificate.historic_level),
-      db::NullableParam(certificate.duplicate_of), db::NullableParam(reason), db::NullableParam(corrected),
-      db::NullableParam(certificate.duplicate_request_id), certificate.published, issued_by));
+  std::vector<Certificate> inserted;
+  inserted.reserve(certificates.size());
+  for (const auto& row : rows) {
+    inserted.push_back(std::move(stored.at(row["number"].get<std::string>())));
+  }
+  return inserted;
 }
 
 std::vector<Certificate> CertificateRepository::ForHolder(const std::string& personal_code) {

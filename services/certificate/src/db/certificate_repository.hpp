@@ -16,9 +16,9 @@ class CertificateRepository {
  public:
   explicit CertificateRepository(pqxx::transaction_base& tx) : tx_(tx) {}
 
-  // Inserts the certificate, numbered from its type's series unless it brings its own number, and
-  // returns it as stored.
-  Certificate Insert(const Certificate& certificate, const std::string& issued_by);
+  // Inserts the certificates in one statement, each numbered from its type's series unless it
+  // brings its own number, and returns them as stored, in the order given.
+  std::vector<Certificate> Insert(const std::vector<Certificate>& certificates, const std::string& issued_by);
 
   std::vector<Certificate> ForHolder(const std::string& personal_code);
   std::vector<Certificate> ByNumbers(const std::vector<std::string>& numbers);

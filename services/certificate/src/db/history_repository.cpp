@@ -25,6 +25,21 @@ void HistoryRepository::Add(const std::string& number, const std::string& change
                     db::NullableParam(old_text), db::NullableParam(new_text));
 }
 
+void HistoryRepository::AddAll(const std::vector<HistoryEntry>& entries,
+                               const std::vector<std::string>& numbers) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const HistoryEntry& entry = entries[i];
+    rows.push_back({{"number", numbers.at(i)},
+                    {"changed_by", entry.changed_by},
+                    {"change", ToString(entry.change)},
+                    {"reason", entry.reason ? nlohmann::json(*entry.reason) : nlohmann::json()},
+                    {"old_value", entry.old_value},
+                    {"new_value", entry.new_value}});
+  }
+  tx_.exec_prepared(sql::kInsertHistories.name, rows.dump());
+}
+
 std::vector<HistoryEntry> HistoryRepository::Of(const std::string& number) {
   std::vector<HistoryEntry> history;
   for (const auto& row : tx_.exec_prepared(sql::kHistoryOf.name, number)) {

@@ -18,6 +18,8 @@ class HistoryRepository {
   void Add(const std::string& number, const std::string& changed_by, HistoryChange change,
            const std::optional<std::string>& reason, const nlohmann::json& old_value,
            const nlohmann::json& new_value);
+  // Many entries in one statement (`at` is left to the store): entries[i] belongs to numbers[i].
+  void AddAll(const std::vector<HistoryEntry>& entries, const std::vector<std::string>& numbers);
   std::vector<HistoryEntry> Of(const std::string& number);  // oldest first
 
  private:

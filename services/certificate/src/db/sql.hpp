@@ -41,19 +41,33 @@ namespace kutse::certificate::sql {
 
 // ---- certificates --------------------------------------------------------------------------------
 
-// The number is given for historic entries; otherwise the next of the type's series.
-inline constexpr db::Statement kInsertCertificate{
-    "insert_certificate",
+// The next `$1` numbers of a series, in order: $2 is true for partial-qualification certificates.
+inline constexpr db::Statement kNextNumbers{
+    "next_numbers",
+    "SELECT CASE WHEN $2::boolean "
+    "THEN certificate.series_number('OK-', nextval('certificate.partial_certificate_number_seq')) "
+    "ELSE certificate.series_number('K-', nextval('certificate.certificate_number_seq')) END AS number "
+    "FROM generate_series(1, $1::integer)"};
+// Every certificate of $1 (a JSON array of rows, each with its number) in one statement: a batch of
+// 10,000 is one round trip instead of 10,000.
+inline constexpr db::Statement kInsertCertificates{
+    "insert_certificates",
     "INSERT INTO certificate.certificates (number, certificate_type, holder_personal_code, holder_name, "
     "standard_code, standard_name, level, eqf_level, specialisation, partial_qualification, competences, "
     "awarding_body_id, decision_date, decision_number, issue_date, valid_from, valid_until, language, "
     "status, status_reason, origin, historic_level, duplicate_of, duplicate_reason, corrected_fields, "
     "duplicate_request_id, published, issued_by) "
-    "VALUES (COALESCE($1, CASE WHEN $2 = 'partial_qualification' "
-    "THEN certificate.series_number('OK-', nextval('certificate.partial_certificate_number_seq')) "
-    "ELSE certificate.series_number('K-', nextval('certificate.certificate_number_seq')) END), "
-    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13::date, $14, $15::date, $16::date, "
-    "$17::date, $18, $19, $20, $21, $22, $23, $24, $25::jsonb, $26, $27, $28) "
+    "SELECT r.number, r.certificate_type, r.holder_personal_code, r.holder_name, r.standard_code, "
+    "r.standard_name, r.level, r.eqf_level, r.specialisation, r.partial_qualification, r.competences, "
+    "r.awarding_body_id, r.decision_date, r.decision_number, r.issue_date, r.valid_from, r.valid_until, "
+    "r.language, r.status, r.status_reason, r.origin, r.historic_level, r.duplicate_of, r.duplicate_reason, "
+    "r.corrected_fields, r.duplicate_request_id, r.published, $2 "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(number text, certificate_type text, holder_personal_code text, "
+    "holder_name text, standard_code text, standard_name text, level smallint, eqf_level smallint, "
+    "specialisation text, partial_qualification text, competences jsonb, awarding_body_id text, "
+    "decision_date date, decision_number text, issue_date date, valid_from date, valid_until date, "
+    "language text, status text, status_reason text, origin text, historic_level text, duplicate_of text, "
+    "duplicate_reason text, corrected_fields jsonb, duplicate_request_id text, published boolean) "
     "RETURNING " KUTSE_CERTIFICATE_COLUMNS};
 inline constexpr db::Statement kMyCertificates{
     "my_certificates",
@@ -112,6 +126,14 @@ inline constexpr db::Statement kInsertHistory{
     "insert_history",
     "INSERT INTO certificate.certificate_history (number, changed_by, change, reason, old_value, new_value) "
     "VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)"};
+// $1: a JSON array of entries, in order.
+inline constexpr db::Statement kInsertHistories{
+    "insert_histories",
+    "INSERT INTO certificate.certificate_history (number, changed_by, change, reason, old_value, new_value) "
+    "SELECT r.number, r.changed_by, r.change, r.reason, r.old_value, r.new_value FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(number text, changed_by text, change text, reason text, old_value "
+    "jsonb, "
+    "new_value jsonb)"};
 inline constexpr db::Statement kHistoryOf{
     "history_of", "SELECT " KUTSE_UTC_TEXT("changed_at") " AS changed_at, changed_by, change, reason, "
                   "old_value::text AS old_value, new_value::text AS new_value "
@@ -129,6 +151,13 @@ inline constexpr db::Statement kLogAccess{
     "log_access",
     "INSERT INTO certificate.data_access_log (holder_personal_code, accessed_by, role, awarding_body_id, "
     "purpose, certificate_number) VALUES ($1, $2, $3, $4, $5, $6)"};
+// $1: a JSON array of entries.
+inline constexpr db::Statement kLogAccesses{
+    "log_accesses",
+    "INSERT INTO certificate.data_access_log (holder_personal_code, accessed_by, role, awarding_body_id, "
+    "purpose, certificate_number) SELECT r.holder_personal_code, r.accessed_by, r.role, r.awarding_body_id, "
+    "r.purpose, r.certificate_number FROM jsonb_to_recordset($1::jsonb) AS r(holder_personal_code text, "
+    "accessed_by text, role text, awarding_body_id text, purpose text, certificate_number text)"};
 inline constexpr db::Statement kAccessLog{
     "access_log", "SELECT id, " KUTSE_UTC_TEXT("accessed_at") " AS accessed_at, accessed_by, role, "
                   "awarding_body_id, purpose, certificate_number FROM certificate.data_access_log "
@@ -238,7 +267,8 @@ inline constexpr db::Statement kLockBody{
     "lock_body", "SELECT 1 FROM certificate.awarding_bodies WHERE registry_code = $1 FOR SHARE"};
 
 inline db::Statements Statements() {
-  return {kInsertCertificate,
+  return {kNextNumbers,
+          kInsertCertificates,
           kMyCertificates,
           kHoldersCertificate,
           kBodysCertificate,
@@ -252,6 +282,8 @@ inline db::Statements Statements() {
           kDuplicateOfRequest,
           kMarkReplaced,
           kInsertHistory,
+          kInsertHistories,
+          kLogAccesses,
           kHistoryOf,
           kPrintsOf,
           kInsertPrint,

@@ -4,11 +4,14 @@
 
 #include <pqxx/pqxx>
 #include <string>
+#include <vector>
 
 #include "kutse/bus/cloud_event.hpp"
 
 namespace kutse::bus {
 
 void EnqueueEvent(pqxx::work& work, const std::string& schema, const CloudEvent& event);
+// Many events in one statement, in the order given (a batch of 10,000 certificates is one round trip).
+void EnqueueEvents(pqxx::work& work, const std::string& schema, const std::vector<CloudEvent>& events);
 
 }  // namespace kutse::bus
