@@ -3,8 +3,6 @@
 #include "db/certificate_repository.hpp"
 #include "events/certificate_status_changed.hpp"
 #include "kutse/bus/outbox.hpp"
-#include "kutse/common/interruptible_sleep.hpp"
-#include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 #include "kutse/common/time_format.hpp"
 
@@ -16,9 +14,10 @@ constexpr const char* kSystem = "system";
 
 }  // namespace
 
-ExpiryJob::~ExpiryJob() {
-  Stop();
-}
+ExpiryJob::ExpiryJob(db::Pool& pool, std::chrono::milliseconds interval)
+    : pool_(pool),
+      runner_(db::PeriodicJobOptions{"certificate_expiry", interval},
+              [this](const common::StopSignal& stop) { return Round(stop); }) {}
 
 int ExpiryJob::RunOnce() {
   return pool_.Transaction([&](pqxx::work& work) {
@@ -35,31 +34,23 @@ int ExpiryJob::RunOnce() {
   });
 }
 
+common::Status ExpiryJob::Round(const common::StopSignal& stop) {
+  int expired = 0;
+  do {
+    expired = RunOnce();
+    common::MetricsRegistry::Default().Increment("certificates_expired_total", {}, expired);
+  } while (expired == kBatch && !stop.Requested());
+  return common::OkStatus();
+}
+
 void ExpiryJob::Start() {
-  running_ = true;
   common::MetricsRegistry::Default().Describe("certificates_expired_total", "counter",
                                               "Certificates that expired by themselves");
-  thread_ = std::thread([this] {
-    while (running_) {
-      try {
-        int expired = 0;
-        do {
-          expired = RunOnce();
-          common::MetricsRegistry::Default().Increment("certificates_expired_total", {}, expired);
-        } while (expired == kBatch && running_);
-      } catch (const std::exception& error) {
-        common::log::Warn("expiry job failed; will try again", {{"error", error.what()}});
-      }
-      common::SleepWhileRunning(running_, interval_);
-    }
-  });
+  runner_.Start();
 }
 
 void ExpiryJob::Stop() {
-  running_ = false;
-  if (thread_.joinable()) {
-    thread_.join();
-  }
+  runner_.Stop();
 }
 
 }  // namespace kutse::certificate
