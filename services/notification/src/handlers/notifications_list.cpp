@@ -19,13 +19,14 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
   int limit = http::PageSize(request, kDefaultLimit);
   std::optional<NoticeCursor> after;
   if (auto cursor = request.QueryParam("cursor")) {
-    after = DecodeCursor(*cursor);
-    if (!after) {
+    auto decoded = DecodeCursor(*cursor);
+    if (!decoded.ok()) {
       throw http::HttpError(http::Problem{400,
                                           "bad_request",
                                           "The cursor is not one this service gave out.",
                                           {{"/cursor", "unknown cursor"}}});
     }
+    after = *decoded;
   }
   // One extra row tells whether there is a next page.
   auto notices = pool.Read(
