@@ -1,31 +1,42 @@
 #include "kutse/common/clock.hpp"
 
+#include <ctime>
+
 namespace kutse::common {
 namespace {
 
-using std::chrono::hours;
 using std::chrono::system_clock;
 
-// 01:00 UTC on the last Sunday of the month: when EU summer time starts (March) and ends (October).
-system_clock::time_point LastSundayOneUtc(int year, int month) {
-  Date last{year, month, 31};  // March and October both have 31 days
-  long days = DaysSinceEpoch(last);
-  long weekday = (days + 4) % 7;  // 1970-01-01 was a Thursday; 0 is Sunday
-  days -= weekday;
-  return system_clock::time_point(hours(days * 24 + 1));
+std::tm UtcFields(system_clock::time_point at) {
+  // floor, not a cast: an instant before 1970 belongs to the second that began before it.
+  std::time_t seconds = std::chrono::floor<std::chrono::seconds>(at.time_since_epoch()).count();
+  std::tm fields{};
+  gmtime_r(&seconds, &fields);
+  return fields;
+}
+
+// 01:00 UTC on the last Sunday of a month with 31 days (March, October).
+system_clock::time_point LastSundayAtOneUtc(int year, int month) {
+  std::tm last{};
+  last.tm_year = year - 1900;
+  last.tm_mon = month - 1;
+  last.tm_mday = 31;
+  last.tm_hour = 1;
+  std::time_t at = timegm(&last);  // also fills in tm_wday, 0 being Sunday
+  return system_clock::from_time_t(at - static_cast<std::time_t>(last.tm_wday) * 86400);
 }
 
 }  // namespace
 
-Date Clock::TallinnDate(system_clock::time_point at) {
-  auto floor_days = [](system_clock::time_point t) {
-    auto h = std::chrono::duration_cast<hours>(t.time_since_epoch()).count();
-    return h >= 0 ? h / 24 : (h - 23) / 24;
-  };
-  Date utc_day = AddDays(Date{1970, 1, 1}, floor_days(at));
-  bool summer = at >= LastSundayOneUtc(utc_day.year, 3) && at < LastSundayOneUtc(utc_day.year, 10);
-  auto local = at + hours(summer ? 3 : 2);
-  return AddDays(Date{1970, 1, 1}, floor_days(local));
+std::chrono::hours TallinnUtcOffset(system_clock::time_point at) {
+  int year = UtcFields(at).tm_year + 1900;
+  bool summer = at >= LastSundayAtOneUtc(year, 3) && at < LastSundayAtOneUtc(year, 10);
+  return std::chrono::hours(summer ? 3 : 2);
+}
+
+Date TallinnDate(system_clock::time_point at) {
+  std::tm local = UtcFields(at + TallinnUtcOffset(at));
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 const SystemClock& SystemClock::Instance() {
@@ -38,6 +49,11 @@ system_clock::time_point FakeClock::Now() const {
   return now_;
 }
 
+std::chrono::steady_clock::time_point FakeClock::Monotonic() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return monotonic_;
+}
+
 void FakeClock::Set(system_clock::time_point at) {
   std::lock_guard<std::mutex> lock(mutex_);
   now_ = at;
@@ -46,6 +62,7 @@ void FakeClock::Set(system_clock::time_point at) {
 void FakeClock::Advance(system_clock::duration by) {
   std::lock_guard<std::mutex> lock(mutex_);
   now_ += by;
+  monotonic_ += std::chrono::duration_cast<std::chrono::steady_clock::duration>(by);
 }
 
 }  // namespace kutse::common

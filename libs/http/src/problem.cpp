@@ -4,10 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "kutse/common/message_catalog.hpp"
+#include "kutse/http/messages.hpp"
 
 namespace kutse::http {
-
-void LoadEmbeddedMessages();  // generated from libs/http/messages/*.json
 
 namespace {
 

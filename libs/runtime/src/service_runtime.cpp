@@ -10,6 +10,7 @@
 #include "kutse/bus/bus_tables.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
+#include "kutse/db/messages.hpp"
 #include "kutse/db/migrations.hpp"
 #include "kutse/http/problem.hpp"
 #include "kutse/http/server.hpp"

@@ -4,7 +4,6 @@
 #include <pqxx/pqxx>
 
 #include "db/sql.hpp"
-#include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
 
@@ -17,16 +16,6 @@ constexpr size_t kMaxQueued = 20000;
 // More names outside the index's bulk than this: build the whole index anew.
 constexpr size_t kMaxPending = 20000;
 constexpr auto kVersionCheck = std::chrono::seconds(1);
-
-class Announcements : public pqxx::notification_receiver {
- public:
-  Announcements(pqxx::connection& connection, NameIndexFeed& feed)
-      : pqxx::notification_receiver(connection, kPublicSearchChannel), feed_(feed) {}
-  void operator()(const std::string& payload, int) override { feed_.Queue(payload); }
-
- private:
-  NameIndexFeed& feed_;
-};
 
 long long CurrentVersion(pqxx::connection& connection) {
   pqxx::nontransaction read(connection);
@@ -56,42 +45,39 @@ NameIndexFeed::~NameIndexFeed() {
 }
 
 void NameIndexFeed::Start() {
-  running_ = true;
-  thread_ = std::thread([this] { Run(); });
+  db::ListenerOptions options;
+  options.dsn = dsn_;
+  options.channels = {kPublicSearchChannel};
+  // Named, so that an operator (or a test) can find this connection among the pool's.
+  options.application_name = "kutse-public-name-index";
+  options.tick = std::chrono::milliseconds(200);
+  options.first_backoff = std::chrono::seconds(1);
+  db::ListenerCallbacks callbacks;
+  callbacks.on_notification = [this](const db::Notification& notification) { Queue(notification.payload); };
+  // Listening from here on: whatever changes after the snapshot Reload takes is announced to us.
+  callbacks.on_connect = [this](pqxx::connection& connection) { Reload(connection); };
+  callbacks.on_reconnect = [this](pqxx::connection& connection) { Reload(connection); };
+  callbacks.on_disconnect = [this] { Lost(); };
+  callbacks.after_wait = [this](pqxx::connection& connection) {
+    ApplyQueued(connection);
+    AdvanceVersion(connection);
+  };
+  listener_ = std::make_unique<db::Listener>(std::move(options), std::move(callbacks));
+  listener_->Start();
 }
 
 void NameIndexFeed::Stop() {
-  running_ = false;
-  if (thread_.joinable()) {
-    thread_.join();
-  }
-}
-
-void NameIndexFeed::Run() {
-  while (running_) {
-    try {
-      pqxx::connection connection(dsn_);
-      // Named, so that an operator (or a test) can find this connection among the pool's.
-      pqxx::nontransaction(connection).exec("SET application_name = 'kutse-public-name-index'");
-      Announcements announcements(connection, *this);
-      // Listening from here on: whatever changes after the snapshot below is announced to us.
-      Reload(connection);
-      while (running_) {
-        connection.await_notification(0, 200000);
-        ApplyQueued(connection);
-        AdvanceVersion(connection);
-      }
-    } catch (const std::exception& error) {
-      // Changes announced while we are not listening are lost to us: no searches from the index
-      // until it is loaded anew.
-      usable_ = false;
-      queued_.clear();
-      common::log::Warn("public name index lost its database connection; loading anew",
-                        {{"error", error.what()}});
-      common::SleepWhileRunning(running_, std::chrono::seconds(1));
-    }
+  if (listener_) {
+    listener_->Stop();
   }
   usable_ = false;
+}
+
+void NameIndexFeed::Lost() {
+  // Changes announced while we are not listening are lost to us: no searches from the index
+  // until it is loaded anew.
+  usable_ = false;
+  queued_.clear();
 }
 
 void NameIndexFeed::Reload(pqxx::connection& connection) {

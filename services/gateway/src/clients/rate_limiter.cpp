@@ -6,7 +6,7 @@
 namespace kutse::gateway {
 
 bool RateLimiter::Allow(const std::string& key, int per_minute, int& seconds_to_wait) {
-  auto now = clock_();
+  auto now = clock_.Monotonic();
   double capacity = per_minute;
   double per_second = per_minute / 60.0;
   std::lock_guard<std::mutex> lock(mutex_);

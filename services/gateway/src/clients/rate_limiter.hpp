@@ -4,18 +4,18 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "kutse/common/clock.hpp"
 
 namespace kutse::gateway {
 
 class RateLimiter {
  public:
-  using Clock = std::function<std::chrono::steady_clock::time_point()>;
-
-  explicit RateLimiter(Clock clock = std::chrono::steady_clock::now) : clock_(std::move(clock)) {}
+  // Refills by the clock's monotonic reading, so setting the wall clock neither grants nor takes budget.
+  explicit RateLimiter(const common::Clock& clock = common::SystemClock::Instance()) : clock_(clock) {}
 
   // True when the request may go ahead; otherwise seconds_to_wait says when the next one may.
   bool Allow(const std::string& key, int per_minute, int& seconds_to_wait);
@@ -25,7 +25,7 @@ class RateLimiter {
     double tokens = 0;
     std::chrono::steady_clock::time_point updated;
   };
-  Clock clock_;
+  const common::Clock& clock_;
   std::mutex mutex_;
   std::unordered_map<std::string, Bucket> buckets_;
 };

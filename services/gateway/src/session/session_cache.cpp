@@ -1,42 +1,14 @@
 #include "session/session_cache.hpp"
 
-#include <pqxx/pqxx>
-
-#include "kutse/common/interruptible_sleep.hpp"
-#include "kutse/common/log.hpp"
-
 namespace kutse::gateway {
 namespace {
 
 constexpr size_t kMaxEntries = 100000;
 
-class EndedSessions : public pqxx::notification_receiver {
- public:
-  EndedSessions(pqxx::connection& connection, SessionCache& cache)
-      : pqxx::notification_receiver(connection, kSessionEndedChannel), cache_(cache) {}
-  void operator()(const std::string& payload, int) override { cache_.Evict(payload); }
-
- private:
-  SessionCache& cache_;
-};
-
-class ChangedRoles : public pqxx::notification_receiver {
- public:
-  ChangedRoles(pqxx::connection& connection, SessionCache& cache)
-      : pqxx::notification_receiver(connection, kRolesChangedChannel), cache_(cache) {}
-  void operator()(const std::string& payload, int) override { cache_.EvictPerson(payload); }
-
- private:
-  SessionCache& cache_;
-};
-
 }  // namespace
 
 SessionCache::~SessionCache() {
-  running_ = false;
-  if (listener_.joinable()) {
-    listener_.join();
-  }
+  listener_.reset();
 }
 
 std::optional<Session> SessionCache::Get(const std::string& id_hash) {
@@ -90,26 +62,25 @@ void SessionCache::Clear() {
 }
 
 void SessionCache::StartListening(const std::string& dsn) {
-  running_ = true;
-  listener_ = std::thread([this, dsn] { Listen(dsn); });
+  db::ListenerOptions options;
+  options.dsn = dsn;
+  options.channels = {kSessionEndedChannel, kRolesChangedChannel};
+  options.first_backoff = std::chrono::seconds(1);
+  db::ListenerCallbacks callbacks;
+  callbacks.on_notification = [this](const db::Notification& notification) { Announced(notification); };
+  // Anything ended while we were not listening is unknown: start from an empty cache.
+  callbacks.on_connect = [this](pqxx::connection&) { Clear(); };
+  callbacks.on_reconnect = [this](pqxx::connection&) { Clear(); };
+  callbacks.on_disconnect = [this] { Clear(); };
+  listener_ = std::make_unique<db::Listener>(std::move(options), std::move(callbacks));
+  listener_->Start();
 }
 
-void SessionCache::Listen(const std::string& dsn) {
-  while (running_) {
-    try {
-      pqxx::connection connection(dsn);
-      EndedSessions ended(connection, *this);
-      ChangedRoles changed(connection, *this);
-      // Anything ended while we were not listening is unknown: start from an empty cache.
-      Clear();
-      while (running_) {
-        connection.await_notification(1, 0);
-      }
-    } catch (const std::exception& error) {
-      Clear();
-      common::log::Warn("session listener lost its database connection; retrying", {{"error", error.what()}});
-      common::SleepWhileRunning(running_, std::chrono::seconds(1));
-    }
+void SessionCache::Announced(const db::Notification& notification) {
+  if (notification.channel == kSessionEndedChannel) {
+    Evict(notification.payload);
+  } else if (notification.channel == kRolesChangedChannel) {
+    EvictPerson(notification.payload);
   }
 }
 

@@ -5,12 +5,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
 
+#include "kutse/db/listener.hpp"
 #include "session/session.hpp"
 
 namespace kutse::gateway {
@@ -32,18 +33,18 @@ class SessionCache {
   void EvictPerson(const std::string& personal_code);  // after a role change
   void Clear();
 
-  // LISTENs on both channels with a connection of its own; reconnects when it drops.
+  // LISTENs on both channels with a connection of its own (db::Listener); while it is not
+  // listening, evictions may be missed, so the cache starts empty on every connect and drop.
   void StartListening(const std::string& dsn);
 
  private:
-  void Listen(const std::string& dsn);
+  void Announced(const db::Notification& notification);
 
   std::chrono::milliseconds time_to_live_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::pair<Session, std::chrono::steady_clock::time_point>> entries_;
   std::atomic<uint64_t> generation_{0};
-  std::atomic<bool> running_{false};
-  std::thread listener_;
+  std::unique_ptr<db::Listener> listener_;  // last: stopped before the entries it clears go away
 };
 
 }  // namespace kutse::gateway

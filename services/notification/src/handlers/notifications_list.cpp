@@ -18,10 +18,7 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
   int limit = http::PageSize(request, kDefaultLimit);
   std::optional<NoticeCursor> after;
   if (auto cursor = request.QueryParam("cursor")) {
-    after = DecodeCursor(*cursor);
-    if (!after) {
-      throw common::StatusError(http::BadQuery("/cursor", common::Msg("http.unknown_cursor")));
-    }
+    after = common::ValueOrThrow(DecodeCursor(*cursor));
   }
   // One extra row tells whether there is a next page.
   auto notices = pool.Read(

@@ -4,12 +4,13 @@
 
 #include "clients/cors.hpp"
 #include "clients/rate_limiter.hpp"
+#include "kutse/common/clock.hpp"
 
 using namespace kutse::gateway;
 
 TEST_CASE("a client may spend its per-minute budget at once, then as it refills") {
-  auto now = std::chrono::steady_clock::now();
-  RateLimiter limiter([&] { return now; });
+  kutse::common::FakeClock clock(std::chrono::system_clock::time_point(std::chrono::hours(493000)));
+  RateLimiter limiter(clock);
   int wait = 0;
   for (int i = 0; i < 3; ++i) {
     REQUIRE(limiter.Allow("c1", 3, wait));
@@ -17,8 +18,10 @@ TEST_CASE("a client may spend its per-minute budget at once, then as it refills"
   REQUIRE_FALSE(limiter.Allow("c1", 3, wait));
   REQUIRE(wait == 20);                    // 3 a minute: one every 20 s
   REQUIRE(limiter.Allow("c2", 3, wait));  // budgets are per client
-  now += std::chrono::seconds(20);
+  clock.Advance(std::chrono::seconds(20));
   REQUIRE(limiter.Allow("c1", 3, wait));
+  REQUIRE_FALSE(limiter.Allow("c1", 3, wait));
+  clock.Set(clock.Now() + std::chrono::hours(1));  // the wall clock set forward refills nothing
   REQUIRE_FALSE(limiter.Allow("c1", 3, wait));
 }
 

@@ -30,8 +30,6 @@ class Unavailable : public common::StatusError {
   std::string why_;
 };
 
-void LoadEmbeddedMessages();  // libs/db's texts, from libs/db/messages
-
 // A prepared statement's name beside its SQL, so that a reader of sql.hpp sees both together:
 //   inline constexpr db::Statement kFindX{"find_x", "SELECT ... FROM schema.x WHERE id = $1"};
 //   tx.exec_prepared(sql::kFindX.name, id);
