@@ -163,20 +163,6 @@ inline constexpr db::Statement kAccessLog{
                   "awarding_body_id, purpose, certificate_number FROM certificate.data_access_log "
                   "WHERE holder_personal_code = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"};
 
-// ---- idempotency ---------------------------------------------------------------------------------
-
-inline constexpr db::Statement kClaimIdempotencyKey{
-    "claim_idempotency_key",
-    "INSERT INTO certificate.idempotency_keys (caller, key, request_hash) VALUES ($1, $2, $3) "
-    "ON CONFLICT DO NOTHING"};
-inline constexpr db::Statement kFindIdempotentResponse{
-    "find_idempotent_response",
-    "SELECT request_hash, response_body::text AS response_body FROM certificate.idempotency_keys "
-    "WHERE caller = $1 AND key = $2"};
-inline constexpr db::Statement kSaveIdempotentResponse{
-    "save_idempotent_response",
-    "UPDATE certificate.idempotency_keys SET response_body = $3::jsonb WHERE caller = $1 AND key = $2"};
-
 // ---- the public register -------------------------------------------------------------------------
 
 inline constexpr db::Statement kCountNameCandidates{
@@ -289,9 +275,6 @@ inline db::Statements Statements() {
           kInsertPrint,
           kLogAccess,
           kAccessLog,
-          kClaimIdempotencyKey,
-          kFindIdempotentResponse,
-          kSaveIdempotentResponse,
           kCountNameCandidates,
           kPublicSearch,
           kPublicSearchCandidates,

@@ -1,29 +1,41 @@
 #include "dto/access_log_view.hpp"
 
-#include <limits>
-
 #include "kutse/common/json_or_null.hpp"
-#include "kutse/http/query.hpp"
+#include "kutse/http/page_cursor.hpp"
 
 namespace kutse::certificate::dto {
+
+namespace {
+
+// The key of the log's pages: the id of the last entry of the page before.
+const http::PageCursor& PageFormat() {
+  static const http::PageCursor format("certificate.data_access_log", {http::CursorType::kInteger});
+  return format;
+}
+
+}  // namespace
 
 common::StatusOr<std::optional<long long>> AccessLogCursor(const http::Request& request) {
   auto cursor = request.QueryParam("cursor");
   if (!cursor) {
     return std::optional<long long>();
   }
-  auto before = http::ParsePositive(*cursor, std::numeric_limits<long long>::max());
-  if (!before) {
-    return http::BadQuery("/cursor", common::Msg("http.unknown_cursor"));
+  auto key = PageFormat().Decode(*cursor);
+  if (!key.ok()) {
+    return key.status();
   }
-  return std::optional<long long>(*before);
+  long long before = std::get<long long>(key->front());
+  if (before < 1) {
+    return http::PageCursor::Refusal();
+  }
+  return std::optional<long long>(before);
 }
 
 nlohmann::json AccessLogPage(std::vector<AccessEntry> entries, int limit) {
   nlohmann::json next = nullptr;
   if (static_cast<int>(entries.size()) > limit) {
     entries.pop_back();
-    next = std::to_string(entries.back().id);
+    next = PageFormat().Encode({entries.back().id});
   }
   nlohmann::json items = nlohmann::json::array();
   for (const auto& entry : entries) {

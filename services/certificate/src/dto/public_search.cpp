@@ -2,12 +2,20 @@
 
 #include "domain/occupational_standard.hpp"
 #include "dto/certificate_views.hpp"
-#include "kutse/auth/base64url.hpp"
 #include "kutse/common/text.hpp"
-#include "kutse/http/json_fields.hpp"
+#include "kutse/http/page_cursor.hpp"
 #include "kutse/http/query.hpp"
 
 namespace kutse::certificate::dto {
+namespace {
+
+// The key of the public register's pages: the last number of the page before.
+const http::PageCursor& PageFormat() {
+  static const http::PageCursor format("certificate.public_register", {http::CursorType::kText});
+  return format;
+}
+
+}  // namespace
 
 using common::Msg;
 
@@ -54,13 +62,15 @@ common::StatusOr<PublicQuery> ParsePublicQuery(const http::Request& request) {
   }
   query.limit = http::PageSize(request, query.limit);
   if (auto cursor = request.QueryParam("cursor")) {
-    // The cursor is the last number of the page before: anything else is not one of ours.
-    query.after_number = cursor->size() > 64 ? std::nullopt : auth::Base64UrlDecode(*cursor);
-    if (!query.after_number || query.after_number->empty() ||
-        query.after_number->size() > kMaxCertificateNumberLength ||
-        !http::IsCleanText(*query.after_number, false)) {
-      return http::BadQuery("/cursor", Msg("http.unknown_cursor"));
+    auto key = PageFormat().Decode(*cursor);
+    if (!key.ok()) {
+      return key.status();
     }
+    const auto& number = std::get<std::string>(key->front());
+    if (number.empty() || number.size() > kMaxCertificateNumberLength) {
+      return http::PageCursor::Refusal();
+    }
+    query.after_number = number;
   }
   return query;
 }
@@ -71,7 +81,7 @@ nlohmann::json PublicPageJson(const app::PublicPage& page) {
     items.push_back(PublicView(certificate));
   }
   nlohmann::json next = page.more && !page.items.empty()
-                            ? nlohmann::json(auth::Base64UrlEncode(page.items.back().number))
+                            ? nlohmann::json(PageFormat().Encode({page.items.back().number}))
                             : nlohmann::json(nullptr);
   return {{"items", items}, {"next_cursor", next}};
 }

@@ -1,17 +1,22 @@
 #include "handlers/idempotent_create.hpp"
 
-#include "db/idempotency_repository.hpp"
+#include "kutse/db/idempotency_key.hpp"
+#include "kutse/db/idempotency_store.hpp"
 #include "kutse/db/migrations.hpp"
 
 namespace kutse::certificate {
+namespace {
+
+const db::IdempotencyStore& Store() {
+  static const db::IdempotencyStore store("certificate");
+  return store;
+}
+
+}  // namespace
 
 IdempotencyClaim ClaimOf(const http::Request& request, const std::string& scope) {
   IdempotencyClaim claim;
-  claim.key = request.Header("idempotency-key");
-  if (claim.key && (claim.key->empty() || claim.key->size() > 200)) {
-    throw common::StatusError(
-        common::InvalidArgument(common::Msg("http.idempotency_key_length")).WithReason("bad_request"));
-  }
+  claim.key = common::ValueOrThrow(db::ParseIdempotencyKey(request.Header("idempotency-key")));
   claim.request_hash = db::Sha256Hex(request.PathParam("bodyId") + "\n" + scope + request.body);
   return claim;
 }
@@ -19,21 +24,20 @@ IdempotencyClaim ClaimOf(const http::Request& request, const std::string& scope)
 common::StatusOr<nlohmann::json> CreateOnce(
     db::Pool& pool, const auth::Identity& caller, const IdempotencyClaim& claim,
     const std::function<common::StatusOr<nlohmann::json>(pqxx::work&)>& create_and_render) {
-  return pool.Transaction([&](pqxx::work& work) -> common::StatusOr<nlohmann::json> {
-    IdempotencyRepository answers(work);
-    if (claim.key && !answers.Claim(caller.Subject(), *claim.key, claim.request_hash)) {
-      auto stored = answers.Find(caller.Subject(), *claim.key);
-      if (!stored || stored->request_hash != claim.request_hash) {
-        return common::AlreadyExists(common::Msg("http.idempotency_key_reused"));
-      }
-      return stored->body;
-    }
-    common::StatusOr<nlohmann::json> answer = create_and_render(work);
-    if (answer.ok() && claim.key) {
-      answers.Save(caller.Subject(), *claim.key, *answer);
-    }
-    return answer;
+  auto answer = pool.Transaction([&](pqxx::work& work) {
+    return Store().Once(work, caller.Subject(), claim.key, claim.request_hash,
+                        [&]() -> common::StatusOr<db::StoredResponse> {
+                          auto created = create_and_render(work);
+                          if (!created.ok()) {
+                            return created.status();
+                          }
+                          return db::StoredResponse{201, std::move(created).value()};
+                        });
   });
+  if (!answer.ok()) {
+    return answer.status();
+  }
+  return std::move(answer).value().body;
 }
 
 }  // namespace kutse::certificate

@@ -22,11 +22,12 @@ struct IdempotencyClaim {
   std::string request_hash;        // what the first request under the key was
 };
 
-// The key of the request (1 to 200 characters; a bad one throws StatusError) and a hash of what it
-// asks: `scope` (the route's own words), the body id and the body.
+// The key of the request (1 to 200 printable characters; a bad one throws StatusError) and a hash
+// of what it asks: `scope` (the route's own words), the body id and the body.
 IdempotencyClaim ClaimOf(const http::Request& request, const std::string& scope);
 
-// Runs `create_and_render` in one transaction unless the key has an answer already.
+// Runs `create_and_render` in one transaction unless the key has an answer already
+// (db::IdempotencyStore, table certificate.idempotency_keys).
 common::StatusOr<nlohmann::json> CreateOnce(
     db::Pool& pool, const auth::Identity& caller, const IdempotencyClaim& claim,
     const std::function<common::StatusOr<nlohmann::json>(pqxx::work&)>& create_and_render);
