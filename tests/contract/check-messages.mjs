@@ -5,7 +5,8 @@
 //  2. within a folder every language has the same keys, and each key the same {placeholders};
 //  3. no key is defined in two folders (a key belongs to one library or service);
 //  4. every key the C++ sources name with Msg("...") exists, and every defined key is used: by
-//     Msg("..."), or as problem.<code> for each problem code of libs/http/src/problem.cpp;
+//     Msg("..."), as a string literal of its own (a table of keys), or as problem.<code> for each
+//     problem code of libs/http/src/problem.cpp;
 //  5. every problem code of that table is listed in openapi.yaml's table of error codes.
 // A fixture under tests/contract/fixtures/messages/ shows the checks catch what they should.
 // Exits 1 on any failure. Runnable from anywhere: node tests/contract/check-messages.mjs
@@ -101,9 +102,13 @@ export function checkTree(root) {
     const base = path.join(root, top);
     if (!existsSync(base)) continue;
     for (const file of walk(base).filter((f) => /\.(cpp|hpp)$/.test(f))) {
-      for (const key of usedKeys(readFileSync(file, 'utf8'))) {
+      const source = readFileSync(file, 'utf8');
+      for (const key of usedKeys(source)) {
         used.add(key);
         if (!defined.has(key)) problems.push(`${path.relative(root, file)} names ${key}, which no messages file defines`);
+      }
+      for (const literal of source.matchAll(/"([a-z0-9_]+(?:\.[a-z0-9_]+)+)"/g)) {
+        if (defined.has(literal[1])) used.add(literal[1]);
       }
     }
   }

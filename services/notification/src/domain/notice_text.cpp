@@ -1,10 +1,36 @@
 #include "domain/notice_text.hpp"
 
+#include "kutse/common/message_catalog.hpp"
+
 namespace kutse::notification {
 namespace {
 
-std::string Text(const nlohmann::json& parameters, const char* key) {
-  return parameters.contains(key) && parameters[key].is_string() ? parameters[key].get<std::string>() : "";
+struct KindTexts {
+  const char* kind;
+  const char* title;  // message keys (services/notification/messages)
+  const char* body;
+};
+
+constexpr KindTexts kTexts[] = {
+    {kCertificateIssued, "notice.certificate_issued.title", "notice.certificate_issued.body"},
+    {kDuplicateIssued, "notice.duplicate_issued.title", "notice.duplicate_issued.body"},
+    {kCertificateExpired, "notice.certificate_expired.title", "notice.certificate_expired.body"},
+    {kCertificateInvalidated, "notice.certificate_invalidated.title", "notice.certificate_invalidated.body"},
+    {kCertificateAnnulled, "notice.certificate_annulled.title", "notice.certificate_annulled.body"},
+};
+constexpr KindTexts kUnknownKind = {"", "notice.unknown.title", "notice.unknown.body"};
+
+// Every parameter that is text fills the placeholder of its name; the rest are left out.
+std::vector<std::pair<std::string, std::string>> Values(const nlohmann::json& parameters) {
+  std::vector<std::pair<std::string, std::string>> values;
+  if (parameters.is_object()) {
+    for (const auto& [name, value] : parameters.items()) {
+      if (value.is_string()) {
+        values.emplace_back(name, value.get<std::string>());
+      }
+    }
+  }
+  return values;
 }
 
 }  // namespace
@@ -22,56 +48,17 @@ std::optional<std::string> NoticeKindForStatus(const std::string& status) {
   return std::nullopt;
 }
 
-NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
-                        const std::string& language) {
-  if (kind == kCertificateIssued) {
-    const std::string number = Text(parameters, "certificate_number");
-    const std::string standard = Text(parameters, "standard_name");
-    if (language == "en") {
-      return {"Certificate issued", "Professional certificate " + number + " (" + standard +
-                                        ") has been entered in the register in your name."};
+NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters, const std::string& language) {
+  const KindTexts* texts = &kUnknownKind;
+  for (const auto& candidate : kTexts) {
+    if (kind == candidate.kind) {
+      texts = &candidate;
     }
-    return {"Kutsetunnistus väljastatud",
-            "Teie nimele on registrisse kantud kutsetunnistus " + number + " (" + standard + ")."};
   }
-  if (kind == kDuplicateIssued) {
-    const std::string number = Text(parameters, "certificate_number");
-    const std::string original = Text(parameters, "duplicate_of");
-    if (language == "en") {
-      return {"Duplicate issued", "Duplicate " + number + " of professional certificate " + original +
-                                      " has been issued. The duplicate is the valid document from now on."};
-    }
-    return {"Duplikaat väljastatud", "Kutsetunnistuse " + original + " duplikaat " + number +
-                                         " on väljastatud. Edaspidi kehtib duplikaat."};
-  }
-  const std::string number = Text(parameters, "certificate_number");
-  const std::string reason = Text(parameters, "reason");
-  if (kind == kCertificateExpired) {
-    if (language == "en") {
-      return {"Certificate expired",
-              "Professional certificate " + number + " is no longer valid: its validity ended."};
-    }
-    return {"Kutsetunnistus kaotas kehtivuse", "Kutsetunnistuse " + number + " kehtivusaeg on lõppenud."};
-  }
-  if (kind == kCertificateInvalidated) {
-    if (language == "en") {
-      return {"Certificate declared invalid", "The awarding body declared professional certificate " +
-                                                  number + " invalid. Reason: " + reason};
-    }
-    return {"Kutsetunnistus tunnistati kehtetuks",
-            "Kutse andja tunnistas kutsetunnistuse " + number + " kehtetuks. Põhjus: " + reason};
-  }
-  if (kind == kCertificateAnnulled) {
-    if (language == "en") {
-      return {"Certificate annulled",
-              "Professional certificate " + number + " was annulled. Reason: " + reason};
-    }
-    return {"Kutsetunnistus tühistati", "Kutsetunnistus " + number + " tühistati. Põhjus: " + reason};
-  }
-  if (language == "en") {
-    return {"Notice", "There is news about your qualifications in the register."};
-  }
-  return {"Teade", "Kutseregistris on teie kutsete kohta uudiseid."};
+  const auto& catalog = common::MessageCatalog::Global();
+  auto values = Values(parameters);
+  return {catalog.Render(common::Msg(texts->title, values), language),
+          catalog.Render(common::Msg(texts->body, values), language)};
 }
 
 }  // namespace kutse::notification

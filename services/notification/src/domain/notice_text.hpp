@@ -1,4 +1,6 @@
-// The words of each notice kind in Estonian and English. No I/O.
+// The words of each notice kind, in the reader's language: the texts are in
+// services/notification/messages/<language>.json as notice.<kind>.title and notice.<kind>.body,
+// filled with the notice's own parameters. No I/O.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -18,11 +20,10 @@ struct NoticeText {
   std::string body;
 };
 
-// language: "et" or "en"; an unknown kind still gets a neutral text rather than an error.
 // The notice kind for a certificate's new status, or nullopt when there is nothing to tell.
 std::optional<std::string> NoticeKindForStatus(const std::string& status);
 
-NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
-                        const std::string& language);
+// language: "et" or "en"; an unknown kind still gets a neutral text rather than an error.
+NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters, const std::string& language);
 
 }  // namespace kutse::notification

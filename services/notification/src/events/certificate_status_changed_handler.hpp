@@ -1,5 +1,6 @@
 // certificate.status_changed.v1 → a notice for the holder that their certificate expired, was
-// declared invalid or was annulled (domain.md: Notifications). Runs inside the inbox transaction.
+// declared invalid or was annulled (proto-docs/domain.md, "Notifications"). Runs inside the inbox
+// transaction.
 #pragma once
 
 #include <pqxx/pqxx>

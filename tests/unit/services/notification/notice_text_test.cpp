@@ -2,7 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "notification_service.hpp"
+
 using namespace kutse::notification;
+
+namespace {
+
+// The texts come from the service's message files.
+[[maybe_unused]] const bool kLoaded = (LoadMessages(), true);
+
+}  // namespace
 
 TEST_CASE("a certificate-issued notice reads in Estonian and English") {
   nlohmann::json parameters = {{"certificate_number", "K-000007"}, {"standard_name", "Keevitaja"}};
