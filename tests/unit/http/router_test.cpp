@@ -23,7 +23,7 @@ TEST_CASE("routes match literals before parameters and capture parameters") {
           "/api/v1/bodies/mine/certificates");
 }
 
-TEST_CASE("a path known for other methods reports them; an unknown path reports none") {
+TEST_CASE("a path known for other methods reports them, an unknown path reports none") {
   Router router;
   router.Add("GET", "/things", Named("get"));
   router.Add("POST", "/things", Named("post"));
@@ -69,7 +69,7 @@ TEST_CASE("a prefix route does not take a path its own routes serve with another
   REQUIRE(router.Find("GET", "/api/v1/me").route->pattern == "/api/v1/me");
 }
 
-TEST_CASE("a path parameter keeps a plus sign; only query values turn it into a space") {
+TEST_CASE("a path parameter keeps a plus sign, only query values turn it into a space") {
   Router router;
   router.Add("GET", "/things/{id}", [](Request&) { return Response::Json(200, {}); });
   REQUIRE(router.Find("GET", "/things/a+b%2Fc").params.at("id") == "a+b/c");

@@ -25,7 +25,7 @@ TEST_CASE("a certificate's status changes only along domain.md's arrows") {
   REQUIRE_FALSE(ParseStatus("revoked"));
 }
 
-TEST_CASE("the holder sees what they may do; the public never sees a personal code") {
+TEST_CASE("the holder sees what they may do, and the public never sees a personal code") {
   Certificate record;
   record.number = "K-000001";
   record.holder_personal_code = "49102030219";
