@@ -1,4 +1,4 @@
-// Estonian personal codes (isikukood) for test data: the check digit per /work/shared/docs/domain.md §4,
+// Estonian personal codes (isikukood) for test data: the check digit per proto-docs/domain.md ("Identity"),
 // and a generator of many distinct valid codes so each test can have holders of its own.
 
 const kFirstWeights = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1];

@@ -1,5 +1,5 @@
 // Use case: the issuing body's clerk or an admin declares a certificate invalid or annuls it, with
-// a reason, along docs/domain.md's arrows only (domain/certificate_status.hpp). The change is kept
+// a reason, along proto-docs/domain.md's arrows only (domain/certificate_status.hpp). The change is kept
 // in the history, announced as certificate.status_changed.v1 and entered in the holder's
 // data-access log.
 #pragma once

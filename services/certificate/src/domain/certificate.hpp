@@ -1,4 +1,4 @@
-// A certificate as the register holds it (docs/domain.md, "Certificates"): the one type that rules,
+// A certificate as the register holds it (proto-docs/domain.md, "Certificates"): the one type that rules,
 // use cases, the store and the events work on. Shown to people through dto/certificate_views.hpp.
 // No I/O.
 #pragma once

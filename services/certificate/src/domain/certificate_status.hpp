@@ -1,5 +1,5 @@
-// The life of a certificate (domain.md §4): valid → expired when valid-until has passed;
-// valid → invalidated by the issuing body's decision; valid or expired → annulled when entered in
+// The life of a certificate (proto-docs/domain.md, "Certificates"): valid → expired when valid-until has
+// passed; valid → invalidated by the issuing body's decision; valid or expired → annulled when entered in
 // error. Nothing ever becomes valid again. No I/O.
 #pragma once
 

@@ -1,5 +1,5 @@
 // A duplicate request approved by the awarding body or the register keeper, and the duplicate it
-// gives (docs/domain.md, "Certificates"): a new document for the same qualification, with a new
+// gives (proto-docs/domain.md, "Certificates"): a new document for the same qualification, with a new
 // number, linked to the original, carrying the reason and, for a new name or inaccurate data, the
 // corrected fields. The original is kept and marked replaced. No I/O.
 #pragma once

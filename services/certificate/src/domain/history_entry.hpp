@@ -1,4 +1,4 @@
-// One change in a certificate's history (docs/domain.md: every change keeps who, when and why): what
+// One change in a certificate's history (proto-docs/domain.md: every change keeps who, when and why): what
 // changed, from what to what, and who did it; and how the holder is told who did it (themselves,
 // staff or the register itself, never which staff member). No I/O.
 #pragma once

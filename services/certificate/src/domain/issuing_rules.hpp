@@ -1,5 +1,5 @@
 // Whether an awarding body may issue what its clerk drafted, and the certificate that results
-// (docs/domain.md, "Certificates"): the standard must exist and be in use, the body must be active
+// (proto-docs/domain.md, "Certificates"): the standard must exist and be in use, the body must be active
 // and hold the right to award that standard on the issue date, the specialisation, partial
 // qualification and competences must be the standard's own, and validity follows the standard.
 // No I/O.

@@ -1,4 +1,4 @@
-// Estonian personal identification code (isikukood), GYYMMDDSSSC: domain.md §4 Identity.
+// Estonian personal identification code (isikukood), GYYMMDDSSSC: proto-docs/domain.md, "Identity".
 #pragma once
 
 #include <optional>
