@@ -5,11 +5,13 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
+#include "kutse/http/upload.hpp"
 
 namespace kutse::http {
 
@@ -22,6 +24,8 @@ inline constexpr size_t kDefaultMaxBodyBytes = 64 * 1024;
 struct RouteOptions {
   size_t max_body_bytes = kDefaultMaxBodyBytes;
   bool json_body = false;  // a body must come as application/json
+  // The body is a file: CheckUpload runs before the handler. Raises max_body_bytes to its max_bytes.
+  std::optional<UploadRules> upload = std::nullopt;
 };
 
 struct Route {
