@@ -2,14 +2,19 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <random>
 
 #include "kutse/common/ids.hpp"
 #include "kutse/common/log.hpp"
+#include "kutse/common/message_catalog.hpp"
 #include "kutse/common/metrics.hpp"
 #include "kutse/http/io_loop.hpp"
 
 namespace kutse::http {
+
+void LoadEmbeddedMessages();  // generated from libs/http/messages/*.json
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -61,12 +66,42 @@ bool IsJsonContentType(const std::string& value) {
   return media == "application/json";
 }
 
+// TRANSITIONAL, until problem.cpp renders a common::Status itself (the move off HttpError): the
+// problem for the StatusErrors that new code throws (RequireService, the upload checks).
+Problem ProblemOf(const common::Status& status, const std::string& language) {
+  static std::once_flag loaded;
+  std::call_once(loaded, [] { LoadEmbeddedMessages(); });
+  std::string detail = common::MessageCatalog::Global().Render(status.message(), language);
+  if (status.reason() == "payload_too_large") {
+    return Problem{413, status.reason(), detail, {}};
+  }
+  if (status.reason() == "unsupported_media_type") {
+    return Problem{415, status.reason(), detail, {}};
+  }
+  switch (status.code()) {
+    case common::StatusCode::kInvalidArgument:
+      return Problem{422, "validation_failed", detail, {}};
+    case common::StatusCode::kUnauthenticated:
+      return Problem{401, "unauthenticated", detail, {}};
+    case common::StatusCode::kPermissionDenied:
+      return Problem{403, "forbidden", detail, {}};
+    case common::StatusCode::kUnavailable:
+      return Problem{503, "unavailable", detail, {}};
+    case common::StatusCode::kDeadlineExceeded:
+      return Problem{504, "gateway_timeout", detail, {}};
+    default:
+      return Problem{500, "internal", detail, {}};
+  }
+}
+
 // The one place where an exception becomes an answer: an HttpError says what to tell the client;
 // anything else is logged (its text may hold SQL or a DSN) and answered with a bare 500.
 Response ResponseFor(const std::exception_ptr& error, const std::string& instance,
                      const std::string& trace_id, const std::string& language) {
   try {
     std::rethrow_exception(error);
+  } catch (const common::StatusError& status_error) {
+    return ProblemResponse(ProblemOf(status_error.status(), language), instance, trace_id, language);
   } catch (const HttpError& http_error) {
     Response response = ProblemResponse(http_error.problem(), instance, trace_id, language);
     for (const auto& header : http_error.headers()) {
