@@ -10,6 +10,7 @@
 #include "kutse/common/message_catalog.hpp"
 #include "kutse/common/metrics.hpp"
 #include "kutse/http/io_loop.hpp"
+#include "kutse/http/upload.hpp"
 
 namespace kutse::http {
 
@@ -265,6 +266,9 @@ void Dispatcher::Handle(Request request, Reply reply) {
 void Dispatcher::Run(const Route& route, Request& request, const Reply& reply) const {
   if (options_.resolve_caller) {
     options_.resolve_caller(request);
+  }
+  if (route.options.upload) {
+    common::ThrowIfError(CheckUpload(*route.options.upload, request));
   }
   if (route.async) {
     route.async(request, reply);

@@ -1,14 +1,16 @@
 // Upload checks on real files (tests/fixtures/uploads): the bytes decide, not the name or the
-// declared type.
+// declared type; and a route with upload rules refuses before its handler runs.
 #include "kutse/http/upload.hpp"
 
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <thread>
 
 #include "kutse/common/message_catalog.hpp"
+#include "kutse/http/dispatcher.hpp"
 
 using namespace kutse;
 
@@ -138,6 +140,43 @@ TEST_CASE("the declared file name is read from Content-Disposition and made safe
   REQUIRE(http::UploadFileName(Upload("application/pdf", "x", "attachment; filename=\"../../etc/passwd\"")) ==
           "passwd");
   REQUIRE(http::UploadFileName(Upload("application/pdf", "x")).empty());
+}
+
+TEST_CASE("a route with upload rules refuses a wrong file before its handler runs", "[upload]") {
+  http::Router router;
+  std::atomic<int> handled{0};
+  router.Add(
+      "PUT", "/documents/{id}",
+      [&handled](http::Request&) {
+        ++handled;
+        return http::Response::NoContent();
+      },
+      http::RouteOptions{64 * 1024, false, Documents(4 * 1024 * 1024)});
+  http::DispatcherOptions options;
+  options.worker_threads = 1;
+  options.access_log = false;
+  http::Dispatcher dispatcher(router, options);
+  auto send = [&dispatcher](http::Request request) {
+    std::promise<http::Response> answer;
+    dispatcher.Handle(std::move(request),
+                      [&answer](http::Response response) { answer.set_value(std::move(response)); });
+    return answer.get_future().get();
+  };
+
+  http::Response renamed = send(Upload("application/pdf", Fixture("certificate-photo.png")));
+  REQUIRE(renamed.status == 415);
+  REQUIRE(renamed.content_type == "application/problem+json");
+  REQUIRE(nlohmann::json::parse(renamed.body)["code"] == "unsupported_media_type");
+  http::Request english = Upload("application/pdf", Fixture("notes.txt"));
+  english.headers["accept-language"] = "en";
+  REQUIRE(nlohmann::json::parse(send(english).body)["detail"] ==
+          "The file was declared as application/pdf, but its content is text/plain.");
+  REQUIRE(handled == 0);
+
+  REQUIRE(send(Upload("application/pdf", Fixture("protocol.pdf"))).status == 204);
+  REQUIRE(handled == 1);
+  // The route's body limit was raised to the upload's 4 MiB, so the server reads files that large.
+  REQUIRE(router.LargestBodyLimit() == 4 * 1024 * 1024);
 }
 
 TEST_CASE("every message of the upload checks has an Estonian and an English text", "[upload]") {
