@@ -16,8 +16,8 @@ long long EpochSeconds(std::chrono::system_clock::time_point at) {
   return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
 }
 
-common::Status Refused(const char* key) {
-  return common::Unauthenticated(common::Msg(key));
+common::Status Refused(common::Message why) {
+  return common::Unauthenticated(std::move(why));
 }
 
 bool IsText(const nlohmann::json& object, const char* name) {
@@ -89,40 +89,40 @@ bool ServiceTokenVerifier::NamesTrustedKey(const std::string& token) const {
 common::StatusOr<Identity> ServiceTokenVerifier::Verify(const std::string& token) const {
   auto parts = SplitJwt(token, kMaxTokenSize);
   if (!parts) {
-    return Refused("auth.service_token_malformed");
+    return Refused(common::Msg("auth.service_token_malformed"));
   }
   if (!IsText(parts->header, "alg") || parts->header["alg"] != "ES256") {
-    return Refused("auth.service_token_not_es256");
+    return Refused(common::Msg("auth.service_token_not_es256"));
   }
   const TrustedService* caller = IsText(parts->header, "kid") ? Find(parts->header["kid"]) : nullptr;
   if (caller == nullptr) {
-    return Refused("auth.service_token_untrusted_key");
+    return Refused(common::Msg("auth.service_token_untrusted_key"));
   }
   if (!caller->public_key.Verify(parts->signing_input, parts->signature)) {
-    return Refused("auth.service_token_bad_signature");
+    return Refused(common::Msg("auth.service_token_bad_signature"));
   }
   const nlohmann::json& claims = parts->claims;
   // A key speaks only for its own service: the stamping service's key cannot sign for another.
   const std::string subject = kSubjectPrefix + caller->name;
   if (!IsText(claims, "iss") || claims["iss"] != subject || !IsText(claims, "sub") ||
       claims["sub"] != subject) {
-    return Refused("auth.service_token_wrong_subject");
+    return Refused(common::Msg("auth.service_token_wrong_subject"));
   }
   if (!IsText(claims, "aud") || claims["aud"] != audience_) {
-    return Refused("auth.service_token_wrong_audience");
+    return Refused(common::Msg("auth.service_token_wrong_audience"));
   }
   if (!claims.contains("exp") || !claims["exp"].is_number_integer() || !claims.contains("iat") ||
       !claims["iat"].is_number_integer()) {
-    return Refused("auth.service_token_malformed");
+    return Refused(common::Msg("auth.service_token_malformed"));
   }
   long long now = EpochSeconds(clock_());
   long long exp = claims["exp"].get<long long>();
   long long iat = claims["iat"].get<long long>();
   if (exp <= now) {
-    return Refused("auth.service_token_expired");
+    return Refused(common::Msg("auth.service_token_expired"));
   }
   if (iat > now + kServiceTokenClockSkew.count() || exp - iat > kMaxServiceTokenLifetime.count()) {
-    return Refused("auth.service_token_not_yet_valid");
+    return Refused(common::Msg("auth.service_token_not_yet_valid"));
   }
   Identity identity;
   identity.kind = Identity::Kind::kService;
