@@ -330,3 +330,27 @@ TEST_CASE("an answer larger than the limit is refused and not retried", "[http_c
   REQUIRE(result.status().message().key == "http_client.answer_too_large");
   REQUIRE(chunked.Accepted() == 1);
 }
+
+TEST_CASE("many worker threads share one client, each getting its own answer", "[http_client]") {
+  TestServer server;
+  http::ClientOptions options = Options("test-threads", server.Port());
+  http::Client client(options);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&client, &wrong, t] {
+      for (int i = 0; i < 25; ++i) {
+        std::string marker = std::to_string(t) + "-" + std::to_string(i);
+        auto answer = client.Send({"GET", "/hello", {{"X-Marker", marker}}, "", false, {}});
+        if (!answer.ok() || nlohmann::json::parse(answer->body)["marker"] != marker) {
+          ++wrong;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  REQUIRE(wrong == 0);
+  REQUIRE(Attempts("test-threads", "2xx") == 150);
+}
