@@ -145,13 +145,15 @@ TEST_CASE("the declared file name is read from Content-Disposition and made safe
 TEST_CASE("a route with upload rules refuses a wrong file before its handler runs", "[upload]") {
   http::Router router;
   std::atomic<int> handled{0};
+  http::RouteOptions documents;
+  documents.upload = Documents(4 * 1024 * 1024);
   router.Add(
       "PUT", "/documents/{id}",
       [&handled](http::Request&) {
         ++handled;
         return http::Response::NoContent();
       },
-      http::RouteOptions{64 * 1024, false, Documents(4 * 1024 * 1024)});
+      documents);
   http::DispatcherOptions options;
   options.worker_threads = 1;
   options.access_log = false;
