@@ -14,7 +14,7 @@ KUTSE_PG_BIN=/usr/lib/postgresql/15/bin
 KUTSE_RMQ_BIN=/usr/lib/rabbitmq/bin
 KUTSE_PACKAGES=(build-essential cmake pkg-config ccache libpistache-dev libpqxx-dev librabbitmq-dev
   nlohmann-json3-dev catch2 libcurl4-openssl-dev libssl-dev postgresql-15 rabbitmq-server nodejs npm
-  openssl curl wrk nginx-light)
+  openssl curl wrk nginx-light libmagic-dev)
 KUTSE_POLICY_RC=/usr/sbin/policy-rc.d
 # "oidc" is the local stand-in for TARA (deploy/local/oidc-provider), which the gateway signs in with.
 declare -A KUTSE_DEFAULT_HTTP_PORT=([gateway]=8080 [certificate]=8081 [workflow]=8082

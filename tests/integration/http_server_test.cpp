@@ -397,3 +397,33 @@ TEST_CASE("a stalled request gets 408 and an idle kept-alive connection is close
   REQUIRE(after_idle.new_connections == 1);
   server.Drain(std::chrono::milliseconds(1000));
 }
+
+TEST_CASE("a binary answer arrives byte for byte, NUL bytes included, whichever way it is written",
+          "[http]") {
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) {
+    bytes.push_back(static_cast<char>(i));
+  }
+  http::Router router;
+  // Answered from a worker thread (Pistache's writer), and on the I/O thread itself (written at once).
+  router.Add("GET", "/download", [&bytes](http::Request&) {
+    return http::Response::Binary("application/pdf", bytes, "tunnistus-Õie.pdf");
+  });
+  router.AddAsync("GET", "/download-now", [&bytes](http::Request&, http::Reply reply) {
+    reply(http::Response::Binary("application/octet-stream", bytes, "tunnistus-Õie.bin"));
+  });
+  http::Server server(router, http::ServerOptions{"127.0.0.1", 0, 2, {}});
+  server.Start();
+  Client client(server.Port());
+  for (const char* path : {"/download", "/download-now"}) {
+    INFO(path);
+    Reply reply = client.Call("GET", path);
+    REQUIRE(reply.status == 200);
+    REQUIRE(reply.body.size() == 256);
+    REQUIRE(reply.body == bytes);
+    REQUIRE(reply.headers.find("Content-Length: 256\r\n") != std::string::npos);
+    REQUIRE(reply.headers.find("X-Content-Type-Options: nosniff\r\n") != std::string::npos);
+    REQUIRE(reply.headers.find("filename*=UTF-8''tunnistus-%C3%95ie.") != std::string::npos);
+  }
+  server.Drain(std::chrono::milliseconds(1000));
+}

@@ -14,6 +14,7 @@
 
 #include "kutse/http/io_loop.hpp"
 #include "kutse/http/server.hpp"
+#include "support/test_ports.hpp"
 
 using namespace kutse;
 using gateway::UpstreamClient;
@@ -60,19 +61,6 @@ UpstreamResponse Call(UpstreamClient& client, UpstreamRequest request) {
 
 std::string Url(int port, const std::string& path) {
   return "http://127.0.0.1:" + std::to_string(port) + path;
-}
-
-// A port nothing listens on: bound, then closed again.
-int ClosedPort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
 }
 
 size_t Append(char* data, size_t size, size_t count, void* target) {
@@ -149,7 +137,7 @@ TEST_CASE("the upstream client answers, and fails as refused or timed out", "[up
       Call(client, {"GET", Url(service.Port(), "/slow"), {}, "", std::chrono::milliseconds(200)});
   REQUIRE(slow.failure == UpstreamResponse::Failure::kTimeout);
 
-  UpstreamResponse refused = Call(client, {"GET", Url(ClosedPort(), "/hello"), {}, "", {}});
+  UpstreamResponse refused = Call(client, {"GET", Url(testing::ClosedPort(), "/hello"), {}, "", {}});
   REQUIRE(refused.failure == UpstreamResponse::Failure::kConnect);
 
   // Still usable after the failures.

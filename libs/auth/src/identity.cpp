@@ -28,6 +28,12 @@ bool IsValidRole(const std::string& role) {
   return false;
 }
 
+bool IsValidServiceName(const std::string& name) {
+  return !name.empty() && name.size() <= 32 && name.front() >= 'a' && name.front() <= 'z' &&
+         std::all_of(name.begin(), name.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 bool IsValidScope(const std::string& scope) {
   return scope == "public:read" || scope == "rounds:read" || scope == "applications:submit";
 }
@@ -41,7 +47,15 @@ bool Identity::HasRole(const std::string& role) const {
 }
 
 std::string Identity::Subject() const {
-  return kind == Kind::kPerson ? "EE" + personal_code : "client:" + client_id;
+  switch (kind) {
+    case Kind::kPerson:
+      return "EE" + personal_code;
+    case Kind::kApiClient:
+      return "client:" + client_id;
+    case Kind::kService:
+      return "service:" + service;
+  }
+  return "";
 }
 
 nlohmann::json Identity::ToClaims() const {

@@ -9,6 +9,7 @@
 #include "kutse/common/metrics.hpp"
 #include "kutse/http/io_loop.hpp"
 #include "kutse/http/request_checks.hpp"
+#include "kutse/http/upload.hpp"
 
 namespace kutse::http {
 namespace {
@@ -216,6 +217,10 @@ void Dispatcher::Handle(Request request, Reply reply) {
 void Dispatcher::Run(const Route& route, Request& request, const Reply& reply) const {
   if (options_.resolve_caller) {
     options_.resolve_caller(request);
+  }
+  // On the worker: sniffing a file's bytes costs up to milliseconds.
+  if (route.options.upload) {
+    common::ThrowIfError(CheckUpload(*route.options.upload, request));
   }
   if (route.async) {
     route.async(request, reply);

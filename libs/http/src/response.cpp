@@ -1,5 +1,7 @@
 #include "kutse/http/response.hpp"
 
+#include "kutse/http/content_disposition.hpp"
+
 namespace kutse::http {
 
 Response Response::Json(int status, const nlohmann::json& body) {
@@ -19,6 +21,16 @@ Response Response::Text(int status, std::string content_type, std::string body) 
 
 Response Response::NoContent() {
   return Text(204, "", "");
+}
+
+Response Response::Binary(std::string content_type, std::string bytes, const std::string& filename) {
+  if (content_type.find_first_of("\r\n") != std::string::npos) {
+    content_type = "application/octet-stream";  // a type that would end the header is no type
+  }
+  Response response = Text(200, std::move(content_type), std::move(bytes));
+  response.headers.emplace_back("Content-Disposition", AttachmentDisposition(filename));
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  return response;
 }
 
 Response& Response::WithHeader(std::string name, std::string value) {

@@ -63,6 +63,9 @@ void Router::Add(const std::string& method, const std::string& pattern, SyncHand
   if (pattern.empty() || pattern[0] != '/') {
     throw std::invalid_argument("route pattern must start with /: " + pattern);
   }
+  if (options.upload) {
+    options.max_body_bytes = std::max(options.max_body_bytes, options.upload->max_bytes);
+  }
   routes_.push_back(Route{method, pattern, Split(pattern), std::move(handler), nullptr, options});
 }
 

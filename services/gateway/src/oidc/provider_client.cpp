@@ -1,60 +1,42 @@
 #include "oidc/provider_client.hpp"
 
-#include <curl/curl.h>
-
-#include <memory>
+#include <algorithm>
 
 namespace kutse::gateway {
 namespace {
 
 constexpr size_t kMaxAnswerBytes = 256 * 1024;
 
-size_t Collect(char* data, size_t size, size_t count, void* target) {
-  auto* body = static_cast<std::string*>(target);
-  if (body->size() + size * count > kMaxAnswerBytes) {
-    return 0;
+std::string WithoutTrailingSlash(std::string url) {
+  while (!url.empty() && url.back() == '/') {
+    url.pop_back();
   }
-  body->append(data, size * count);
-  return size * count;
+  return url;
 }
 
-struct Answer {
-  long status = 0;
-  std::string body;
-};
+http::ClientOptions ProviderOptions(const std::string& issuer_url, std::chrono::milliseconds timeout) {
+  http::ClientOptions options;
+  options.upstream = "oidc";
+  options.base_url = issuer_url;
+  options.connect_timeout = std::min(options.connect_timeout, timeout);
+  options.timeout = timeout;
+  options.retry.budget = timeout;  // retries, if any, fit within the time one call always had
+  options.max_response_bytes = kMaxAnswerBytes;
+  return options;
+}
 
-// One request; `form` empty means GET. Throws ProviderError on a transport failure.
-Answer Call(const std::string& url, const std::string& form, const std::string& basic_user,
-            const std::string& basic_password, std::chrono::milliseconds timeout) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> easy(curl_easy_init(), &curl_easy_cleanup);
-  Answer answer;
-  curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
-  curl_easy_setopt(easy.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy.get(), CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, Collect);
-  curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &answer.body);
-  curl_easy_setopt(easy.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
-  curl_easy_setopt(easy.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  if (!form.empty()) {
-    curl_easy_setopt(easy.get(), CURLOPT_POSTFIELDS, form.c_str());
-  }
-  if (!basic_user.empty()) {
-    curl_easy_setopt(easy.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-    curl_easy_setopt(easy.get(), CURLOPT_USERNAME, basic_user.c_str());
-    curl_easy_setopt(easy.get(), CURLOPT_PASSWORD, basic_password.c_str());
-  }
-  CURLcode result = curl_easy_perform(easy.get());
-  curl_slist_free_all(headers);
-  if (result != CURLE_OK) {
+// One request, asking for JSON; throws ProviderError when no answer came.
+http::ClientResponse Call(const http::Client& client, http::ClientRequest request) {
+  request.headers.emplace_back("Accept", "application/json");
+  auto answer = client.Send(request);
+  if (!answer.ok()) {
     throw ProviderError(std::string("the identity provider could not be reached: ") +
-                        curl_easy_strerror(result));
+                        common::ToString(answer.status().code()) + " " + answer.status().message().key);
   }
-  curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &answer.status);
-  return answer;
+  return std::move(answer).value();
 }
 
-nlohmann::json JsonObject(const Answer& answer, const std::string& what) {
+nlohmann::json JsonObject(const http::ClientResponse& answer, const std::string& what) {
   auto json = nlohmann::json::parse(answer.body, nullptr, false);
   if (answer.status != 200 || json.is_discarded() || !json.is_object()) {
     throw ProviderError(what + " failed with status " + std::to_string(answer.status));
@@ -90,15 +72,14 @@ std::string UrlEncode(const std::string& text) {
 
 ProviderClient::ProviderClient(std::string issuer_url, ClientCredentials credentials,
                                std::chrono::milliseconds timeout)
-    : issuer_url_(std::move(issuer_url)), credentials_(std::move(credentials)), timeout_(timeout) {
-  while (!issuer_url_.empty() && issuer_url_.back() == '/') {
-    issuer_url_.pop_back();
-  }
-}
+    : issuer_url_(WithoutTrailingSlash(std::move(issuer_url))),
+      credentials_(std::move(credentials)),
+      http_(ProviderOptions(issuer_url_, timeout)) {}
 
 ProviderMetadata ProviderClient::Discover() const {
-  auto json = JsonObject(Call(issuer_url_ + "/.well-known/openid-configuration", "", "", "", timeout_),
-                         "OpenID Connect discovery");
+  auto json =
+      JsonObject(Call(http_, {"GET", "/.well-known/openid-configuration", {}, "", false, std::nullopt}),
+                 "OpenID Connect discovery");
   ProviderMetadata metadata{RequiredText(json, "issuer"), RequiredText(json, "authorization_endpoint"),
                             RequiredText(json, "token_endpoint"), RequiredText(json, "jwks_uri"),
                             json.value("end_session_endpoint", "")};
@@ -110,7 +91,8 @@ ProviderMetadata ProviderClient::Discover() const {
 }
 
 nlohmann::json ProviderClient::FetchKeySet(const std::string& jwks_uri) const {
-  auto json = JsonObject(Call(jwks_uri, "", "", "", timeout_), "fetching the provider's keys");
+  auto json =
+      JsonObject(Call(http_, {"GET", jwks_uri, {}, "", false, std::nullopt}), "fetching the provider's keys");
   if (!json.contains("keys") || !json["keys"].is_array()) {
     throw ProviderError("the provider's key set has no keys");
   }
@@ -123,9 +105,14 @@ std::string ProviderClient::ExchangeCode(const std::string& token_endpoint, cons
                      "&redirect_uri=" + UrlEncode(credentials_.redirect_uri) +
                      "&code_verifier=" + UrlEncode(code_verifier);
   // client_secret_basic: RFC 6749 §2.3.1 wants both parts form-encoded inside the Basic header.
-  auto json = JsonObject(Call(token_endpoint, form, UrlEncode(credentials_.client_id),
-                              UrlEncode(credentials_.client_secret), timeout_),
-                         "exchanging the authorization code");
+  http::ClientRequest request{
+      "POST",
+      token_endpoint,
+      {{"Content-Type", "application/x-www-form-urlencoded"}},
+      form,
+      false,
+      std::make_pair(UrlEncode(credentials_.client_id), UrlEncode(credentials_.client_secret))};
+  auto json = JsonObject(Call(http_, std::move(request)), "exchanging the authorization code");
   return RequiredText(json, "id_token");
 }
 

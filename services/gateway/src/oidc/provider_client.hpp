@@ -1,12 +1,15 @@
 // Talking to the OpenID Connect provider (TARA or a stand-in): discovery, its key set, and the
-// code-for-token exchange with client_secret_basic. Blocking libcurl calls with short timeouts:
-// they run on worker threads, only during sign-in.
+// code-for-token exchange with client_secret_basic. Blocking calls through libs/http's Client with
+// short timeouts: they run on worker threads, only during sign-in. Discovery and the key set are
+// retried within the timeout; the code exchange is not (a code is good for one use only).
 #pragma once
 
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+
+#include "kutse/http/client.hpp"
 
 namespace kutse::gateway {
 
@@ -45,7 +48,7 @@ class ProviderClient {
  private:
   std::string issuer_url_;
   ClientCredentials credentials_;
-  std::chrono::milliseconds timeout_;
+  http::Client http_;
 };
 
 // application/x-www-form-urlencoded and query-string encoding.

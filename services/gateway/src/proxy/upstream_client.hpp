@@ -2,6 +2,9 @@
 // the thread that calls: the gateway's I/O thread receives a request, sends it upstream, reads the
 // answer and writes the reply without handing anything to another thread. One curl multi handle
 // per loop, with its own kept-alive connections and reused easy handles.
+// Deliberately not libs/http's Client: that one blocks a worker thread per call (fine for a
+// sign-in or one service asking another), while forwarding every API request must not leave the
+// I/O thread; its retries would also be wrong here, as the gateway forwards what the caller sent.
 #pragma once
 
 #include <chrono>

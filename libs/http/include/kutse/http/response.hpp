@@ -17,6 +17,10 @@ struct Response {
   static Response Json(int status, const nlohmann::json& body);
   static Response Text(int status, std::string content_type, std::string body);
   static Response NoContent();  // 204, no body and no Content-Type
+  // 200 with `bytes` as they are (NUL bytes too) for download as `filename` (made safe, see
+  // content_disposition.hpp), and X-Content-Type-Options: nosniff so that a browser keeps to
+  // `content_type`. Content-Length comes from the body, as for every answer.
+  static Response Binary(std::string content_type, std::string bytes, const std::string& filename);
   Response& WithHeader(std::string name, std::string value);
 };
 

@@ -5,11 +5,13 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "kutse/http/request.hpp"
 #include "kutse/http/response.hpp"
+#include "kutse/http/upload.hpp"
 
 namespace kutse::http {
 
@@ -25,6 +27,8 @@ struct RouteOptions {
   // What a successful answer is, checked against Accept; empty: not checked here (a redirect, or
   // the gateway's forwarding, where the owning service checks it).
   std::string produces = "application/json";
+  // The body is a file: CheckUpload runs before the handler. Raises max_body_bytes to its max_bytes.
+  std::optional<UploadRules> upload = std::nullopt;
 };
 
 struct Route {
