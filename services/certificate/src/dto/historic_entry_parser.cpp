@@ -35,7 +35,7 @@ std::optional<int> Level(const nlohmann::json& row, std::optional<std::string>& 
     }
     return level ? level : mapped;
   }
-  if (!level && http::IsAbsent(row, "level")) {
+  if (!row.contains("level")) {
     errors.push_back({"/level", Msg("import.level_required")});
   }
   return level;
@@ -72,7 +72,7 @@ common::StatusOr<Certificate> ParseHistoricEntry(const nlohmann::json& row, cons
   entry.decision_number = http::OptionalText(row, "decision_number", 50, errors);
   auto issue_date = http::RequiredDate(row, "issue_date", errors);
   auto valid_from = http::RequiredDate(row, "valid_from", errors);
-  entry.valid_until = http::OptionalDate(row, "valid_until", errors);
+  entry.valid_until = http::OptionalDate(row, "valid_until", errors, http::Null::kAllowed);
   if (valid_from && entry.valid_until && *entry.valid_until < *valid_from) {
     errors.push_back({"/valid_until", Msg("date.not_before_valid_from")});
   }
