@@ -1,7 +1,6 @@
 #include "dto/historic_entry_parser.hpp"
 
-#include <regex>
-
+#include "domain/certificate_number.hpp"
 #include "domain/historic_entry.hpp"
 #include "domain/historic_level.hpp"
 #include "domain/occupational_standard.hpp"
@@ -14,11 +13,6 @@ namespace {
 
 using common::FieldErrors;
 using common::Msg;
-
-bool IsHistoricNumber(const std::string& number) {
-  static const std::regex kPattern("[A-Za-z0-9][A-Za-z0-9/.-]{0,31}");
-  return std::regex_match(number, kPattern);
-}
 
 std::optional<int> Level(const nlohmann::json& row, std::optional<std::string>& historic_level,
                          FieldErrors& errors) {
@@ -52,7 +46,7 @@ common::StatusOr<Certificate> ParseHistoricEntry(const nlohmann::json& row, cons
   Certificate entry;
   entry.origin = CertificateOrigin::kImported;
   auto number = http::RequiredText(row, "number", kMaxCertificateNumberLength, errors);
-  if (number && !IsHistoricNumber(*number)) {
+  if (number && !IsCertificateNumber(*number)) {
     errors.push_back({"/number", Msg("import.number_form")});
   }
   entry.type = TypeField(row, errors);

@@ -1,10 +1,10 @@
 #include "dto/public_search.hpp"
 
+#include "domain/certificate_number.hpp"
 #include "domain/occupational_standard.hpp"
 #include "dto/certificate_views.hpp"
 #include "kutse/auth/base64url.hpp"
 #include "kutse/common/text.hpp"
-#include "kutse/http/json_fields.hpp"
 #include "kutse/http/query.hpp"
 
 namespace kutse::certificate::dto {
@@ -56,9 +56,7 @@ common::StatusOr<PublicQuery> ParsePublicQuery(const http::Request& request) {
   if (auto cursor = request.QueryParam("cursor")) {
     // The cursor is the last number of the page before: anything else is not one of ours.
     query.after_number = cursor->size() > 64 ? std::nullopt : auth::Base64UrlDecode(*cursor);
-    if (!query.after_number || query.after_number->empty() ||
-        query.after_number->size() > kMaxCertificateNumberLength ||
-        !http::IsCleanText(*query.after_number, false)) {
+    if (!query.after_number || !IsCertificateNumber(*query.after_number)) {
       return http::BadQuery("/cursor", Msg("http.unknown_cursor"));
     }
   }
