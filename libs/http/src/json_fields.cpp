@@ -88,9 +88,22 @@ std::optional<std::string> RequiredText(const nlohmann::json& body, const std::s
   return TextOf(body[name], name, limits, errors);
 }
 
+bool IsOmitted(const nlohmann::json& body, const std::string& name, FieldErrors& errors, Null null) {
+  if (!body.contains(name)) {
+    return true;
+  }
+  if (!body[name].is_null()) {
+    return false;
+  }
+  if (null == Null::kRefused) {
+    errors.push_back({"/" + EscapePointerToken(name), Msg("field.not_null")});
+  }
+  return true;
+}
+
 std::optional<std::string> OptionalText(const nlohmann::json& body, const std::string& name,
-                                        TextLimits limits, FieldErrors& errors) {
-  return IsAbsent(body, name) ? std::nullopt : TextOf(body[name], name, limits, errors);
+                                        TextLimits limits, FieldErrors& errors, Null null) {
+  return IsOmitted(body, name, errors, null) ? std::nullopt : TextOf(body[name], name, limits, errors);
 }
 
 std::optional<common::Date> RequiredDate(const nlohmann::json& body, const std::string& name,
@@ -103,8 +116,8 @@ std::optional<common::Date> RequiredDate(const nlohmann::json& body, const std::
 }
 
 std::optional<common::Date> OptionalDate(const nlohmann::json& body, const std::string& name,
-                                         FieldErrors& errors) {
-  return IsAbsent(body, name) ? std::nullopt : DateOf(body[name], name, errors);
+                                         FieldErrors& errors, Null null) {
+  return IsOmitted(body, name, errors, null) ? std::nullopt : DateOf(body[name], name, errors);
 }
 
 std::optional<int> RequiredInteger(const nlohmann::json& body, const std::string& name, int min, int max,
@@ -117,13 +130,13 @@ std::optional<int> RequiredInteger(const nlohmann::json& body, const std::string
 }
 
 std::optional<int> OptionalInteger(const nlohmann::json& body, const std::string& name, int min, int max,
-                                   FieldErrors& errors) {
-  return IsAbsent(body, name) ? std::nullopt : IntegerOf(body[name], name, min, max, errors);
+                                   FieldErrors& errors, Null null) {
+  return IsOmitted(body, name, errors, null) ? std::nullopt : IntegerOf(body[name], name, min, max, errors);
 }
 
-bool OptionalBoolean(const nlohmann::json& body, const std::string& name, bool fallback,
-                     FieldErrors& errors) {
-  if (IsAbsent(body, name)) {
+bool OptionalBoolean(const nlohmann::json& body, const std::string& name, bool fallback, FieldErrors& errors,
+                     Null null) {
+  if (IsOmitted(body, name, errors, null)) {
     return fallback;
   }
   if (!body[name].is_boolean()) {

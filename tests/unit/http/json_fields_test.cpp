@@ -68,3 +68,30 @@ TEST_CASE("clean text: valid UTF-8 and no controls") {
   REQUIRE_FALSE(IsCleanText("\xF4\x90\x80\x80", false));  // past U+10FFFF
   REQUIRE(IsCleanText("\xF0\x9F\x98\x80", false));        // an emoji is text
 }
+
+TEST_CASE("null for an optional member is refused unless the member may be null") {
+  nlohmann::json body = {{"note", nullptr}, {"day", nullptr}, {"count", nullptr}, {"flag", nullptr}};
+  FieldErrors errors;
+  REQUIRE_FALSE(OptionalText(body, "note", Lines(100), errors));
+  REQUIRE_FALSE(OptionalDate(body, "day", errors));
+  REQUIRE_FALSE(OptionalInteger(body, "count", 1, 9, errors));
+  REQUIRE(OptionalBoolean(body, "flag", true, errors));
+  REQUIRE(Pointers(errors) == std::vector<std::string>{"/note", "/day", "/count", "/flag"});
+
+  FieldErrors allowed;
+  REQUIRE_FALSE(OptionalText(body, "note", Lines(100), allowed, Null::kAllowed));
+  REQUIRE_FALSE(OptionalDate(body, "day", allowed, Null::kAllowed));
+  REQUIRE_FALSE(OptionalInteger(body, "count", 1, 9, allowed, Null::kAllowed));
+  REQUIRE_FALSE(OptionalBoolean(body, "flag", false, allowed, Null::kAllowed));
+  REQUIRE(allowed.empty());
+}
+
+TEST_CASE("an optional member left out is no error; a list given as null is one") {
+  FieldErrors errors;
+  nlohmann::json body = {{"list", nullptr}};
+  REQUIRE(IsOmitted(body, "absent", errors));
+  REQUIRE(errors.empty());
+  REQUIRE(IsOmitted(body, "list", errors));
+  REQUIRE(Pointers(errors) == std::vector<std::string>{"/list"});
+  REQUIRE_FALSE(IsOmitted({{"list", nlohmann::json::array()}}, "list", errors));
+}

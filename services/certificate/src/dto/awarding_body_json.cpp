@@ -15,7 +15,9 @@ constexpr size_t kMaxRights = 1000;
 
 std::vector<AwardingRight> ParseRights(const nlohmann::json& body, FieldErrors& errors) {
   std::vector<AwardingRight> rights;
+  // Required: a body sent without the member would silently lose every right it had.
   if (http::IsAbsent(body, "rights")) {
+    errors.push_back({"/rights", Msg("field.required")});
     return rights;
   }
   if (!body["rights"].is_array() || body["rights"].size() > kMaxRights) {
@@ -35,7 +37,7 @@ std::vector<AwardingRight> ParseRights(const nlohmann::json& body, FieldErrors& 
       item_errors.push_back({"/standard_code", Msg("standard.not_a_code")});
     }
     auto from = http::RequiredDate(item, "valid_from", item_errors);
-    auto until = http::OptionalDate(item, "valid_until", item_errors);
+    auto until = http::OptionalDate(item, "valid_until", item_errors, http::Null::kAllowed);
     if (from && until && *until < *from) {
       item_errors.push_back({"/valid_until", Msg("date.not_before_valid_from")});
     }
@@ -66,13 +68,15 @@ common::StatusOr<AwardingBody> ParseAwardingBody(const std::string& registry_cod
   AwardingBody result;
   result.registry_code = registry_code;
   auto name = http::RequiredText(body, "name", 300, errors);
-  result.email = http::OptionalText(body, "email", http::TextLimits{3, 254, false}, errors);
+  result.email =
+      http::OptionalText(body, "email", http::TextLimits{3, 254, false}, errors, http::Null::kAllowed);
   if (result.email && result.email->find('@') == std::string::npos) {
     errors.push_back({"/email", Msg("body.email_form")});
   }
-  result.phone = http::OptionalText(body, "phone", http::TextLimits{3, 40, false}, errors);
-  result.address = http::OptionalText(body, "address", 300, errors);
-  result.website = http::OptionalText(body, "website", 300, errors);
+  result.phone =
+      http::OptionalText(body, "phone", http::TextLimits{3, 40, false}, errors, http::Null::kAllowed);
+  result.address = http::OptionalText(body, "address", 300, errors, http::Null::kAllowed);
+  result.website = http::OptionalText(body, "website", 300, errors, http::Null::kAllowed);
   result.active = http::OptionalBoolean(body, "active", true, errors);
   result.rights = ParseRights(body, errors);
   if (!errors.empty()) {

@@ -23,7 +23,7 @@ const std::set<std::string> kKnownFields = {
 
 std::vector<std::string> CompetenceCodes(const nlohmann::json& body, FieldErrors& errors) {
   std::vector<std::string> codes;
-  if (http::IsAbsent(body, "competences")) {
+  if (http::IsOmitted(body, "competences", errors)) {
     return codes;
   }
   if (!body["competences"].is_array() || body["competences"].size() > kMaxCompetences) {
@@ -66,7 +66,7 @@ common::StatusOr<CertificateDraft> ParseCertificateDraft(const nlohmann::json& b
   auto decision_number = http::RequiredText(body, "decision_number", 50, errors);
   draft.issue_date = http::OptionalDate(body, "issue_date", errors);
   auto valid_from = http::RequiredDate(body, "valid_from", errors);
-  draft.valid_until = http::OptionalDate(body, "valid_until", errors);
+  draft.valid_until = http::OptionalDate(body, "valid_until", errors, http::Null::kAllowed);
   if (valid_from && draft.valid_until && *draft.valid_until < *valid_from) {
     errors.push_back({"/valid_until", Msg("date.not_before_valid_from")});
   }

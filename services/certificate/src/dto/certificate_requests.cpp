@@ -44,7 +44,7 @@ common::StatusOr<PrintOrder> ParsePrintOrder(const nlohmann::json& body) {
       errors.push_back({"/delivery", Msg("print.delivery_values")});
     }
   }
-  order.note = http::OptionalText(body, "note", http::Lines(1000), errors);
+  order.note = http::OptionalText(body, "note", http::Lines(1000), errors, http::Null::kAllowed);
   if (!errors.empty()) {
     return http::InvalidFields(std::move(errors));
   }

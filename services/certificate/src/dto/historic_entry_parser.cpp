@@ -1,7 +1,6 @@
 #include "dto/historic_entry_parser.hpp"
 
-#include <regex>
-
+#include "domain/certificate_number.hpp"
 #include "domain/historic_entry.hpp"
 #include "domain/historic_level.hpp"
 #include "domain/occupational_standard.hpp"
@@ -14,11 +13,6 @@ namespace {
 
 using common::FieldErrors;
 using common::Msg;
-
-bool IsHistoricNumber(const std::string& number) {
-  static const std::regex kPattern("[A-Za-z0-9][A-Za-z0-9/.-]{0,31}");
-  return std::regex_match(number, kPattern);
-}
 
 std::optional<int> Level(const nlohmann::json& row, std::optional<std::string>& historic_level,
                          FieldErrors& errors) {
@@ -35,7 +29,7 @@ std::optional<int> Level(const nlohmann::json& row, std::optional<std::string>& 
     }
     return level ? level : mapped;
   }
-  if (!level && http::IsAbsent(row, "level")) {
+  if (!row.contains("level")) {
     errors.push_back({"/level", Msg("import.level_required")});
   }
   return level;
@@ -52,7 +46,7 @@ common::StatusOr<Certificate> ParseHistoricEntry(const nlohmann::json& row, cons
   Certificate entry;
   entry.origin = CertificateOrigin::kImported;
   auto number = http::RequiredText(row, "number", kMaxCertificateNumberLength, errors);
-  if (number && !IsHistoricNumber(*number)) {
+  if (number && !IsCertificateNumber(*number)) {
     errors.push_back({"/number", Msg("import.number_form")});
   }
   entry.type = TypeField(row, errors);
@@ -72,7 +66,7 @@ common::StatusOr<Certificate> ParseHistoricEntry(const nlohmann::json& row, cons
   entry.decision_number = http::OptionalText(row, "decision_number", 50, errors);
   auto issue_date = http::RequiredDate(row, "issue_date", errors);
   auto valid_from = http::RequiredDate(row, "valid_from", errors);
-  entry.valid_until = http::OptionalDate(row, "valid_until", errors);
+  entry.valid_until = http::OptionalDate(row, "valid_until", errors, http::Null::kAllowed);
   if (valid_from && entry.valid_until && *entry.valid_until < *valid_from) {
     errors.push_back({"/valid_until", Msg("date.not_before_valid_from")});
   }

@@ -1,5 +1,6 @@
 #include "dto/public_search.hpp"
 
+#include "domain/certificate_number.hpp"
 #include "domain/occupational_standard.hpp"
 #include "dto/certificate_views.hpp"
 #include "kutse/common/text.hpp"
@@ -67,7 +68,8 @@ common::StatusOr<PublicQuery> ParsePublicQuery(const http::Request& request) {
       return key.status();
     }
     const auto& number = std::get<std::string>(key->front());
-    if (number.empty() || number.size() > kMaxCertificateNumberLength) {
+    // A cursor we signed still names a number; anything else is not one of ours.
+    if (!IsCertificateNumber(number)) {
       return http::PageCursor::Refusal();
     }
     query.after_number = number;

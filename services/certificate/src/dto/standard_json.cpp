@@ -17,7 +17,7 @@ constexpr size_t kMaxParts = 200;
 std::vector<StandardPart> ParseParts(const nlohmann::json& body, const std::string& name,
                                      FieldErrors& errors) {
   std::vector<StandardPart> parts;
-  if (http::IsAbsent(body, name)) {
+  if (http::IsOmitted(body, name, errors)) {
     return parts;
   }
   if (!body[name].is_array() || body[name].size() > kMaxParts) {
@@ -35,7 +35,7 @@ std::vector<StandardPart> ParseParts(const nlohmann::json& body, const std::stri
     FieldErrors item_errors = http::UnknownFields(item, {"code", "name_et", "name_en"});
     auto code = http::RequiredText(item, "code", 40, item_errors);
     auto name_et = http::RequiredText(item, "name_et", 300, item_errors);
-    auto name_en = http::OptionalText(item, "name_en", 300, item_errors);
+    auto name_en = http::OptionalText(item, "name_en", 300, item_errors, http::Null::kAllowed);
     if (code && !codes.insert(*code).second) {
       item_errors.push_back({"/code", Msg("field.appears_twice")});
     }
@@ -62,10 +62,11 @@ common::StatusOr<OccupationalStandard> ParseOccupationalStandard(const std::stri
   OccupationalStandard standard;
   standard.code = code;
   auto name_et = http::RequiredText(body, "name_et", 300, errors);
-  standard.name_en = http::OptionalText(body, "name_en", 300, errors);
+  standard.name_en = http::OptionalText(body, "name_en", 300, errors, http::Null::kAllowed);
   auto estqf = http::RequiredInteger(body, "estqf_level", 1, 8, errors);
   auto eqf = http::RequiredInteger(body, "eqf_level", 1, 8, errors);
-  standard.validity_years = http::OptionalInteger(body, "validity_years", 1, 20, errors);
+  standard.validity_years =
+      http::OptionalInteger(body, "validity_years", 1, 20, errors, http::Null::kAllowed);
   standard.specialisations = ParseParts(body, "specialisations", errors);
   standard.partial_qualifications = ParseParts(body, "partial_qualifications", errors);
   standard.competences = ParseParts(body, "competences", errors);

@@ -23,7 +23,7 @@ common::StatusOr<RoleGrant> ParseRoleGrant(const nlohmann::json& body) {
   } else {
     grant.role = body["role"];
   }
-  bool has_body = body.contains("body_id") && !body["body_id"].is_null();
+  bool has_body = !http::IsOmitted(body, "body_id", errors);
   if (has_body) {
     const auto& id = body["body_id"];
     if (!id.is_string() || !common::IsRegistryCode(id.get<std::string>())) {
@@ -35,7 +35,7 @@ common::StatusOr<RoleGrant> ParseRoleGrant(const nlohmann::json& body) {
   if (grant.role == "admin" && has_body) {
     errors.push_back({"/body_id", Msg("roles.admin_has_no_body")});
   }
-  if ((grant.role == "clerk" || grant.role == "assessor") && !has_body) {
+  if ((grant.role == "clerk" || grant.role == "assessor") && !body.contains("body_id")) {
     errors.push_back({"/body_id", Msg("roles.body_required")});
   }
   if (body.contains("reason")) {

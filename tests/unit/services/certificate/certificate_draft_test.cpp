@@ -90,3 +90,16 @@ TEST_CASE("names are limited in characters, not bytes") {
   body["holder_name"] = name + "a";
   REQUIRE(Pointers(body) == std::vector<std::string>{"/holder_name"});
 }
+
+TEST_CASE("null is refused for a member the API types without null; valid_until may be null") {
+  for (const char* member : {"certificate_type", "specialisation", "partial_qualification", "competences",
+                             "issue_date", "language"}) {
+    INFO(member);
+    auto body = Valid();
+    body[member] = nullptr;
+    REQUIRE(Pointers(body) == std::vector<std::string>{std::string("/") + member});
+  }
+  auto open_ended = Valid();
+  open_ended["valid_until"] = nullptr;
+  REQUIRE(ParseCertificateDraft(open_ended).ok());
+}

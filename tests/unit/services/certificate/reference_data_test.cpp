@@ -80,3 +80,35 @@ TEST_CASE("a wrong body is refused field by field") {
     REQUIRE(std::find(pointers.begin(), pointers.end(), expected) != pointers.end());
   }
 }
+
+TEST_CASE("a body's rights are required, and null only where the API allows it") {
+  REQUIRE(ErrorPointers(ParseAwardingBody("80012345", {{"name", "Proov"}})) ==
+          std::vector<std::string>{"/rights"});
+  nlohmann::json body = {
+      {"name", "Proov"},
+      {"email", nullptr},
+      {"phone", nullptr},
+      {"address", nullptr},
+      {"website", nullptr},
+      {"rights", {{{"standard_code", "KEEV-4"}, {"valid_from", "2020-01-01"}, {"valid_until", nullptr}}}}};
+  REQUIRE(ParseAwardingBody("80012345", body).ok());
+  body["active"] = nullptr;
+  body["rights"] = nullptr;
+  REQUIRE(ErrorPointers(ParseAwardingBody("80012345", body)) ==
+          std::vector<std::string>{"/active", "/rights"});
+}
+
+TEST_CASE("a standard's English names and validity may be null, its lists and active not") {
+  nlohmann::json body = {
+      {"name_et", "Keevitaja"},
+      {"name_en", nullptr},
+      {"estqf_level", 4},
+      {"eqf_level", 4},
+      {"validity_years", nullptr},
+      {"competences", {{{"code", "K1"}, {"name_et", "Keevitamine"}, {"name_en", nullptr}}}}};
+  REQUIRE(ParseOccupationalStandard("KEEV-4", body).ok());
+  body["specialisations"] = nullptr;
+  body["active"] = nullptr;
+  REQUIRE(ErrorPointers(ParseOccupationalStandard("KEEV-4", body)) ==
+          std::vector<std::string>{"/specialisations", "/active"});
+}

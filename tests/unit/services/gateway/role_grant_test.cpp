@@ -43,3 +43,12 @@ TEST_CASE("unknown roles, bad codes and unknown fields are refused") {
       Pointers({{"personal_code", "38001085718"}, {"role", "admin"}, {"reason", std::string(501, 'x')}}) ==
       std::vector<std::string>{"/reason"});
 }
+
+TEST_CASE("null is no body and no reason: it is refused") {
+  REQUIRE(Pointers({{"personal_code", "47302200234"}, {"role", "admin"}, {"body_id", nullptr}}) ==
+          std::vector<std::string>{"/body_id"});
+  REQUIRE(Pointers({{"personal_code", "38001085718"}, {"role", "clerk"}, {"body_id", nullptr}}) ==
+          std::vector<std::string>{"/body_id"});
+  REQUIRE(Pointers({{"personal_code", "47302200234"}, {"role", "admin"}, {"reason", nullptr}}) ==
+          std::vector<std::string>{"/reason"});
+}
