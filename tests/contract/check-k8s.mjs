@@ -370,7 +370,7 @@ function checkRendered(label, objects) {
       if (!c.image || (!img.tag && !img.digest) || img.tag === 'latest') fail(cat, `image '${c.image}' has no pinned tag or digest`);
 
       // Settings the services require (libs/runtime, libs/common/config).
-      const required = ['KUTSE_HTTP_PORT', 'KUTSE_DB_DSN', 'KUTSE_DB_SCHEMA', 'KUTSE_AMQP_URL', 'KUTSE_MIGRATIONS_DIR', 'KUTSE_TOKEN_PUBLIC_KEY_FILE'];
+      const required = ['KUTSE_HTTP_PORT', 'KUTSE_DB_DSN', 'KUTSE_AMQP_URL', 'KUTSE_MIGRATIONS_DIR', 'KUTSE_TOKEN_PUBLIC_KEY_FILE'];
       if (name === 'gateway') {
         required.push('KUTSE_TOKEN_PRIVATE_KEY_FILE', 'KUTSE_OPENAPI_FILE', ...SERVICES.filter((s) => s !== 'gateway').map((s) => `KUTSE_UPSTREAM_${s.toUpperCase()}`));
       }

@@ -13,7 +13,6 @@ kutse_service_start() { # SERVICE BUILD_DIR
   local env=(
     "KUTSE_HTTP_PORT=$port"
     "KUTSE_DB_DSN=host=127.0.0.1 port=$PG_PORT dbname=kutse user=kutse_$s password=$(kutse_secret "db_$s.password")"
-    "KUTSE_DB_SCHEMA=$s"
     "KUTSE_AMQP_URL=amqp://kutse:$AMQP_PASSWORD@127.0.0.1:$AMQP_PORT/kutse"
     "KUTSE_MIGRATIONS_DIR=$KUTSE_REPO/services/$s/migrations"
     "KUTSE_TOKEN_PUBLIC_KEY_FILE=$TOKEN_PUBLIC_KEY_FILE"
