@@ -36,3 +36,5 @@ die() {
 . "$KUTSE_REPO/deploy/local/lib/build.sh"
 # shellcheck source=deploy/local/lib/services.sh
 . "$KUTSE_REPO/deploy/local/lib/services.sh"
+# shellcheck source=deploy/local/lib/settings.sh
+. "$KUTSE_REPO/deploy/local/lib/settings.sh"

@@ -5,37 +5,48 @@
 # The register keeper's first admin (README's demo people): the admin role comes from configuration.
 KUTSE_DEMO_ADMINS=47302200234
 KUTSE_OIDC_DIR="$KUTSE_REPO/deploy/local/oidc-provider"
+declare -gA KUTSE_VALUES=()
+
+# kutse_service_values SERVICE: sets KUTSE_VALUES to what this command gives the settings of SERVICE,
+# keyed by setting name. Only those the service's description lists reach it
+# (kutse_service_environment); a setting added there that must be computed here gets its line here.
+# shellcheck disable=SC2034 # read through kutse_service_environment's nameref
+kutse_service_values() {
+  local s=$1 port u
+  port=$(kutse_http_port "$s")
+  KUTSE_VALUES=(
+    [KUTSE_HTTP_PORT]=$port
+    [KUTSE_DB_DSN]="host=127.0.0.1 port=$PG_PORT dbname=kutse user=kutse_$s password=$(kutse_secret "db_$s.password")"
+    [KUTSE_AMQP_URL]="amqp://kutse:$AMQP_PASSWORD@127.0.0.1:$AMQP_PORT/kutse"
+    [KUTSE_MIGRATIONS_DIR]="$KUTSE_REPO/services/$s/migrations"
+    [KUTSE_TOKEN_PUBLIC_KEY_FILE]=$TOKEN_PUBLIC_KEY_FILE
+    [KUTSE_LOG_LEVEL]=${KUTSE_LOG_LEVEL:-info}
+    [KUTSE_TOKEN_PRIVATE_KEY_FILE]=$TOKEN_PRIVATE_KEY_FILE
+    [KUTSE_OPENAPI_FILE]="$KUTSE_REPO/openapi.yaml"
+    [KUTSE_PUBLIC_URL]=$(kutse_public_url)
+    [KUTSE_OIDC_ISSUER]=$(kutse_oidc_issuer)
+    [KUTSE_OIDC_CLIENT_ID]=kutse-gateway
+    [KUTSE_OIDC_CLIENT_SECRET_FILE]=$(kutse_oidc_secret_file)
+    [KUTSE_BOOTSTRAP_ADMINS]=$KUTSE_DEMO_ADMINS
+  )
+  for u in certificate workflow notification stamping; do
+    port=$(kutse_http_port "$u")
+    KUTSE_VALUES[KUTSE_UPSTREAM_${u^^}]="http://127.0.0.1:$port"
+  done
+}
 
 kutse_service_start() { # SERVICE BUILD_DIR
-  local s=$1 bin="$2/services/$1/kutse-$1" port
+  local s=$1 bin="$2/services/$1/kutse-$1" name
   [[ -x $bin ]] || die "$bin is missing: the build did not produce it"
-  port=$(kutse_http_port "$s")
-  local env=(
-    "KUTSE_HTTP_PORT=$port"
-    "KUTSE_DB_DSN=host=127.0.0.1 port=$PG_PORT dbname=kutse user=kutse_$s password=$(kutse_secret "db_$s.password")"
-    "KUTSE_AMQP_URL=amqp://kutse:$AMQP_PASSWORD@127.0.0.1:$AMQP_PORT/kutse"
-    "KUTSE_MIGRATIONS_DIR=$KUTSE_REPO/services/$s/migrations"
-    "KUTSE_TOKEN_PUBLIC_KEY_FILE=$TOKEN_PUBLIC_KEY_FILE"
-    "KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-info}"
-  )
-  if [[ $s == gateway ]]; then
-    env+=(
-      "KUTSE_TOKEN_PRIVATE_KEY_FILE=$TOKEN_PRIVATE_KEY_FILE"
-      "KUTSE_OPENAPI_FILE=$KUTSE_REPO/openapi.yaml"
-      "KUTSE_PUBLIC_URL=$(kutse_public_url)"
-      "KUTSE_OIDC_ISSUER=$(kutse_oidc_issuer)"
-      "KUTSE_OIDC_CLIENT_ID=kutse-gateway"
-      "KUTSE_OIDC_CLIENT_SECRET_FILE=$(kutse_oidc_secret_file)"
-      "KUTSE_BOOTSTRAP_ADMINS=$KUTSE_DEMO_ADMINS"
-    )
-    local u
-    for u in certificate workflow notification stamping; do
-      env+=("KUTSE_UPSTREAM_${u^^}=http://127.0.0.1:$(kutse_http_port "$u")")
-    done
-  fi
+  kutse_service_values "$s"
+  kutse_service_environment "$s" KUTSE_VALUES
   [[ ! -e $LOG_DIR/$s.log ]] || mv -f "$LOG_DIR/$s.log" "$LOG_DIR/$s.log.1"
+  # Other KUTSE_ variables of this shell stay out: the service sees its own settings and no others.
   # export inside the subshell keeps the passwords out of the process list; setsid keeps Ctrl-C away.
-  (export "${env[@]}" && exec setsid "$bin") >"$LOG_DIR/$s.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
+  (
+    for name in $(compgen -e KUTSE_); do unset "$name"; done
+    export "${KUTSE_SERVICE_ENV[@]}" && exec setsid "$bin"
+  ) >"$LOG_DIR/$s.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
   kutse_write_pidfile "$PID_DIR/$s.pid" $!
 }
 
@@ -92,6 +103,11 @@ kutse_oidc_start() {
 # The identity provider and the five services, started together and awaited, then the demo data.
 kutse_services_up() { # BUILD_DIR
   local s
+  # Every service's required settings have values before anything starts.
+  for s in "${KUTSE_SERVICES[@]}"; do
+    kutse_service_values "$s"
+    kutse_service_environment "$s" KUTSE_VALUES
+  done
   kutse_oidc_start
   for s in "${KUTSE_SERVICES[@]}"; do kutse_service_start "$s" "$1"; done
   for s in oidc "${KUTSE_SERVICES[@]}"; do kutse_service_await "$s"; done
