@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "certificate_settings.hpp"
 #include "db/sql.hpp"
 #include "domain/duplicate_approval.hpp"
 #include "events/duplicate_approved_handler.hpp"
@@ -23,12 +24,13 @@
 namespace kutse::certificate {
 
 void Configure(runtime::ServiceRuntime& runtime) {
+  const CertificateSettings settings = CertificateSettings::Read(runtime.Environment());
   runtime.SetStatements(sql::Statements());
   runtime.EnableOutboxRelay();
   runtime.Consumer().On(kDuplicateApprovedV1, OnDuplicateApproved);
   db::Pool& pool = runtime.Database();
   // The public name search's in-memory index, loaded and kept current by a thread of its own.
-  auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().Required("KUTSE_DB_DSN"));
+  auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().db_dsn);
   runtime.AddBackgroundJob([names] { names->Start(); }, [names] { names->Stop(); });
   runtime.Router().Add(
       "POST", "/api/v1/bodies/{bodyId}/certificates",
@@ -92,8 +94,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
       "POST", "/api/v1/admin/certificate-imports",
       [&pool](http::Request& request) { return ImportCertificates(pool, request); },
       http::RouteOptions{kMaxBatchBodyBytes, true});
-  auto expiry = std::make_shared<ExpiryJob>(pool, std::chrono::milliseconds(runtime.Settings().Integer(
-                                                      "KUTSE_EXPIRY_INTERVAL_MS", 60000, 100, 86400000)));
+  auto expiry = std::make_shared<ExpiryJob>(pool, settings.expiry_interval);
   runtime.AddBackgroundJob([expiry] { expiry->Start(); }, [expiry] { expiry->Stop(); });
 }
 
