@@ -33,7 +33,6 @@ RUN apt-get update \
 COPY --from=build /src/build/services/certificate/kutse-certificate /usr/local/bin/kutse-certificate
 COPY services/certificate/migrations/ /usr/share/kutse/certificate/migrations/
 ENV KUTSE_HTTP_PORT=8080 \
-    KUTSE_DB_SCHEMA=certificate \
     KUTSE_MIGRATIONS_DIR=/usr/share/kutse/certificate/migrations
 LABEL org.opencontainers.image.title="kutse-certificate" \
       org.opencontainers.image.description="Kutse certificate service"

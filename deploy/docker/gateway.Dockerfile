@@ -34,7 +34,6 @@ COPY --from=build /src/build/services/gateway/kutse-gateway /usr/local/bin/kutse
 COPY services/gateway/migrations/ /usr/share/kutse/gateway/migrations/
 COPY openapi.yaml /usr/share/kutse/openapi.yaml
 ENV KUTSE_HTTP_PORT=8080 \
-    KUTSE_DB_SCHEMA=gateway \
     KUTSE_MIGRATIONS_DIR=/usr/share/kutse/gateway/migrations \
     KUTSE_OPENAPI_FILE=/usr/share/kutse/openapi.yaml
 LABEL org.opencontainers.image.title="kutse-gateway" \

@@ -33,7 +33,6 @@ RUN apt-get update \
 COPY --from=build /src/build/services/notification/kutse-notification /usr/local/bin/kutse-notification
 COPY services/notification/migrations/ /usr/share/kutse/notification/migrations/
 ENV KUTSE_HTTP_PORT=8080 \
-    KUTSE_DB_SCHEMA=notification \
     KUTSE_MIGRATIONS_DIR=/usr/share/kutse/notification/migrations
 LABEL org.opencontainers.image.title="kutse-notification" \
       org.opencontainers.image.description="Kutse notification service"

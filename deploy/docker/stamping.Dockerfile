@@ -33,7 +33,6 @@ RUN apt-get update \
 COPY --from=build /src/build/services/stamping/kutse-stamping /usr/local/bin/kutse-stamping
 COPY services/stamping/migrations/ /usr/share/kutse/stamping/migrations/
 ENV KUTSE_HTTP_PORT=8080 \
-    KUTSE_DB_SCHEMA=stamping \
     KUTSE_MIGRATIONS_DIR=/usr/share/kutse/stamping/migrations
 LABEL org.opencontainers.image.title="kutse-stamping" \
       org.opencontainers.image.description="Kutse stamping service"

@@ -33,7 +33,6 @@ RUN apt-get update \
 COPY --from=build /src/build/services/workflow/kutse-workflow /usr/local/bin/kutse-workflow
 COPY services/workflow/migrations/ /usr/share/kutse/workflow/migrations/
 ENV KUTSE_HTTP_PORT=8080 \
-    KUTSE_DB_SCHEMA=workflow \
     KUTSE_MIGRATIONS_DIR=/usr/share/kutse/workflow/migrations
 LABEL org.opencontainers.image.title="kutse-workflow" \
       org.opencontainers.image.description="Kutse workflow service"

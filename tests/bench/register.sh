@@ -107,6 +107,7 @@ curl -s -o /dev/null -b "$admin_jar" -H "X-CSRF-Token: $(csrf_of "$admin_jar")" 
   -d "{\"personal_code\":\"$clerk\",\"role\":\"clerk\",\"body_id\":\"$body\"}" "$site/api/v1/admin/role-assignments"
 sign_in "$clerk" "$clerk_jar"
 batch="$STATE_DIR/batch.json"
+# shellcheck disable=SC2016 # JavaScript, not shell: its ${...} are template literals
 node -e '
   const rows = [];
   // 10,000 different holders, as a real batch has: valid personal codes of people born in 1970-71.

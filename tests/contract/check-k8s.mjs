@@ -6,9 +6,11 @@
 //    requests and limits; runAsNonRoot, runAsUser 10001, seccomp RuntimeDefault,
 //    readOnlyRootFilesystem, allowPrivilegeEscalation false, capabilities drop ALL;
 //    terminationGracePeriodSeconds; a ServiceAccount with automountServiceAccountToken false; a pinned
-//    image tag; the required KUTSE_* settings, with the DSN and AMQP URL taken from Secrets and the
-//    key files on mounted Secret volumes; a Service, HorizontalPodAutoscaler, PodDisruptionBudget and
-//    NetworkPolicy of its own;
+//    image tag; the settings its description lists (libs/runtime/settings.txt and
+//    services/<service>/settings.txt, checked by settings-contract.mjs): every required one given,
+//    credentials from Secrets, secret files on mounted Secret volumes, values of their kind, and no
+//    KUTSE_* variable the service does not read; a Service, HorizontalPodAutoscaler,
+//    PodDisruptionBudget and NetworkPolicy of its own;
 //  - only the gateway's NetworkPolicy admits traffic from outside the cluster's pods;
 //  - the development identity switch appears nowhere: not in the rendered output, and not in any
 //    file under deploy/k8s or deploy/docker.
@@ -26,6 +28,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import YAML from 'yaml';
+import { serviceSettings } from '../lib/settings.mjs';
+import { containerSettingProblems } from './settings-contract.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -296,6 +300,21 @@ function envValue(container, name, configMaps) {
   return undefined;
 }
 
+// The settings description of each service, read once; a malformed one is a failure of its own.
+const descriptions = new Map();
+function settingProblems(service, container, pod, configMaps) {
+  if (!descriptions.has(service)) {
+    try {
+      descriptions.set(service, serviceSettings(repoRoot, service));
+    } catch (e) {
+      descriptions.set(service, e);
+    }
+  }
+  const settings = descriptions.get(service);
+  if (settings instanceof Error) return [settings.message];
+  return containerSettingProblems(settings, container, pod, configMaps);
+}
+
 function selects(selector, labels) {
   const ml = selector?.matchLabels ?? {};
   if ((selector?.matchExpressions ?? []).length) return false; // not used here; keep the check simple
@@ -369,17 +388,10 @@ function checkRendered(label, objects) {
       const img = splitImage(c.image);
       if (!c.image || (!img.tag && !img.digest) || img.tag === 'latest') fail(cat, `image '${c.image}' has no pinned tag or digest`);
 
-      // Settings the services require (libs/runtime, libs/common/config).
-      const required = ['KUTSE_HTTP_PORT', 'KUTSE_DB_DSN', 'KUTSE_DB_SCHEMA', 'KUTSE_AMQP_URL', 'KUTSE_MIGRATIONS_DIR', 'KUTSE_TOKEN_PUBLIC_KEY_FILE'];
-      if (name === 'gateway') {
-        required.push('KUTSE_TOKEN_PRIVATE_KEY_FILE', 'KUTSE_OPENAPI_FILE', ...SERVICES.filter((s) => s !== 'gateway').map((s) => `KUTSE_UPSTREAM_${s.toUpperCase()}`));
-      }
+      // What the service reads, as its description says: every required setting, credentials from
+      // Secrets, secret files on mounted Secret volumes, values of their kind, no other KUTSE_*.
       if (!(pod.initContainers ?? []).includes(c)) {
-        for (const n of required) if (!envValue(c, n, configMaps)) fail(cat, `${n} is not set (env or envFrom ConfigMap)`);
-      }
-      for (const n of ['KUTSE_DB_DSN', 'KUTSE_AMQP_URL']) {
-        const e = envValue(c, n, configMaps);
-        if (e && !e.valueFrom?.secretKeyRef) fail(cat, `${n} must come from a Secret (secretKeyRef), not a literal or ConfigMap`);
+        for (const problem of settingProblems(name, c, pod, configMaps)) fail(cat, problem);
       }
       for (const e of c.env ?? []) {
         if (typeof e.value === 'string' && /(password|passwd|secret|token)=|:\/\/[^/\s:@]+:[^/\s@]+@|BEGIN [A-Z ]*PRIVATE KEY/i.test(e.value)) fail(cat, `env ${e.name} holds what looks like a credential`);
@@ -388,12 +400,6 @@ function checkRendered(label, objects) {
         for (const [k, v] of Object.entries(cm.data ?? {})) {
           if (/(password|passwd|secret|token)=|:\/\/[^/\s:@]+:[^/\s@]+@|BEGIN [A-Z ]*PRIVATE KEY/i.test(String(v))) fail(where(cm), `${k} holds what looks like a credential`);
         }
-      }
-      for (const n of ['KUTSE_TOKEN_PUBLIC_KEY_FILE', 'KUTSE_TOKEN_PRIVATE_KEY_FILE']) {
-        const e = envValue(c, n, configMaps);
-        if (!e || typeof e.value !== 'string') continue;
-        const mount = (c.volumeMounts ?? []).find((vm) => e.value.startsWith(vm.mountPath.replace(/\/?$/, '/')));
-        if (!mount || !secretVolumes.has(mount.name)) fail(cat, `${n}=${e.value} is not on a mounted Secret volume`);
       }
       if (name !== 'gateway' && envValue(c, 'KUTSE_TOKEN_PRIVATE_KEY_FILE', configMaps)) fail(cat, 'only the gateway may hold the token private key');
     }

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <thread>
 
-#include "kutse/bus/amqp_url.hpp"
 #include "kutse/bus/bus_tables.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/common/metrics.hpp"
@@ -27,31 +26,23 @@ sigset_t TerminationSignals() {
   return signals;
 }
 
-std::unique_ptr<bus::AmqpUrl> ParseAmqp(const common::Config& config) {
-  try {
-    return std::make_unique<bus::AmqpUrl>(bus::AmqpUrl::Parse(config.Required("KUTSE_AMQP_URL")));
-  } catch (const std::invalid_argument& error) {
-    throw common::ConfigError(std::string("setting KUTSE_AMQP_URL: ") + error.what());
-  }
-}
-
 }  // namespace
 
 ServiceRuntime::ServiceRuntime(std::string service, const common::Config& config, RuntimeOptions options)
-    : service_(std::move(service)), config_(config), options_(options) {
+    : service_(std::move(service)),
+      config_(config),
+      options_(options),
+      settings_(RuntimeSettings::Read(config_, options_)) {
   http::LoadMessages();
   db::LoadEmbeddedMessages();
   LoadEmbeddedMessages();
-  common::log::Configure(service_, common::log::ParseLevel(config_.Optional("KUTSE_LOG_LEVEL", "info")));
-  pool_options_.dsn = config_.Required("KUTSE_DB_DSN");
-  pool_options_.size = static_cast<size_t>(config_.Integer("KUTSE_DB_POOL_SIZE", 8, 1, 200));
-  config_.Required("KUTSE_MIGRATIONS_DIR");
-  config_.Port("KUTSE_HTTP_PORT");
-  ParseAmqp(config_);
-  if (options_.verifies_caller_tokens) {
+  common::log::Configure(service_, settings_.log_level);
+  pool_options_.dsn = settings_.db_dsn;
+  pool_options_.size = settings_.db_pool_size;
+  if (settings_.token_public_key_pem) {
     try {
       verifier_ = std::make_unique<auth::TokenVerifier>(
-          auth::Es256Key::FromPublicPem(config_.FileContents("KUTSE_TOKEN_PUBLIC_KEY_FILE")), service_);
+          auth::Es256Key::FromPublicPem(*settings_.token_public_key_pem), service_);
     } catch (const std::invalid_argument& error) {
       throw common::ConfigError(std::string("setting KUTSE_TOKEN_PUBLIC_KEY_FILE: ") + error.what());
     }
@@ -77,7 +68,7 @@ void ServiceRuntime::SetStatements(db::Statements statements) {
 
 void ServiceRuntime::EnableOutboxRelay() {
   bus::RelayOptions relay_options;
-  relay_options.url = *ParseAmqp(config_);
+  relay_options.url = settings_.amqp;
   relay_options.schema = service_;
   relay_ = std::make_unique<bus::OutboxRelay>(Database(), relay_options);
   const std::string lag_sql = "SELECT count(*) FROM " + service_ + ".outbox WHERE published_at IS NULL";
@@ -92,7 +83,7 @@ void ServiceRuntime::EnableOutboxRelay() {
 bus::EventConsumer& ServiceRuntime::Consumer() {
   if (!consumer_) {
     bus::ConsumerOptions consumer_options;
-    consumer_options.url = *ParseAmqp(config_);
+    consumer_options.url = settings_.amqp;
     consumer_options.service = service_;
     consumer_ = std::make_unique<bus::EventConsumer>(Database(), consumer_options);
   }
@@ -135,7 +126,7 @@ int ServiceRuntime::Run() {
     // Migrations run on a connection of their own: it holds the advisory lock for the whole run.
     pqxx::connection connection(pool_options_.dsn);
     std::vector<db::MigrationFile> migrations = {bus::OutboxInboxMigration(service_)};
-    for (auto& own : db::LoadMigrations(config_.Required("KUTSE_MIGRATIONS_DIR"))) {
+    for (auto& own : db::LoadMigrations(settings_.migrations_dir)) {
       if (own.version == 1) {
         throw db::MigrationError(
             "V001 belongs to the outbox and inbox; a service's own migrations start at V002");
@@ -163,10 +154,9 @@ int ServiceRuntime::Run() {
       http::RouteOptions{http::kDefaultMaxBodyBytes, false, "text/plain"});
 
   http::ServerOptions server_options;
-  server_options.port = config_.Port("KUTSE_HTTP_PORT");
-  server_options.io_threads = config_.Integer("KUTSE_HTTP_THREADS", 2, 1, 64);
-  server_options.dispatcher.worker_threads =
-      static_cast<size_t>(config_.Integer("KUTSE_WORKER_THREADS", 8, 1, 256));
+  server_options.port = settings_.http_port;
+  server_options.io_threads = settings_.http_threads;
+  server_options.dispatcher.worker_threads = settings_.worker_threads;
   server_options.dispatcher.resolve_caller = resolver_;
   server_options.dispatcher.resolve_caller_may_block = resolver_may_block_;
   server_options.dispatcher.resolve_caller_without_blocking = resolver_without_blocking_;
@@ -190,9 +180,8 @@ int ServiceRuntime::Run() {
   common::log::Info("termination signal received; draining", {{"signal", received}});
   draining_ = true;
   // Let load balancers see the failing readiness before the listener goes away.
-  std::this_thread::sleep_for(
-      std::chrono::milliseconds(config_.Integer("KUTSE_DRAIN_DELAY_MS", 0, 0, 60000)));
-  server.Drain(std::chrono::milliseconds(config_.Integer("KUTSE_DRAIN_TIMEOUT_MS", 15000, 0, 600000)));
+  std::this_thread::sleep_for(settings_.drain_delay);
+  server.Drain(settings_.drain_timeout);
   for (auto& job : jobs_) {
     job.second();
   }

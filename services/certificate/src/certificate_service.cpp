@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "certificate_settings.hpp"
 #include "db/sql.hpp"
 #include "events/duplicate_approved_event.hpp"
 #include "events/duplicate_approved_handler.hpp"
@@ -32,6 +33,7 @@ http::SyncHandler Bound(std::shared_ptr<HandlerContext> context, Handler handler
 
 void Configure(runtime::ServiceRuntime& runtime) {
   LoadMessages();
+  const CertificateSettings settings = CertificateSettings::Read(runtime.Environment());
   runtime.SetStatements(sql::Statements());
   runtime.EnableOutboxRelay();
   const common::Clock* clock = &common::SystemClock::Instance();
@@ -39,14 +41,12 @@ void Configure(runtime::ServiceRuntime& runtime) {
     return OnDuplicateApproved(work, *clock, event);
   });
   // The public name search's in-memory index, loaded and kept current by a thread of its own.
-  auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().Required("KUTSE_DB_DSN"));
+  auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().db_dsn);
   runtime.AddBackgroundJob([names] { names->Start(); }, [names] { names->Stop(); });
   // The context keeps the index alive for as long as a handler can reach it.
   auto context = std::shared_ptr<HandlerContext>(new HandlerContext{runtime.Database(), *clock, names.get()},
                                                  [names](HandlerContext* owned) { delete owned; });
-  auto expiry = std::make_shared<ExpiryJob>(runtime.Database(), *clock,
-                                            std::chrono::milliseconds(runtime.Settings().Integer(
-                                                "KUTSE_EXPIRY_INTERVAL_MS", 60000, 100, 86400000)));
+  auto expiry = std::make_shared<ExpiryJob>(runtime.Database(), *clock, settings.expiry_interval);
   runtime.AddBackgroundJob([expiry] { expiry->Start(); }, [expiry] { expiry->Stop(); });
 
   http::Router& router = runtime.Router();

@@ -1,10 +1,10 @@
 #include "gateway_service.hpp"
 
 #include <memory>
-#include <set>
 
 #include "clients/cors.hpp"
 #include "db/sql.hpp"
+#include "gateway_settings.hpp"
 #include "handlers/admin_roles.hpp"
 #include "handlers/auth_routes.hpp"
 #include "handlers/body_api_clients.hpp"
@@ -13,8 +13,6 @@
 #include "identity/caller_resolver.hpp"
 #include "kutse/auth/token_signer.hpp"
 #include "kutse/common/log.hpp"
-#include "kutse/common/personal_code.hpp"
-#include "kutse/common/text.hpp"
 #include "kutse/http/problem.hpp"
 #include "proxy/forwarding.hpp"
 #include "proxy/route_table.hpp"
@@ -40,61 +38,41 @@ struct GatewayState {
   bool secure_cookies = true;
 };
 
-std::set<std::string> ParseCodeList(const std::string& text) {
-  std::set<std::string> codes;
-  for (const auto& code : common::Split(text, ',')) {
-    if (!common::IsValidPersonalCode(code)) {
-      throw common::ConfigError("KUTSE_BOOTSTRAP_ADMINS holds something that is not a personal code");
-    }
-    codes.insert(code);
-  }
-  return codes;
-}
-
 }  // namespace
 
 void Configure(runtime::ServiceRuntime& runtime) {
   LoadMessages();
-  const common::Config& config = runtime.Settings();
+  const GatewaySettings settings = GatewaySettings::Read(runtime.Environment());
   auto state = std::make_shared<GatewayState>();
-  state->routes = DefaultRouteTable(
-      config.Required("KUTSE_UPSTREAM_CERTIFICATE"), config.Required("KUTSE_UPSTREAM_WORKFLOW"),
-      config.Required("KUTSE_UPSTREAM_NOTIFICATION"), config.Required("KUTSE_UPSTREAM_STAMPING"));
+  state->routes = DefaultRouteTable(settings.upstream_certificate, settings.upstream_workflow,
+                                    settings.upstream_notification, settings.upstream_stamping);
   try {
     state->signer = std::make_unique<auth::TokenSigner>(
-        auth::Es256Key::FromPrivatePem(config.FileContents("KUTSE_TOKEN_PRIVATE_KEY_FILE")),
-        std::chrono::seconds(60));
+        auth::Es256Key::FromPrivatePem(settings.token_private_key_pem), std::chrono::seconds(60));
   } catch (const std::invalid_argument& error) {
     throw common::ConfigError(std::string("setting KUTSE_TOKEN_PRIVATE_KEY_FILE: ") + error.what());
   }
-  state->openapi = config.FileContents("KUTSE_OPENAPI_FILE");
-  state->upstreams =
-      std::make_unique<UpstreamClient>(config.Integer("KUTSE_UPSTREAM_CONNECTIONS", 64, 1, 1024));
+  state->openapi = settings.openapi_document;
+  state->upstreams = std::make_unique<UpstreamClient>(settings.upstream_connections);
 
   runtime.SetStatements(sql::Statements());
-  SessionPolicy policy{config.Integer("KUTSE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
-                       config.Integer("KUTSE_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7)};
-  state->sessions = std::make_unique<SessionStore>(
-      runtime.Database(), policy,
-      std::chrono::milliseconds(config.Integer("KUTSE_SESSION_CACHE_MS", 5000, 0, 60000)));
-  state->sessions->StartListening(config.Required("KUTSE_DB_DSN"));
-  const std::string public_url = config.Required("KUTSE_PUBLIC_URL");
-  state->secure_cookies = public_url.rfind("https://", 0) == 0;
+  SessionPolicy policy{settings.session_idle_minutes, settings.session_absolute_hours};
+  state->sessions = std::make_unique<SessionStore>(runtime.Database(), policy, settings.session_cache);
+  state->sessions->StartListening(runtime.Settings().db_dsn);
+  state->secure_cookies = settings.public_url.rfind("https://", 0) == 0;
   state->login = std::make_unique<OidcLogin>(
-      ProviderClient(config.Required("KUTSE_OIDC_ISSUER"),
-                     ClientCredentials{config.Required("KUTSE_OIDC_CLIENT_ID"),
-                                       config.FileContents("KUTSE_OIDC_CLIENT_SECRET_FILE"),
-                                       public_url + "/auth/callback"}),
+      ProviderClient(settings.oidc_issuer,
+                     ClientCredentials{settings.oidc_client_id, settings.oidc_client_secret,
+                                       settings.public_url + "/auth/callback"}),
       *state->sessions);
 
   CallerResolverOptions resolver_options;
-  resolver_options.dev_identity_enabled = config.Flag("KUTSE_DEV_IDENTITY");
-  resolver_options.bootstrap_admins = ParseCodeList(config.Optional("KUTSE_BOOTSTRAP_ADMINS", ""));
+  resolver_options.dev_identity_enabled = settings.dev_identity;
+  resolver_options.bootstrap_admins = settings.bootstrap_admins;
   if (resolver_options.dev_identity_enabled) {
     common::log::Warn("DEVELOPMENT IDENTITY HEADER IS ENABLED: never run this configuration in production");
   }
-  state->clients = std::make_unique<ApiClients>(
-      runtime.Database(), std::chrono::milliseconds(config.Integer("KUTSE_CLIENT_CACHE_MS", 5000, 0, 60000)));
+  state->clients = std::make_unique<ApiClients>(runtime.Database(), settings.client_cache);
   state->callers = std::make_unique<CallerResolver>(*state->sessions, *state->clients, resolver_options);
   state->roles = std::make_unique<RoleAssignments>(runtime.Database());
   runtime.SetCallerResolver(

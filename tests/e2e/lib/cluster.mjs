@@ -23,6 +23,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serviceEnvironment, serviceSettings } from '../../lib/settings.mjs';
 import { fetchChecked, forbidText } from './contract.mjs';
 
 export const kServices = ['gateway', 'certificate', 'workflow', 'notification', 'stamping'];
@@ -340,7 +341,8 @@ export class Cluster {
 
   /**
    * Starts one process. Options: replica (default 0; each replica has its own port, all share the
-   * database and vhost), env (extra variables), and for the gateway `upstreams`: {service: replica}
+   * database and vhost), env (extra variables; settings among them must be ones the service reads,
+   * and win over the harness's values), and for the gateway `upstreams`: {service: replica}
    * choosing which replica of each service it forwards to (default 0).
    */
   async start(service, { replica = 0, env = {}, upstreams = {} } = {}) {
@@ -351,39 +353,51 @@ export class Cluster {
     const binary = path.join(this.buildDir, 'services', service, `kutse-${service}`);
     assert.ok(fs.existsSync(binary), `no binary at ${binary}: build first`);
     const port = await this.port(service, replica);
-    const childEnv = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      LANG: 'C.UTF-8',
-      KUTSE_HTTP_PORT: String(port),
+    // What this harness gives each setting, by name; the service's description decides which of
+    // these it gets (tests/lib/settings.mjs), and a required one missing here stops the start.
+    const values = {
+      KUTSE_HTTP_PORT: port,
       KUTSE_DB_DSN: this.dsn(service),
       KUTSE_AMQP_URL: this.amqpUrl(),
       KUTSE_MIGRATIONS_DIR: path.join(this.repo, 'services', service, 'migrations'),
       KUTSE_TOKEN_PUBLIC_KEY_FILE: this.publicKeyFile,
       KUTSE_LOG_LEVEL: 'info',
-      KUTSE_DRAIN_TIMEOUT_MS: '10000',
+      KUTSE_DRAIN_TIMEOUT_MS: 10000,
+    };
+    if (service === 'gateway') {
+      const identity = await this.startIdentityProvider();
+      Object.assign(values, {
+        KUTSE_TOKEN_PRIVATE_KEY_FILE: this.privateKeyFile,
+        KUTSE_OPENAPI_FILE: path.join(this.repo, 'openapi.yaml'),
+        KUTSE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        KUTSE_OIDC_ISSUER: identity.issuer,
+        KUTSE_OIDC_CLIENT_ID: kOidcClientId,
+        KUTSE_OIDC_CLIENT_SECRET_FILE: identity.secretFile,
+        KUTSE_BOOTSTRAP_ADMINS: kBootstrapAdmin,
+        // Tests only: the development identity header lets the load tests name thousands of clerks
+        // and holders without signing each in. The run command never enables it (auth.test.mjs signs
+        // in for real).
+        KUTSE_DEV_IDENTITY: 'enabled',
+      });
+      for (const upstream of kBackends) {
+        const upstreamPort = await this.port(upstream, upstreams[upstream] ?? 0);
+        values[`KUTSE_UPSTREAM_${upstream.toUpperCase()}`] = `http://127.0.0.1:${upstreamPort}`;
+      }
+    }
+    const childEnv = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      LANG: 'C.UTF-8',
+      ...serviceEnvironment(service, serviceSettings(this.repo, service), values, {
+        overrides: env,
+        harness: 'tests/e2e/lib/cluster.mjs',
+      }),
     };
     for (const [name, value] of Object.entries(process.env)) {
       if (/^(ASAN|UBSAN|LSAN|TSAN)_OPTIONS$/.test(name)) childEnv[name] = value; // sanitizer builds
     }
-    if (service === 'gateway') {
-      const identity = await this.startIdentityProvider();
-      childEnv.KUTSE_TOKEN_PRIVATE_KEY_FILE = this.privateKeyFile;
-      childEnv.KUTSE_OPENAPI_FILE = path.join(this.repo, 'openapi.yaml');
-      childEnv.KUTSE_PUBLIC_URL = `http://127.0.0.1:${port}`;
-      childEnv.KUTSE_OIDC_ISSUER = identity.issuer;
-      childEnv.KUTSE_OIDC_CLIENT_ID = kOidcClientId;
-      childEnv.KUTSE_OIDC_CLIENT_SECRET_FILE = identity.secretFile;
-      childEnv.KUTSE_BOOTSTRAP_ADMINS = kBootstrapAdmin;
-      // Tests only: the development identity header lets the load tests name thousands of clerks
-      // and holders without signing each in. The run command never enables it (auth.test.mjs signs
-      // in for real).
-      childEnv.KUTSE_DEV_IDENTITY = 'enabled';
-      for (const upstream of kBackends) {
-        const upstreamPort = await this.port(upstream, upstreams[upstream] ?? 0);
-        childEnv[`KUTSE_UPSTREAM_${upstream.toUpperCase()}`] = `http://127.0.0.1:${upstreamPort}`;
-      }
+    for (const [name, value] of Object.entries(env)) {
+      if (!name.startsWith('KUTSE_')) childEnv[name] = value;
     }
-    Object.assign(childEnv, env);
 
     const logFile = path.join(this.logDir, `${service}-${replica}.log`);
     fs.appendFileSync(logFile, `=== e2e harness: starting ${key} on port ${port} at ${new Date().toISOString()}\n`);

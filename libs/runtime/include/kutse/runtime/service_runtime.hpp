@@ -15,12 +15,9 @@
 #include "kutse/common/config.hpp"
 #include "kutse/db/pool.hpp"
 #include "kutse/http/router.hpp"
+#include "kutse/runtime/runtime_settings.hpp"
 
 namespace kutse::runtime {
-
-struct RuntimeOptions {
-  bool verifies_caller_tokens = true;  // false only for the gateway, which issues them
-};
 
 class ServiceRuntime {
  public:
@@ -28,7 +25,9 @@ class ServiceRuntime {
   ~ServiceRuntime();
 
   const std::string& Service() const { return service_; }
-  const common::Config& Settings() const { return config_; }
+  // The shared settings, read at construction; a service reads its own from Environment().
+  const RuntimeSettings& Settings() const { return settings_; }
+  const common::Config& Environment() const { return config_; }
   http::Router& Router() { return router_; }
   db::Pool& Database();
   void SetStatements(db::Statements statements);  // before Run()
@@ -52,6 +51,7 @@ class ServiceRuntime {
   std::string service_;
   common::Config config_;
   RuntimeOptions options_;
+  RuntimeSettings settings_;
   http::Router router_;
   db::PoolOptions pool_options_;
   std::unique_ptr<db::Pool> pool_;

@@ -1,0 +1,134 @@
+# shellcheck shell=bash
+# deploy/local/lib/services.sh: the five services, the local identity provider and the demo data, as
+# `run` and the benchmarks start them (tests start their own). Sourced by deploy/local/lib.sh.
+
+# The register keeper's first admin (README's demo people): the admin role comes from configuration.
+KUTSE_DEMO_ADMINS=47302200234
+KUTSE_OIDC_DIR="$KUTSE_REPO/deploy/local/oidc-provider"
+declare -gA KUTSE_VALUES=()
+
+# kutse_service_values SERVICE: sets KUTSE_VALUES to what this command gives the settings of SERVICE,
+# keyed by setting name. Only those the service's description lists reach it
+# (kutse_service_environment); a setting added there that must be computed here gets its line here.
+# shellcheck disable=SC2034 # read through kutse_service_environment's nameref
+kutse_service_values() {
+  local s=$1 port u
+  port=$(kutse_http_port "$s")
+  KUTSE_VALUES=(
+    [KUTSE_HTTP_PORT]=$port
+    [KUTSE_DB_DSN]="host=127.0.0.1 port=$PG_PORT dbname=kutse user=kutse_$s password=$(kutse_secret "db_$s.password")"
+    [KUTSE_AMQP_URL]="amqp://kutse:$AMQP_PASSWORD@127.0.0.1:$AMQP_PORT/kutse"
+    [KUTSE_MIGRATIONS_DIR]="$KUTSE_REPO/services/$s/migrations"
+    [KUTSE_TOKEN_PUBLIC_KEY_FILE]=$TOKEN_PUBLIC_KEY_FILE
+    [KUTSE_LOG_LEVEL]=${KUTSE_LOG_LEVEL:-info}
+    [KUTSE_TOKEN_PRIVATE_KEY_FILE]=$TOKEN_PRIVATE_KEY_FILE
+    [KUTSE_OPENAPI_FILE]="$KUTSE_REPO/openapi.yaml"
+    [KUTSE_PUBLIC_URL]=$(kutse_public_url)
+    [KUTSE_OIDC_ISSUER]=$(kutse_oidc_issuer)
+    [KUTSE_OIDC_CLIENT_ID]=kutse-gateway
+    [KUTSE_OIDC_CLIENT_SECRET_FILE]=$(kutse_oidc_secret_file)
+    [KUTSE_BOOTSTRAP_ADMINS]=$KUTSE_DEMO_ADMINS
+  )
+  for u in certificate workflow notification stamping; do
+    port=$(kutse_http_port "$u")
+    KUTSE_VALUES[KUTSE_UPSTREAM_${u^^}]="http://127.0.0.1:$port"
+  done
+}
+
+kutse_service_start() { # SERVICE BUILD_DIR
+  local s=$1 bin="$2/services/$1/kutse-$1" name
+  [[ -x $bin ]] || die "$bin is missing: the build did not produce it"
+  kutse_service_values "$s"
+  kutse_service_environment "$s" KUTSE_VALUES
+  [[ ! -e $LOG_DIR/$s.log ]] || mv -f "$LOG_DIR/$s.log" "$LOG_DIR/$s.log.1"
+  # Other KUTSE_ variables of this shell stay out: the service sees its own settings and no others.
+  # export inside the subshell keeps the passwords out of the process list; setsid keeps Ctrl-C away.
+  (
+    for name in $(compgen -e KUTSE_); do unset "$name"; done
+    export "${KUTSE_SERVICE_ENV[@]}" && exec setsid "$bin"
+  ) >"$LOG_DIR/$s.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
+  kutse_write_pidfile "$PID_DIR/$s.pid" $!
+}
+
+kutse_service_await() { # SERVICE
+  local s=$1 port deadline=$((SECONDS + 60))
+  port=$(kutse_http_port "$s")
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz") == 200 ]]; do
+    if ! kutse_pidfile_alive "$PID_DIR/$s.pid" >/dev/null; then
+      tail -n 40 "$LOG_DIR/$s.log" >&2
+      die "$s exited before it was ready, see $LOG_DIR/$s.log"
+    fi
+    if ((SECONDS >= deadline)); then
+      tail -n 40 "$LOG_DIR/$s.log" >&2
+      die "$s not ready on http://127.0.0.1:$port/readyz after 60 s, see $LOG_DIR/$s.log"
+    fi
+    sleep 0.5
+  done
+  log "$s ready on http://127.0.0.1:$port"
+}
+
+kutse_services_stop() {
+  local s pid pids=()
+  for s in "${KUTSE_SERVICES[@]}" oidc; do
+    if pid=$(kutse_pidfile_alive "$PID_DIR/$s.pid"); then pids+=("$pid"); fi
+    rm -f "$PID_DIR/$s.pid"
+  done
+  ((${#pids[@]} > 0)) || return 0
+  log "stopping services"
+  kutse_stop_pids services "${pids[@]}"
+}
+
+kutse_public_url() { printf 'http://localhost:%s\n' "$(kutse_http_port gateway)"; }
+kutse_oidc_issuer() { printf 'http://127.0.0.1:%s\n' "$(kutse_http_port oidc)"; }
+
+# The stand-in for TARA: the gateway's sign-in goes there (deploy/local/oidc-provider/README.md).
+kutse_oidc_start() {
+  local port
+  port=$(kutse_http_port oidc)
+  kutse_require_free_port "$port" "${PORT_VAR_PREFIX}OIDC_PORT" "identity provider"
+  kutse_npm_install "$KUTSE_OIDC_DIR" "the local identity provider"
+  local env=(
+    "KUTSE_OIDC_PORT=$port"
+    "KUTSE_OIDC_ISSUER=$(kutse_oidc_issuer)"
+    "KUTSE_OIDC_CLIENT_ID=kutse-gateway"
+    "KUTSE_OIDC_CLIENT_SECRET_FILE=$(kutse_oidc_secret_file)"
+    "KUTSE_OIDC_REDIRECT_URIS=$(kutse_public_url)/auth/callback"
+    "KUTSE_OIDC_KEY_FILE=$SECRETS_DIR/oidc_signing.jwks.json"
+  )
+  [[ ! -e $LOG_DIR/oidc.log ]] || mv -f "$LOG_DIR/oidc.log" "$LOG_DIR/oidc.log.1"
+  (export "${env[@]}" && exec setsid node "$KUTSE_OIDC_DIR/server.mjs") >"$LOG_DIR/oidc.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
+  kutse_write_pidfile "$PID_DIR/oidc.pid" $!
+}
+
+# The identity provider and the five services, started together and awaited, then the demo data.
+kutse_services_up() { # BUILD_DIR
+  local s
+  # Every service's required settings have values before anything starts.
+  for s in "${KUTSE_SERVICES[@]}"; do
+    kutse_service_values "$s"
+    kutse_service_environment "$s" KUTSE_VALUES
+  done
+  kutse_oidc_start
+  for s in "${KUTSE_SERVICES[@]}"; do kutse_service_start "$s" "$1"; done
+  for s in oidc "${KUTSE_SERVICES[@]}"; do kutse_service_await "$s"; done
+  kutse_apply_demo_data
+}
+
+# Applies services/<s>/demo/demo_data.sql (idempotent by contract) as that service's own role.
+kutse_apply_demo_data() {
+  local file s
+  for file in "$KUTSE_REPO"/services/*/demo/demo_data.sql; do
+    [[ -f $file ]] || continue
+    s=$(basename "$(dirname "$(dirname "$file")")")
+    if [[ ! " ${KUTSE_SERVICES[*]} " == *" $s "* ]]; then
+      log "skipping $file: $s is not a known service"
+      continue
+    fi
+    log "applying demo data of $s"
+    PGPASSWORD=$(kutse_secret "db_$s.password") "$KUTSE_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+      -h 127.0.0.1 -p "$PG_PORT" -U "kutse_$s" -d kutse -f "$file" >>"$LOG_DIR/demo_data.log" 2>&1 || {
+      tail -n 20 "$LOG_DIR/demo_data.log" >&2
+      die "demo data of $s failed, see $LOG_DIR/demo_data.log"
+    }
+  done
+}
