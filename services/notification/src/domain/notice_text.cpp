@@ -48,7 +48,8 @@ std::optional<std::string> NoticeKindForStatus(const std::string& status) {
   return std::nullopt;
 }
 
-NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters, const std::string& language) {
+NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
+                        const std::string& language) {
   const KindTexts* texts = &kUnknownKind;
   for (const auto& candidate : kTexts) {
     if (kind == candidate.kind) {

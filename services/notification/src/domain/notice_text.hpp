@@ -24,6 +24,7 @@ struct NoticeText {
 std::optional<std::string> NoticeKindForStatus(const std::string& status);
 
 // language: "et" or "en"; an unknown kind still gets a neutral text rather than an error.
-NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters, const std::string& language);
+NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
+                        const std::string& language);
 
 }  // namespace kutse::notification
