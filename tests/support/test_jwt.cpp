@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 namespace kutse::testing {
 namespace {
@@ -43,8 +43,8 @@ nlohmann::json TestSigningKey::PublicJwk() const {
             {"kid", kid_},
             {"use", "sig"},
             {"alg", "RS256"},
-            {"n", auth::Base64UrlEncode(BignumBytes(key_.get(), OSSL_PKEY_PARAM_RSA_N))},
-            {"e", auth::Base64UrlEncode(BignumBytes(key_.get(), OSSL_PKEY_PARAM_RSA_E))}};
+            {"n", common::Base64UrlEncode(BignumBytes(key_.get(), OSSL_PKEY_PARAM_RSA_N))},
+            {"e", common::Base64UrlEncode(BignumBytes(key_.get(), OSSL_PKEY_PARAM_RSA_E))}};
   }
   unsigned char point[65];
   size_t length = 0;
@@ -54,14 +54,14 @@ nlohmann::json TestSigningKey::PublicJwk() const {
           {"kid", kid_},
           {"use", "sig"},
           {"crv", "P-256"},
-          {"x", auth::Base64UrlEncode(raw.substr(1, 32))},
-          {"y", auth::Base64UrlEncode(raw.substr(33, 32))}};
+          {"x", common::Base64UrlEncode(raw.substr(1, 32))},
+          {"y", common::Base64UrlEncode(raw.substr(33, 32))}};
 }
 
 std::string TestSigningKey::Sign(const nlohmann::json& claims, const nlohmann::json& header_extra) const {
   nlohmann::json header = {{"alg", alg_}, {"kid", kid_}, {"typ", "JWT"}};
   header.update(header_extra);
-  std::string input = auth::Base64UrlEncode(header.dump()) + "." + auth::Base64UrlEncode(claims.dump());
+  std::string input = common::Base64UrlEncode(header.dump()) + "." + common::Base64UrlEncode(claims.dump());
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   size_t size = 0;
   EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key_.get());
@@ -79,7 +79,7 @@ std::string TestSigningKey::Sign(const nlohmann::json& claims, const nlohmann::j
     BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char*>(raw.data()) + 32, 32);
     ECDSA_SIG_free(sig);
   }
-  return input + "." + auth::Base64UrlEncode(raw);
+  return input + "." + common::Base64UrlEncode(raw);
 }
 
 }  // namespace kutse::testing

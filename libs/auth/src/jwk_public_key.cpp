@@ -8,7 +8,7 @@
 
 #include <stdexcept>
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 namespace kutse::auth {
 namespace {
@@ -20,7 +20,7 @@ std::string Member(const nlohmann::json& jwk, const char* name) {
   if (!jwk.contains(name) || !jwk[name].is_string()) {
     throw std::invalid_argument(std::string("JWK without ") + name);
   }
-  auto decoded = Base64UrlDecode(jwk[name].get<std::string>());
+  auto decoded = common::Base64UrlDecode(jwk[name].get<std::string>());
   if (!decoded || decoded->empty()) {
     throw std::invalid_argument(std::string("JWK member ") + name + " is not base64url");
   }

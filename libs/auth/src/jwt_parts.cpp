@@ -1,12 +1,12 @@
 #include "kutse/auth/jwt_parts.hpp"
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 namespace kutse::auth {
 namespace {
 
 std::optional<nlohmann::json> DecodeJsonPart(const std::string& part) {
-  auto bytes = Base64UrlDecode(part);
+  auto bytes = common::Base64UrlDecode(part);
   if (!bytes) {
     return std::nullopt;
   }
@@ -30,7 +30,7 @@ std::optional<JwtParts> SplitJwt(const std::string& token, size_t max_size) {
   }
   auto header = DecodeJsonPart(token.substr(0, first));
   auto claims = DecodeJsonPart(token.substr(first + 1, second - first - 1));
-  auto signature = Base64UrlDecode(token.substr(second + 1));
+  auto signature = common::Base64UrlDecode(token.substr(second + 1));
   if (!header || !claims || !signature) {
     return std::nullopt;
   }

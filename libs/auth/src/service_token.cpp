@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
-#include "kutse/auth/base64url.hpp"
 #include "kutse/auth/jwt_parts.hpp"
+#include "kutse/common/base64url.hpp"
 #include "kutse/common/ids.hpp"
 
 namespace kutse::auth {
@@ -52,8 +52,9 @@ std::string ServiceTokenSigner::Issue(const std::string& audience) {
                            {"iat", EpochSeconds(now)},
                            {"exp", EpochSeconds(now + lifetime_)},
                            {"jti", common::NewUuid()}};
-  std::string signing_input = Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(claims.dump());
-  std::string token = signing_input + "." + Base64UrlEncode(key_.Sign(signing_input));
+  std::string signing_input =
+      common::Base64UrlEncode(header.dump()) + "." + common::Base64UrlEncode(claims.dump());
+  std::string token = signing_input + "." + common::Base64UrlEncode(key_.Sign(signing_input));
   by_audience_[audience] = Cached{token, now + lifetime_ / 2};
   return token;
 }

@@ -1,6 +1,6 @@
 #include "kutse/auth/token_signer.hpp"
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 #include "kutse/common/ids.hpp"
 
 namespace kutse::auth {
@@ -26,8 +26,9 @@ std::string TokenSigner::SignNew(const Identity& caller, const std::string& audi
   claims["iat"] = EpochSeconds(now);
   claims["exp"] = EpochSeconds(now + lifetime_);
   claims["jti"] = common::NewUuid();
-  std::string signing_input = Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(claims.dump());
-  return signing_input + "." + Base64UrlEncode(key_.Sign(signing_input));
+  std::string signing_input =
+      common::Base64UrlEncode(header.dump()) + "." + common::Base64UrlEncode(claims.dump());
+  return signing_input + "." + common::Base64UrlEncode(key_.Sign(signing_input));
 }
 
 std::string TokenSigner::Issue(const Identity& caller, const std::string& audience) {

@@ -1,5 +1,7 @@
 #include "kutse/bus/bus_tables.hpp"
 
+#include "kutse/common/sha256.hpp"
+
 namespace kutse::bus {
 
 db::MigrationFile OutboxInboxMigration(const std::string& schema) {
@@ -24,7 +26,7 @@ db::MigrationFile OutboxInboxMigration(const std::string& schema) {
                     "    type        text        NOT NULL,\n"
                     "    received_at timestamptz NOT NULL DEFAULT now()\n"
                     ");\n";
-  return db::MigrationFile{1, "V001__outbox_and_inbox.sql", sql, db::Sha256Hex(sql)};
+  return db::MigrationFile{1, "V001__outbox_and_inbox.sql", sql, common::Sha256Hex(sql)};
 }
 
 }  // namespace kutse::bus

@@ -1,6 +1,6 @@
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
-namespace kutse::auth {
+namespace kutse::common {
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -72,4 +72,4 @@ std::optional<std::string> Base64UrlDecode(const std::string& text) {
   return out;
 }
 
-}  // namespace kutse::auth
+}  // namespace kutse::common

@@ -3,26 +3,18 @@
 #include <openssl/rand.h>
 
 #include <stdexcept>
-#include <vector>
 
 namespace kutse::common {
 namespace {
 
-std::vector<unsigned char> RandomBytes(size_t count) {
-  std::vector<unsigned char> bytes(count);
-  if (RAND_bytes(bytes.data(), static_cast<int>(count)) != 1) {
-    throw std::runtime_error("the random number generator failed");
-  }
-  return bytes;
-}
-
-std::string ToHex(const unsigned char* data, size_t size) {
+std::string ToHex(const std::string& bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
-  out.reserve(size * 2);
-  for (size_t i = 0; i < size; ++i) {
-    out.push_back(kDigits[data[i] >> 4]);
-    out.push_back(kDigits[data[i] & 0x0f]);
+  out.reserve(bytes.size() * 2);
+  for (char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    out.push_back(kDigits[byte >> 4]);
+    out.push_back(kDigits[byte & 0x0f]);
   }
   return out;
 }
@@ -33,16 +25,23 @@ bool IsHex(char c) {
 
 }  // namespace
 
+std::string RandomBytes(size_t count) {
+  std::string bytes(count, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
+    throw std::runtime_error("the random number generator failed");
+  }
+  return bytes;
+}
+
 std::string RandomHex(size_t bytes) {
-  auto random = RandomBytes(bytes);
-  return ToHex(random.data(), random.size());
+  return ToHex(RandomBytes(bytes));
 }
 
 std::string NewUuid() {
   auto b = RandomBytes(16);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
-  std::string hex = ToHex(b.data(), b.size());
+  b[6] = static_cast<char>((static_cast<unsigned char>(b[6]) & 0x0f) | 0x40);
+  b[8] = static_cast<char>((static_cast<unsigned char>(b[8]) & 0x3f) | 0x80);
+  std::string hex = ToHex(b);
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
          hex.substr(20, 12);
 }

@@ -1,8 +1,5 @@
 #include "kutse/db/migrations.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +11,7 @@
 #include <stdexcept>
 
 #include "kutse/common/log.hpp"
+#include "kutse/common/sha256.hpp"
 
 namespace kutse::db {
 namespace {
@@ -47,28 +45,6 @@ class AdvisoryLock {
 
 }  // namespace
 
-std::string Sha256Hex(const std::string& data) {
-  // The gateway hashes every request's session cookie: OpenSSL 3's one-shot SHA256() looks the
-  // algorithm up (EVP_MD_fetch) on each call, which costs more than hashing 43 bytes. Fetched once.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
-                                                                               &EVP_MD_CTX_free);
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  unsigned int length = 0;
-  if (sha256 == nullptr || !context || EVP_DigestInit_ex2(context.get(), sha256, nullptr) != 1 ||
-      EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(context.get(), digest, &length) != 1 || length != SHA256_DIGEST_LENGTH) {
-    throw std::runtime_error("SHA-256 is not available from OpenSSL");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(2 * SHA256_DIGEST_LENGTH, '0');
-  for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 0x0f];
-  }
-  return out;
-}
-
 std::vector<MigrationFile> LoadMigrations(const std::string& folder) {
   namespace fs = std::filesystem;
   std::error_code error;
@@ -92,7 +68,7 @@ std::vector<MigrationFile> LoadMigrations(const std::string& folder) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream sql;
     sql << in.rdbuf();
-    by_version[version] = MigrationFile{version, name, sql.str(), Sha256Hex(sql.str())};
+    by_version[version] = MigrationFile{version, name, sql.str(), common::Sha256Hex(sql.str())};
   }
   std::vector<MigrationFile> ordered;
   for (auto& [version, file] : by_version) {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 namespace kutse::http {
 namespace {
@@ -126,7 +126,7 @@ std::string PageCursor::Encode(const std::vector<CursorValue>& key) const {
     }
     token.push_back(nlohmann::json::array({TagOf(types_[i]), std::move(value)}));
   }
-  std::string encoded = auth::Base64UrlEncode(token.dump());
+  std::string encoded = common::Base64UrlEncode(token.dump());
   if (encoded.size() > kMaxCursorLength) {
     throw std::invalid_argument("a sort key too long for a cursor of " + kind_);
   }
@@ -137,7 +137,7 @@ common::StatusOr<std::vector<CursorValue>> PageCursor::Decode(const std::string&
   if (cursor.empty() || cursor.size() > kMaxCursorLength) {
     return Refusal();
   }
-  auto bytes = auth::Base64UrlDecode(cursor);
+  auto bytes = common::Base64UrlDecode(cursor);
   if (!bytes) {
     return Refusal();
   }
@@ -178,7 +178,7 @@ common::StatusOr<std::vector<CursorValue>> PageCursor::Decode(const std::string&
     }
   }
   // Only the very spelling Encode gives: no other whitespace, escapes, number forms or base64 tail bits.
-  if (auth::Base64UrlEncode(token.dump()) != cursor) {
+  if (common::Base64UrlEncode(token.dump()) != cursor) {
     return Refusal();
   }
   return key;

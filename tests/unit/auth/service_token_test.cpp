@@ -3,14 +3,16 @@
 
 #include <catch2/catch.hpp>
 
-#include "kutse/auth/base64url.hpp"
 #include "kutse/auth/token_signer.hpp"
 #include "kutse/auth/token_verifier.hpp"
+#include "kutse/common/base64url.hpp"
 #include "kutse/common/message_catalog.hpp"
 #include "support/test_keys.hpp"
 
 using namespace kutse;
 using namespace kutse::auth;
+using kutse::common::Base64UrlDecode;
+using kutse::common::Base64UrlEncode;
 using std::chrono::seconds;
 using Clock = std::chrono::system_clock;
 

@@ -1,8 +1,8 @@
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace kutse::auth;
+using namespace kutse::common;
 
 TEST_CASE("base64url round-trips every byte length without padding") {
   std::string bytes;

@@ -1,11 +1,11 @@
+#include "kutse/common/sha256.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "kutse/db/migrations.hpp"
-
-using kutse::db::Sha256Hex;
+using kutse::common::Sha256Hex;
 
 TEST_CASE("Sha256Hex gives the FIPS 180-2 digests in lower-case hex") {
   CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 #include "kutse/common/message_catalog.hpp"
 #include "kutse/http/messages.hpp"
 
@@ -30,7 +30,7 @@ bool Refused(const PageCursor& cursor, const std::string& text) {
 }
 
 std::string Token(const std::string& json) {
-  return auth::Base64UrlEncode(json);
+  return common::Base64UrlEncode(json);
 }
 
 }  // namespace

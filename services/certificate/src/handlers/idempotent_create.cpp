@@ -1,8 +1,8 @@
 #include "handlers/idempotent_create.hpp"
 
+#include "kutse/common/sha256.hpp"
 #include "kutse/db/idempotency_key.hpp"
 #include "kutse/db/idempotency_store.hpp"
-#include "kutse/db/migrations.hpp"
 
 namespace kutse::certificate {
 namespace {
@@ -17,7 +17,7 @@ const db::IdempotencyStore& Store() {
 IdempotencyClaim ClaimOf(const http::Request& request, const std::string& scope) {
   IdempotencyClaim claim;
   claim.key = common::ValueOrThrow(db::ParseIdempotencyKey(request.Header("idempotency-key")));
-  claim.request_hash = db::Sha256Hex(request.PathParam("bodyId") + "\n" + scope + request.body);
+  claim.request_hash = common::Sha256Hex(request.PathParam("bodyId") + "\n" + scope + request.body);
   return claim;
 }
 

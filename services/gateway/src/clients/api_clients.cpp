@@ -5,8 +5,8 @@
 #include "db/sql.hpp"
 #include "kutse/common/ids.hpp"
 #include "kutse/common/json_or_null.hpp"
+#include "kutse/common/sha256.hpp"
 #include "kutse/common/text.hpp"
-#include "kutse/db/migrations.hpp"
 #include "kutse/db/nullable.hpp"
 #include "oidc/pkce.hpp"
 
@@ -32,7 +32,7 @@ IssuedClient ApiClients::Create(const std::string& body_id, const NewApiClient& 
   std::string client_id = body_id + "-" + common::RandomHex(4);
   std::string secret = NewOpaqueToken();
   pool_.Transaction([&](pqxx::work& work) {
-    work.exec_prepared(sql::kCreateApiClient, client_id, body_id, client.name, db::Sha256Hex(secret),
+    work.exec_prepared(sql::kCreateApiClient, client_id, body_id, client.name, common::Sha256Hex(secret),
                        Join(client.scopes), Join(client.allowed_origins), client.rate_limit_per_minute,
                        created_by);
   });
@@ -49,7 +49,7 @@ std::optional<std::string> ApiClients::RotateSecret(const std::string& body_id, 
                                                     const std::string& rotated_by) {
   std::string secret = NewOpaqueToken();
   bool rotated = pool_.Transaction([&](pqxx::work& work) {
-    return work.exec_prepared(sql::kRotateApiClientSecret, body_id, client_id, db::Sha256Hex(secret),
+    return work.exec_prepared(sql::kRotateApiClientSecret, body_id, client_id, common::Sha256Hex(secret),
                               rotated_by)
                .affected_rows() == 1;
   });
@@ -116,7 +116,7 @@ std::optional<std::optional<ApiClient>> ApiClients::AuthenticateCached(const std
     return std::nullopt;
   }
   const auto& client = found->second.first;
-  if (!client || client->revoked || !SameHash(client->secret_hash, db::Sha256Hex(secret))) {
+  if (!client || client->revoked || !SameHash(client->secret_hash, common::Sha256Hex(secret))) {
     return std::optional<ApiClient>();
   }
   return client;
@@ -134,7 +134,7 @@ std::optional<ApiClient> ApiClients::Authenticate(const std::string& client_id, 
     }
     cache_[client_id] = {client, std::chrono::steady_clock::now() + time_to_live_};
   }
-  if (!client || client->revoked || !SameHash(client->secret_hash, db::Sha256Hex(secret))) {
+  if (!client || client->revoked || !SameHash(client->secret_hash, common::Sha256Hex(secret))) {
     return std::nullopt;
   }
   return client;

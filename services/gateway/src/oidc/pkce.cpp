@@ -1,20 +1,13 @@
 #include "oidc/pkce.hpp"
 
-#include <openssl/rand.h>
-#include <openssl/sha.h>
-
-#include <stdexcept>
-
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
+#include "kutse/common/ids.hpp"
+#include "kutse/common/sha256.hpp"
 
 namespace kutse::gateway {
 
 std::string NewOpaqueToken() {
-  std::string bytes(32, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size())) != 1) {
-    throw std::runtime_error("the random number generator failed");
-  }
-  return auth::Base64UrlEncode(bytes);
+  return common::Base64UrlEncode(common::RandomBytes(32));
 }
 
 std::string NewCodeVerifier() {
@@ -22,9 +15,7 @@ std::string NewCodeVerifier() {
 }
 
 std::string CodeChallengeS256(const std::string& verifier) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
-  return auth::Base64UrlEncode(std::string(reinterpret_cast<char*>(digest), sizeof digest));
+  return common::Base64UrlEncode(common::Sha256(verifier));
 }
 
 }  // namespace kutse::gateway

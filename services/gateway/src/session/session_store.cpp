@@ -1,8 +1,8 @@
 #include "session/session_store.hpp"
 
 #include "db/sql.hpp"
+#include "kutse/common/sha256.hpp"
 #include "kutse/common/text.hpp"
-#include "kutse/db/migrations.hpp"
 #include "oidc/pkce.hpp"
 
 namespace kutse::gateway {
@@ -45,7 +45,7 @@ std::string SessionStore::Create(const TaraPerson& person) {
   std::string session_id = NewOpaqueToken();
   std::string csrf_token = NewOpaqueToken();
   pool_.Transaction([&](pqxx::work& work) {
-    work.exec_prepared(sql::kCreateSession, db::Sha256Hex(session_id), person.personal_code,
+    work.exec_prepared(sql::kCreateSession, common::Sha256Hex(session_id), person.personal_code,
                        person.given_name, person.family_name, csrf_token, JoinMethods(person.amr), person.acr,
                        policy_.idle_minutes, policy_.absolute_hours);
   });
@@ -53,11 +53,11 @@ std::string SessionStore::Create(const TaraPerson& person) {
 }
 
 std::optional<Session> SessionStore::FindCached(const std::string& session_id) {
-  return cache_.Get(db::Sha256Hex(session_id));
+  return cache_.Get(common::Sha256Hex(session_id));
 }
 
 std::optional<Session> SessionStore::Find(const std::string& session_id) {
-  const std::string id_hash = db::Sha256Hex(session_id);
+  const std::string id_hash = common::Sha256Hex(session_id);
   if (auto cached = cache_.Get(id_hash)) {
     return cached;
   }
@@ -94,7 +94,7 @@ std::optional<Session> SessionStore::Find(const std::string& session_id) {
 }
 
 void SessionStore::End(const std::string& session_id) {
-  const std::string id_hash = db::Sha256Hex(session_id);
+  const std::string id_hash = common::Sha256Hex(session_id);
   pool_.Transaction([&](pqxx::work& work) {
     work.exec_prepared(sql::kEndSession, id_hash);
     work.exec_prepared(sql::kAnnounceSessionEnded, id_hash);  // delivered on commit

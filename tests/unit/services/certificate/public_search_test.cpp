@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "domain/certificate_number.hpp"
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 using namespace kutse::certificate;
-using kutse::auth::Base64UrlEncode;
+using kutse::common::Base64UrlEncode;
 
 namespace {
 

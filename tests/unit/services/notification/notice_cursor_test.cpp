@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "kutse/auth/base64url.hpp"
+#include "kutse/common/base64url.hpp"
 
 using namespace kutse::notification;
 
@@ -36,11 +36,11 @@ TEST_CASE("a forged, foreign or old-style cursor is refused") {
   CHECK(Refused(std::string(2000, 'a')));
   // The format before http::PageCursor: refused, the client starts again from the first page.
   CHECK(Refused(
-      kutse::auth::Base64UrlEncode("2026-11-27 09:44:11.481234|01151b75-d8fc-46bd-9d84-e32adee776d0")));
-  CHECK(Refused(kutse::auth::Base64UrlEncode("2026-11-27'; DROP TABLE x;--|abc")));
+      kutse::common::Base64UrlEncode("2026-11-27 09:44:11.481234|01151b75-d8fc-46bd-9d84-e32adee776d0")));
+  CHECK(Refused(kutse::common::Base64UrlEncode("2026-11-27'; DROP TABLE x;--|abc")));
   // Well-formed for this list, but with an id that cannot be a notice's.
   CHECK(Refused(
-      kutse::auth::Base64UrlEncode(R"(["notification.notices",["t",1764236651481234],["s","abc"]])")));
+      kutse::common::Base64UrlEncode(R"(["notification.notices",["t",1764236651481234],["s","abc"]])")));
 }
 
 TEST_CASE("a position the database would not give is a bug, not a cursor") {

@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 
-namespace kutse::auth {
+namespace kutse::common {
 
 std::string Base64UrlEncode(const std::string& bytes);
 std::optional<std::string> Base64UrlDecode(const std::string& text);  // nullopt on any invalid character
 
-}  // namespace kutse::auth
+}  // namespace kutse::common

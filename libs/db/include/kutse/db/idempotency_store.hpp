@@ -7,7 +7,7 @@
 //   CREATE TABLE <schema>.idempotency_keys (
 //       caller          text        NOT NULL,  -- who asked (auth::Identity::Subject())
 //       key             text        NOT NULL,  -- the Idempotency-Key as sent
-//       request_hash    text        NOT NULL,  -- what was asked (e.g. db::Sha256Hex of route and body)
+//       request_hash    text        NOT NULL,  -- what was asked (e.g. common::Sha256Hex of route and body)
 //       response_status integer,               -- set with response_body
 //       response_body   jsonb,                 -- NULL while the claiming transaction is open
 //       created_at      timestamptz NOT NULL DEFAULT now(),

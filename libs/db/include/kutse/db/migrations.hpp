@@ -30,6 +30,4 @@ std::vector<MigrationFile> LoadMigrations(const std::string& folder);
 int ApplyMigrations(pqxx::connection& connection, const std::string& schema,
                     const std::vector<MigrationFile>& migrations);
 
-std::string Sha256Hex(const std::string& data);
-
 }  // namespace kutse::db
