@@ -5,9 +5,10 @@ import { describe, it } from 'node:test';
 
 import { Browser } from './lib/browser.mjs';
 import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { kJuri, kOie } from './lib/demo-people.mjs';
 
-const kHolder = '49102030219'; // Õie Šmidt
-const kOtherHolder = '36805280109'; // Jüri Õunapuu
+const kHolder = kOie.personal_code;
+const kOtherHolder = kJuri.personal_code;
 
 function sessionCookieLine(steps) {
   for (const { answer } of steps) {

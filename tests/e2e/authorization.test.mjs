@@ -8,11 +8,19 @@ import { certificateBody } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
 import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { contract } from './lib/contract.mjs';
+import { kJuri, kKadri, kOie, kToomas } from './lib/demo-people.mjs';
+import { kBodyX, kBodyY } from './lib/reference-data.mjs';
 
-const X = '80012345';
-const Y = '80054321';
+const X = kBodyX;
+const Y = kBodyY;
 const kCallers = ['anonymous', 'holderA', 'holderB', 'clerkX', 'clerkY', 'admin', 'clientX'];
-const kPeople = { holderA: '49102030219', holderB: '36805280109', clerkX: '38001085718', clerkY: '37605030064', admin: kBootstrapAdmin };
+const kPeople = {
+  holderA: kOie.personal_code,
+  holderB: kJuri.personal_code,
+  clerkX: kKadri.personal_code,
+  clerkY: kToomas.personal_code,
+  admin: kBootstrapAdmin,
+};
 
 // status(es) for every caller; `all` is shorthand for everyone.
 const everyone = (status) => Object.fromEntries(kCallers.map((c) => [c, status]));

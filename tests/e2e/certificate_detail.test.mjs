@@ -6,11 +6,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
+import { kToomas } from './lib/demo-people.mjs';
+import { kBodyY } from './lib/reference-data.mjs';
 import { certificateBody, identityHeader, kBodyId, kClerk, recordCertificateOk } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
 
 const [kHolder, kStranger] = personalCodes(2, 951);
-const kOtherClerk = { personal_code: '37605030064', name: 'Toomas Tamm', roles: ['clerk:80054321'] };
+const kOtherClerk = { ...kToomas, roles: [`clerk:${kBodyY}`] };
 
 describe('certificate detail: history and prints', { timeout: 120000 }, () => {
   let cluster;
@@ -102,7 +104,7 @@ describe('certificate detail: history and prints', { timeout: 120000 }, () => {
 
     assert.equal((await fetchChecked(bodyPath(certificate.number), { headers: identityHeader(kOtherClerk) })).status, 403);
     assert.equal((await fetchChecked(bodyPath(certificate.number), { headers: asPerson(kHolder) })).status, 403);
-    const elsewhere = await fetchChecked(bodyPath(certificate.number, '80054321'), { headers: identityHeader(kOtherClerk) });
+    const elsewhere = await fetchChecked(bodyPath(certificate.number, kBodyY), { headers: identityHeader(kOtherClerk) });
     assert.equal(elsewhere.status, 404, 'another body\'s clerk finds nothing under their own body');
   });
 });

@@ -11,13 +11,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { certificateBody, identityHeader, kClerk, listNotices, recordCertificateOk, waitFor } from './lib/api.mjs';
-import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
+import { kAnne, kJuri, kOie as demoOie } from './lib/demo-people.mjs';
 import { personalCodes, withWrongCheckDigit } from './lib/personal-codes.mjs';
 
-const kAdmin = { personal_code: kBootstrapAdmin, name: 'Anne Admin', roles: ['admin'] };
-const kJyri = '36805280109';
-const kOie = '49102030219';
+const kAdmin = { ...kAnne, roles: ['admin'] };
+const kJyri = kJuri.personal_code;
+const kOie = demoOie.personal_code;
 const [kLevelsHolder, kRefusedHolder] = personalCodes(2, 801);
 const kIssuedType = 'certificate.issued.v1';
 

@@ -16,8 +16,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 import { certificateBody, identityHeader, kBodyId, kClerk, recordCertificate, recordCertificateOk } from './lib/api.mjs';
-import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
+import { kAnne, kOie, kToomas } from './lib/demo-people.mjs';
 import { personalCodes, withWrongCheckDigit } from './lib/personal-codes.mjs';
 import {
   isoDay,
@@ -37,9 +38,9 @@ import {
   validityEnd,
 } from './lib/reference-data.mjs';
 
-const kAdmin = { personal_code: kBootstrapAdmin, name: 'Anne Admin', roles: ['admin'] };
-const kClerkY = { personal_code: '37605030064', name: 'Toomas Tamm', roles: [`clerk:${kBodyY}`] };
-const kHolderIdentity = { personal_code: '49102030219', name: 'Õie Šmidt', roles: [] };
+const kAdmin = { ...kAnne, roles: ['admin'] };
+const kClerkY = { ...kToomas, roles: [`clerk:${kBodyY}`] };
+const kHolderIdentity = { ...kOie, roles: [] };
 // Holders of this file only: one whose certificates are all refused, one for everything issued.
 const [kRefusedHolder, kIssuedHolder, kPartialHolder] = personalCodes(3, 701);
 const kNewBody = '80033333';

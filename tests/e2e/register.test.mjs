@@ -21,21 +21,23 @@ import { certificateBody, recordCertificateOk, waitFor } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
 import { Cluster, kBootstrapAdmin, kServices } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
+import * as demo from './lib/demo-people.mjs';
+import { kBodyX, kBodyY } from './lib/reference-data.mjs';
 
-const X = '80012345';
-const Y = '80054321';
+const X = kBodyX;
+const Y = kBodyY;
 // Demo people of deploy/local/oidc-provider/demo-people.json (they can sign in), with the birth
 // dates the identity provider hands the gateway: none of them may ever reach a public answer.
-const kOie = '49102030219'; // Õie Šmidt, holder A
-const kJyri = '36805280109'; // Jüri Õunapuu, holder B
-const kMari = '60001019906'; // Mari Maasikas
-const kMihkel = '50101010620'; // Mihkel Uus
-const kClerkX = '38001085718'; // Kadri Kask, made a clerk of X below
-const kClerkY = '37605030064'; // Toomas Tamm, made a clerk of Y below
+const kOie = demo.kOie.personal_code; // holder A
+const kJyri = demo.kJuri.personal_code; // holder B
+const kMari = demo.kMari.personal_code;
+const kMihkel = demo.kMihkel.personal_code;
+const kClerkX = demo.kKadri.personal_code; // made a clerk of X below
+const kClerkY = demo.kToomas.personal_code; // made a clerk of Y below
 const kEveryCode = [kOie, kJyri, kMari, kMihkel, kClerkX, kClerkY, kBootstrapAdmin];
 const kBirthDates = ['1991-02-03', '1968-05-28', '2000-01-01', '2001-01-01', '1980-01-08', '1976-05-03', '1973-02-20'];
 // The development identity of body Y's clerk, for recording certificates of Y.
-const kClerkYIdentity = { personal_code: kClerkY, name: 'Toomas Tamm', roles: [`clerk:${Y}`] };
+const kClerkYIdentity = { ...demo.kToomas, roles: [`clerk:${Y}`] };
 const kUnknown = 'K-999999';
 const kExpiryIntervalMs = '500';
 

@@ -27,18 +27,19 @@ import { certificateBody, identityHeader, kBodyId, kClerk, listNotices, recordCe
 import { Browser } from './lib/browser.mjs';
 import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
+import * as demo from './lib/demo-people.mjs';
 import { personalCodes, withWrongCheckDigit } from './lib/personal-codes.mjs';
-import { kStandardCodes } from './lib/reference-data.mjs';
+import { kBodyY, kStandardCodes } from './lib/reference-data.mjs';
 
 const X = kBodyId; // kClerk (Kadri Kask) is a clerk of X by the development identity header
-const Y = '80054321';
-const kClerkYIdentity = { personal_code: '37605030064', name: 'Toomas Tamm', roles: [`clerk:${Y}`] };
-const kAdminIdentity = { personal_code: kBootstrapAdmin, name: 'Anne Admin', roles: ['admin'] };
+const Y = kBodyY;
+const kClerkYIdentity = { ...demo.kToomas, roles: [`clerk:${Y}`] };
+const kAdminIdentity = { ...demo.kAnne, roles: ['admin'] };
 // Demo people of deploy/local/oidc-provider/demo-people.json: they can sign in.
-const kOie = '49102030219';
-const kJyri = '36805280109';
-const kMari = '60001019906';
-const kMihkel = '50101010620';
+const kOie = demo.kOie.personal_code;
+const kJyri = demo.kJuri.personal_code;
+const kMari = demo.kMari.personal_code;
+const kMihkel = demo.kMihkel.personal_code;
 // Holders of this file only (seeded, so other test files use other codes).
 const kBatchHolders = personalCodes(3, 601);
 const kIdempotentHolders = personalCodes(2, 602);

@@ -6,9 +6,11 @@ import { describe, it } from 'node:test';
 import { certificateBody } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
 import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
+import { kKadri, kOie } from './lib/demo-people.mjs';
+import { kBodyX } from './lib/reference-data.mjs';
 
-const kClerk = '38001085718'; // Kadri Kask
-const kBody = '80012345';
+const kClerk = kKadri.personal_code;
+const kBody = kBodyX;
 
 async function signedIn(cluster, personalCode) {
   const browser = new Browser(cluster.gatewayUrl);
@@ -39,10 +41,10 @@ describe('roles: an admin grants and withdraws staff roles', () => {
   it('keeps role management to admins', async () => {
     const anonymous = new Browser(cluster.gatewayUrl);
     assert.equal((await anonymous.request(`${cluster.gatewayUrl}/api/v1/admin/role-assignments`)).status, 401);
-    const holder = await signedIn(cluster, '49102030219');
+    const holder = await signedIn(cluster, kOie.personal_code);
     assert.equal((await holder.request(`${cluster.gatewayUrl}/api/v1/admin/role-assignments`)).status, 403);
     const attempt = await json(holder, 'POST', '/api/v1/admin/role-assignments', {
-      personal_code: '49102030219',
+      personal_code: kOie.personal_code,
       role: 'admin',
     });
     assert.equal(attempt.status, 403);

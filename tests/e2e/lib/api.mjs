@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchChecked } from './contract.mjs';
+import { kKadri, kOie } from './demo-people.mjs';
+import { kBodyX } from './reference-data.mjs';
 
-export const kBodyId = '80012345';
+export const kBodyId = kBodyX;
 export const kOtherBodyId = '80099999';
-export const kClerk = { personal_code: '38001085718', name: 'Kadri Kask', roles: [`clerk:${kBodyId}`] };
-export const kHolder = { personal_code: '49102030219', name: 'Õie Šmidt' };
+export const kClerk = { ...kKadri, roles: [`clerk:${kBodyId}`] };
+export const kHolder = { ...kOie };
 
 /** The development identity header; JSON with non-ASCII escaped, since header values are bytes. */
 export function identityHeader(identity) {

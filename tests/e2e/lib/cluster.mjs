@@ -25,11 +25,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceEnvironment, serviceSettings } from '../../lib/settings.mjs';
 import { fetchChecked, forbidText } from './contract.mjs';
+import { kAnne } from './demo-people.mjs';
 
 export const kServices = ['gateway', 'certificate', 'workflow', 'notification', 'stamping'];
 const kOidcClientId = 'kutse-gateway';
 // Anne Admin of the README's demo people: admin from configuration.
-export const kBootstrapAdmin = '47302200234';
+export const kBootstrapAdmin = kAnne.personal_code;
 const kBackends = ['certificate', 'workflow', 'notification', 'stamping'];
 const kCommandTimeoutMs = 60000;
 
