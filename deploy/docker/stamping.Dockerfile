@@ -11,10 +11,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       build-essential cmake pkg-config \
       libpistache-dev libpqxx-dev librabbitmq-dev nlohmann-json3-dev \
-      libcurl4-openssl-dev libssl-dev catch2 \
+      libcurl4-openssl-dev libssl-dev libmagic-dev catch2 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
+COPY cmake/ cmake/
 COPY libs/ libs/
 COPY services/ services/
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKUTSE_BUILD_TESTS=OFF \
@@ -25,7 +26,7 @@ RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKUTSE_BUILD_TESTS=OFF \
 FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      libpistache0 libpqxx-6.4 librabbitmq4 libcurl4 libssl3 ca-certificates \
+      libpistache0 libpqxx-6.4 librabbitmq4 libcurl4 libssl3 libmagic1 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 kutse \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
