@@ -3,6 +3,7 @@
 namespace kutse::workflow {
 
 void Configure(runtime::ServiceRuntime& runtime) {
+  LoadMessages();
   // Requests will publish their state changes through the outbox.
   runtime.EnableOutboxRelay();
 }
