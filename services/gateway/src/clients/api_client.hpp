@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,20 @@ struct ApiClient {
   std::vector<std::string> allowed_origins;
   int rate_limit_per_minute = 600;
   bool revoked = false;
+};
+
+// As listed to the body's staff: the record of the client, never its secret's hash.
+struct ListedApiClient {
+  std::string client_id;
+  std::string body_id;
+  std::string name;
+  std::vector<std::string> scopes;
+  std::vector<std::string> allowed_origins;
+  int rate_limit_per_minute = 600;
+  std::string created_by;
+  std::string created_at;  // ISO 8601, UTC, like the two below
+  std::optional<std::string> secret_rotated_at;
+  std::optional<std::string> revoked_at;
 };
 
 struct NewApiClient {

@@ -2,24 +2,14 @@
 
 #include <openssl/crypto.h>
 
-#include "db/sql.hpp"
+#include "db/api_client_repository.hpp"
 #include "kutse/common/ids.hpp"
 #include "kutse/common/json_or_null.hpp"
 #include "kutse/common/sha256.hpp"
-#include "kutse/common/text.hpp"
-#include "kutse/db/nullable.hpp"
 #include "oidc/pkce.hpp"
 
 namespace kutse::gateway {
 namespace {
-
-std::string Join(const std::vector<std::string>& parts) {
-  std::string joined;
-  for (const auto& part : parts) {
-    joined += (joined.empty() ? "" : " ") + part;
-  }
-  return joined;
-}
 
 bool SameHash(const std::string& a, const std::string& b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
@@ -32,9 +22,7 @@ IssuedClient ApiClients::Create(const std::string& body_id, const NewApiClient& 
   std::string client_id = body_id + "-" + common::RandomHex(4);
   std::string secret = NewOpaqueToken();
   pool_.Transaction([&](pqxx::work& work) {
-    work.exec_prepared(sql::kCreateApiClient, client_id, body_id, client.name, common::Sha256Hex(secret),
-                       Join(client.scopes), Join(client.allowed_origins), client.rate_limit_per_minute,
-                       created_by);
+    ApiClientRepository(work).Create(client_id, body_id, client, common::Sha256Hex(secret), created_by);
   });
   Forget(client_id);
   for (const auto& item : List(body_id)) {
@@ -49,9 +37,7 @@ std::optional<std::string> ApiClients::RotateSecret(const std::string& body_id, 
                                                     const std::string& rotated_by) {
   std::string secret = NewOpaqueToken();
   bool rotated = pool_.Transaction([&](pqxx::work& work) {
-    return work.exec_prepared(sql::kRotateApiClientSecret, body_id, client_id, common::Sha256Hex(secret),
-                              rotated_by)
-               .affected_rows() == 1;
+    return ApiClientRepository(work).RotateSecret(body_id, client_id, common::Sha256Hex(secret), rotated_by);
   });
   Forget(client_id);
   return rotated ? std::optional<std::string>(secret) : std::nullopt;
@@ -59,47 +45,33 @@ std::optional<std::string> ApiClients::RotateSecret(const std::string& body_id, 
 
 bool ApiClients::Revoke(const std::string& body_id, const std::string& client_id,
                         const std::string& revoked_by) {
-  bool revoked = pool_.Transaction([&](pqxx::work& work) {
-    return work.exec_prepared(sql::kRevokeApiClient, body_id, client_id, revoked_by).affected_rows() == 1;
-  });
+  bool revoked = pool_.Transaction(
+      [&](pqxx::work& work) { return ApiClientRepository(work).Revoke(body_id, client_id, revoked_by); });
   Forget(client_id);
   return revoked;
 }
 
 nlohmann::json ApiClients::List(const std::string& body_id) {
-  auto rows = pool_.Read(
-      [&](pqxx::nontransaction& read) { return read.exec_prepared(sql::kListApiClients, body_id); });
+  auto clients =
+      pool_.Read([&](pqxx::nontransaction& read) { return ApiClientRepository(read).List(body_id); });
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& row : rows) {
-    items.push_back({{"client_id", row[0].as<std::string>()},
-                     {"body_id", body_id},
-                     {"name", row[1].as<std::string>()},
-                     {"scopes", common::Split(row[2].as<std::string>(), ' ')},
-                     {"allowed_origins", common::Split(row[3].as<std::string>(), ' ')},
-                     {"rate_limit_per_minute", row[4].as<int>()},
-                     {"created_by", row[5].as<std::string>()},
-                     {"created_at", row[6].as<std::string>()},
-                     {"secret_rotated_at", common::JsonOrNull(db::OptionalText(row[7]))},
-                     {"revoked_at", common::JsonOrNull(db::OptionalText(row[8]))}});
+  for (const auto& client : clients) {
+    items.push_back({{"client_id", client.client_id},
+                     {"body_id", client.body_id},
+                     {"name", client.name},
+                     {"scopes", client.scopes},
+                     {"allowed_origins", client.allowed_origins},
+                     {"rate_limit_per_minute", client.rate_limit_per_minute},
+                     {"created_by", client.created_by},
+                     {"created_at", client.created_at},
+                     {"secret_rotated_at", common::JsonOrNull(client.secret_rotated_at)},
+                     {"revoked_at", common::JsonOrNull(client.revoked_at)}});
   }
   return items;
 }
 
 std::optional<ApiClient> ApiClients::Load(const std::string& client_id) {
-  auto rows = pool_.Read(
-      [&](pqxx::nontransaction& read) { return read.exec_prepared(sql::kFindApiClient, client_id); });
-  if (rows.empty()) {
-    return std::nullopt;
-  }
-  const auto& row = rows[0];
-  return ApiClient{client_id,
-                   row[0].as<std::string>(),
-                   row[1].as<std::string>(),
-                   row[2].as<std::string>(),
-                   common::Split(row[3].as<std::string>(), ' '),
-                   common::Split(row[4].as<std::string>(), ' '),
-                   row[5].as<int>(),
-                   row[6].as<bool>()};
+  return pool_.Read([&](pqxx::nontransaction& read) { return ApiClientRepository(read).Find(client_id); });
 }
 
 void ApiClients::Forget(const std::string& client_id) {
@@ -152,12 +124,8 @@ bool ApiClients::IsAllowedOrigin(const std::string& origin) {
   if (auto cached = IsAllowedOriginCached(origin)) {
     return *cached;
   }
-  auto rows =
-      pool_.Read([&](pqxx::nontransaction& read) { return read.exec_prepared(sql::kAllowedOrigins); });
-  std::set<std::string> origins;
-  for (const auto& row : rows) {
-    origins.insert(row[0].as<std::string>());
-  }
+  std::set<std::string> origins =
+      pool_.Read([&](pqxx::nontransaction& read) { return ApiClientRepository(read).AllowedOrigins(); });
   std::lock_guard<std::mutex> lock(mutex_);
   origins_ = std::move(origins);
   origins_loaded_ = std::chrono::steady_clock::now();

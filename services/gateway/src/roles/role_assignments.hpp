@@ -6,17 +6,10 @@
 #include <string>
 
 #include "kutse/db/pool.hpp"
+#include "roles/role_assignment.hpp"
 #include "roles/role_grant.hpp"
 
 namespace kutse::gateway {
-
-struct RoleQuery {
-  std::optional<std::string> personal_code;
-  std::optional<std::string> body_id;
-  bool include_withdrawn = false;
-  std::optional<long long> before_id;  // keyset: assignments older than this id
-  int limit = 50;
-};
 
 class RoleAssignments {
  public:

@@ -1,4 +1,4 @@
-// A signed-in person's session as the gateway keeps it.
+// A signed-in person's session, and a sign-in still in progress, as the gateway keeps them.
 #pragma once
 
 #include <string>
@@ -15,6 +15,14 @@ struct Session {
   std::string acr;
   std::string expires_at;                // the earlier of the idle and the absolute limit, ISO 8601
   std::vector<std::string> staff_roles;  // active assignments: "clerk:80012345", "admin", ...
+};
+
+// Between the redirect to the provider and its callback.
+struct LoginAttempt {
+  std::string nonce;
+  std::string code_verifier;
+  std::string return_to;
+  bool still_valid = false;
 };
 
 struct SessionPolicy {

@@ -12,13 +12,6 @@
 
 namespace kutse::gateway {
 
-struct LoginAttempt {
-  std::string nonce;
-  std::string code_verifier;
-  std::string return_to;
-  bool still_valid = false;
-};
-
 class SessionStore {
  public:
   SessionStore(db::Pool& pool, SessionPolicy policy, std::chrono::milliseconds cache_time_to_live)

@@ -1,4 +1,4 @@
-// Storing and reading in-app notices.
+// Storing and reading in-app notices, inside a caller's transaction or read.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -29,8 +29,18 @@ struct StoredNotice {
   bool read = false;
 };
 
-void InsertNotice(pqxx::work& work, const NewNotice& notice);
-std::vector<StoredNotice> ListNotices(pqxx::nontransaction& read, const std::string& holder_personal_code,
-                                      const std::optional<NoticeCursor>& after, int limit);
+class NoticeRepository {
+ public:
+  explicit NoticeRepository(pqxx::transaction_base& tx) : tx_(tx) {}
+
+  // Nothing is added when that event already gave a notice of that kind.
+  void Add(const NewNotice& notice);
+  // The holder's notices, newest first, those after `after` only.
+  std::vector<StoredNotice> Page(const std::string& holder_personal_code,
+                                 const std::optional<NoticeCursor>& after, int limit);
+
+ private:
+  pqxx::transaction_base& tx_;
+};
 
 }  // namespace kutse::notification

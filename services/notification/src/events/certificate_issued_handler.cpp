@@ -21,8 +21,8 @@ common::Status OnCertificateIssued(pqxx::work& work, const bus::CloudEvent& even
   if (original.is_string()) {
     parameters["duplicate_of"] = original;
   }
-  InsertNotice(work, NewNotice{*holder, original.is_string() ? kDuplicateIssued : kCertificateIssued,
-                               std::move(parameters), *number, event.id});
+  NoticeRepository(work).Add(NewNotice{*holder, original.is_string() ? kDuplicateIssued : kCertificateIssued,
+                                       std::move(parameters), *number, event.id});
   return common::OkStatus();
 }
 

@@ -23,7 +23,7 @@ common::Status OnCertificateStatusChanged(pqxx::work& work, const bus::CloudEven
   if (event.data.contains("reason") && event.data["reason"].is_string()) {
     parameters["reason"] = event.data["reason"];
   }
-  InsertNotice(work, NewNotice{*personal_code, *kind, parameters, *number, event.id});
+  NoticeRepository(work).Add(NewNotice{*personal_code, *kind, parameters, *number, event.id});
   return common::OkStatus();
 }
 

@@ -21,8 +21,9 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
     after = common::ValueOrThrow(DecodeCursor(*cursor));
   }
   // One extra row tells whether there is a next page.
-  auto notices = pool.Read(
-      [&](pqxx::nontransaction& read) { return ListNotices(read, caller.personal_code, after, limit + 1); });
+  auto notices = pool.Read([&](pqxx::nontransaction& read) {
+    return NoticeRepository(read).Page(caller.personal_code, after, limit + 1);
+  });
   bool more = static_cast<int>(notices.size()) > limit;
   if (more) {
     notices.pop_back();
