@@ -71,7 +71,13 @@ const id = (o) => `${o?.kind}/${o?.metadata?.namespace ? `${o.metadata.namespace
 // Minimal kustomize
 class KustomizeError extends Error {}
 
+// Each overlay reads the base's files again: parse each once, hand out copies.
+const parsedFiles = new Map();
 function parseYamlDocs(file) {
+  if (!parsedFiles.has(file)) parsedFiles.set(file, parseYamlFile(file));
+  return clone(parsedFiles.get(file));
+}
+function parseYamlFile(file) {
   const text = readFileSync(file, 'utf8');
   const docs = YAML.parseAllDocuments(text);
   const out = [];

@@ -270,8 +270,13 @@ function reachable(schema, data) {
 
 const { ObjectMeta } = require('@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta');
 
+// The overlays' objects differ from the base's in values, not fields: one compile serves them all.
+const compiled = new Map();
 function crdProblems(entry, o) {
-  const validate = ajv.compile(reachable(entry.schema, o));
+  const schema = reachable(entry.schema, o);
+  const key = JSON.stringify(schema);
+  if (!compiled.has(key)) compiled.set(key, ajv.compile(schema));
+  const validate = compiled.get(key);
   const problems = validate(o) ? [] : validate.errors.map((e) => describeError(e));
   if (o.metadata && typeof o.metadata === 'object') problems.push(...modelProblems(ObjectMeta, o.metadata, '/metadata'));
   return problems;
