@@ -14,8 +14,8 @@ const repo = path.resolve(here, '..', '..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kutse-checks-fail-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-function run(command, args) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120000 });
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120000, env: { ...process.env, ...env } });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -69,12 +69,36 @@ function copyOf(name, relatives, edits = {}) {
   return root;
 }
 
-describe('the Kubernetes manifests against the settings descriptions (check-k8s.mjs)', () => {
-  const checkK8s = (root) => run('node', [path.join(here, 'check-k8s.mjs'), `--root=${path.join(root, 'deploy', 'k8s')}`]);
+// Whether check-k8s.sh renders with kubectl here (it does with a kubectl whose kustomize is v5 or newer).
+const kustomizeMajor = Number(/"kustomizeVersion":\s*"v(\d+)\./.exec(run('kubectl', ['version', '--client', '-o', 'json']).output)?.[1] ?? 0);
+const kubectlRenders = kustomizeMajor >= 5;
+const noKubectl = !kubectlRenders && 'no kubectl with kustomize v5 or newer on this machine';
 
-  test('an unbroken copy passes', () => {
+// Every FAIL line of `output` matches one of `expected`, and each of `expected` matches one: the
+// check fails for these reasons and no other.
+function failsExactly(output, expected) {
+  const lines = output.split('\n').filter((line) => line.startsWith('FAIL '));
+  for (const line of lines) assert.ok(expected.some((re) => re.test(line)), `unexpected: ${line}\n${output}`);
+  for (const re of expected) assert.ok(lines.some((line) => re.test(line)), `missing: ${re}\n${output}`);
+}
+
+describe('the Kubernetes manifests: schemas, policy and settings descriptions (check-k8s.sh)', () => {
+  const checkK8s = (root, env = {}) => run('bash', [path.join(here, 'check-k8s.sh'), `--root=${path.join(root, 'deploy', 'k8s')}`], env);
+  const by = String.raw`\[(?:kubectl kustomize|built-in resolver)\]`;
+  const line = (source) => new RegExp(source.replaceAll('{by}', by), 'm');
+  const everywhere = ['base', 'overlays/production', 'overlays/staging'];
+  const k8sSchema = String.raw`schema \(kubernetes-models 4\.5\.1 \(Kubernetes 1\.27\.1\)\)`;
+  // An edit of an overlay's kustomization.yaml: `lines` go first under its patches.
+  const withPatch = (overlay, lines) => ({
+    [`deploy/k8s/overlays/${overlay}/kustomization.yaml`]: (t) => t.replace(/^patches:\n/m, `patches:\n${lines.join('\n')}\n`),
+  });
+
+  test('an unbroken copy passes, rendered by kubectl where it is, and says which renderer ran', () => {
     const { status, output } = checkK8s(copyOf('k8s-unbroken', ['deploy/k8s']));
     assert.equal(status, 0, output);
+    assert.match(output, kubectlRenders ? /rendering with kubectl kustomize \(kubectl v1\.\d+.*, kustomize v5\./ : /rendering with the built-in resolver/);
+    if (kubectlRenders) assert.match(output, /ok {3}deploy\/k8s\/overlays\/production: \d+ objects rendered by kubectl kustomize, 5 Deployments policy-checked; .*the built-in resolver renders the same/);
+    assert.match(output, /check-k8s: OK \(3 kustomizations/);
   });
 
   test('a ConfigMap that misses a required setting fails, naming service and setting', () => {
@@ -83,26 +107,23 @@ describe('the Kubernetes manifests against the settings descriptions (check-k8s.
     });
     const { status, output } = checkK8s(root);
     assert.equal(status, 1, output);
-    assert.match(output, /deploy\/k8s\/base \[built-in resolver\] Deployment\/kutse\/certificate container certificate: required setting KUTSE_MIGRATIONS_DIR is not provided/);
+    assert.match(output, line(String.raw`deploy/k8s/base {by} Deployment/kutse/certificate container certificate: required setting KUTSE_MIGRATIONS_DIR is not provided`));
   });
 
   test('an overlay that patches a required setting away fails in that overlay only', () => {
-    const patch = [
+    const root = copyOf('k8s-overlay-removes', ['deploy/k8s'], withPatch('production', [
       '  - target:',
       '      kind: ConfigMap',
       '      name: gateway-config',
       '    patch: |-',
       '      - op: remove',
       '        path: /data/KUTSE_OPENAPI_FILE',
-      '',
-    ].join('\n');
-    const root = copyOf('k8s-overlay-removes', ['deploy/k8s'], {
-      'deploy/k8s/overlays/production/kustomization.yaml': (t) => t.replace(/^patches:\n/m, `patches:\n${patch}`),
-    });
+    ]));
     const { status, output } = checkK8s(root);
     assert.equal(status, 1, output);
-    assert.match(output, /overlays\/production \[built-in resolver\] Deployment\/kutse\/gateway container gateway: required setting KUTSE_OPENAPI_FILE is not provided/);
-    assert.doesNotMatch(output, /FAIL deploy\/k8s\/(base|overlays\/staging)/);
+    failsExactly(output, [
+      line(String.raw`^FAIL deploy/k8s/overlays/production {by} Deployment/kutse/gateway container gateway: required setting KUTSE_OPENAPI_FILE is not provided`),
+    ]);
   });
 
   test('a KUTSE_ variable the service does not read fails', () => {
@@ -128,6 +149,110 @@ describe('the Kubernetes manifests against the settings descriptions (check-k8s.
     assert.match(output, /KUTSE_AMQP_URL is a credential: it must come from a Secret \(secretKeyRef\), not ConfigMap stamping-config/);
     assert.match(output, /KUTSE_TOKEN_PUBLIC_KEY_FILE=\/etc\/kutse\/public.pem is not on a mounted Secret volume/);
     assert.match(output, /KUTSE_DRAIN_TIMEOUT_MS=20 s \(ConfigMap stamping-config\): not a whole number from 0 to 600000/);
+  });
+
+  test('a removed probe, memory limit or read-only root filesystem fails', () => {
+    const root = copyOf('k8s-policy', ['deploy/k8s'], {
+      'deploy/k8s/base/notification.yaml': (t) =>
+        t
+          .replace(/^ {10}livenessProbe:\n(?: {12}.*\n)+/m, '')
+          .replace(/^ {12}readOnlyRootFilesystem: true\n/m, '')
+          .replace(/^( {12}limits:\n {14}cpu: .*\n) {14}memory: .*\n/m, '$1'),
+    });
+    const { status, output } = checkK8s(root);
+    assert.equal(status, 1, output);
+    const at = String.raw`^FAIL deploy/k8s/{where} {by} Deployment/kutse/notification container notification: `;
+    failsExactly(output, [
+      ...everywhere.map((where) => line(`${at.replace('{where}', where)}no livenessProbe$`)),
+      ...everywhere.map((where) => line(`${at.replace('{where}', where)}readOnlyRootFilesystem is not true$`)),
+      // The overlays set the resources anew, so only the base misses the limit.
+      line(`${at.replace('{where}', 'base')}resources\\.limits\\.memory is not set$`),
+    ]);
+  });
+
+  // A misspelt field and a value of the wrong type in a Deployment, against the Kubernetes schemas.
+  const deploymentSchemaErrors = {
+    'deploy/k8s/base/workflow.yaml': (t) =>
+      t.replace(/^ {2}revisionHistoryLimit: 5$/m, '  revisionHistoryLimt: 5').replace(/^( {14})containerPort: 8080$/m, '$1containerPort: "8080"'),
+  };
+  const deploymentSchemaFailures = (renderer) => [
+    ...everywhere.map((where) => line(String.raw`^FAIL deploy/k8s/${where} ${renderer} Deployment/kutse/workflow: ${k8sSchema}: /spec/revisionHistoryLimt: unknown field$`)),
+    ...everywhere.map((where) => line(String.raw`^FAIL deploy/k8s/${where} ${renderer} Deployment/kutse/workflow: ${k8sSchema}: /spec/template/spec/containers/0/ports/0/containerPort: must be integer$`)),
+  ];
+
+  test('a misspelt field or a wrong type in a Deployment fails the Kubernetes schema', () => {
+    const { status, output } = checkK8s(copyOf('k8s-schema', ['deploy/k8s'], deploymentSchemaErrors));
+    assert.equal(status, 1, output);
+    failsExactly(output, deploymentSchemaFailures(by));
+  });
+
+  test('without kubectl the built-in resolver renders, says so, and the schemas are checked the same', () => {
+    const { status, output } = checkK8s(copyOf('k8s-schema-fallback', ['deploy/k8s'], deploymentSchemaErrors), { KUTSE_CHECK_K8S_KUBECTL: '0' });
+    assert.equal(status, 1, output);
+    assert.match(output, /kubectl not used \(KUTSE_CHECK_K8S_KUBECTL=0\); the built-in resolver renders/);
+    assert.match(output, /rendering with the built-in resolver/);
+    failsExactly(output, deploymentSchemaFailures(String.raw`\[built-in resolver\]`));
+  });
+
+  test('a wrong type, a misspelt field or a missing required field in a custom resource fails its CRD schema', () => {
+    const root = copyOf('k8s-crd-schema', ['deploy/k8s'], {
+      'deploy/k8s/base/postgres-cluster.yaml': (t) =>
+        t.replace(/^ {2}enableSuperuserAccess: false$/m, '  enableSuperuserAccess: "false"')
+          .replace(/^( {8}passwordSecret:)\n {10}name: kutse-stamping-db\n/m, '$1 {}\n'),
+      'deploy/k8s/base/rabbitmq-cluster.yaml': (t) => t.replace(/^ {4}additionalConfig: \|$/m, '    additionalConfg: |'),
+    });
+    const { status, output } = checkK8s(root);
+    assert.equal(status, 1, output);
+    const cnpg = String.raw`Cluster/kutse/kutse-postgres: schema \(CRD postgresql\.cnpg\.io_clusters\.yaml\)`;
+    const rabbit = String.raw`RabbitmqCluster/kutse/kutse-rabbitmq: schema \(CRD rabbitmq\.com_rabbitmqclusters\.yaml\)`;
+    failsExactly(output, [
+      ...everywhere.map((where) => line(String.raw`^FAIL deploy/k8s/${where} {by} ${cnpg}: /spec/enableSuperuserAccess: must be boolean$`)),
+      ...everywhere.map((where) => line(String.raw`^FAIL deploy/k8s/${where} {by} ${cnpg}: /spec/managed/roles/4/passwordSecret: required field name is missing$`)),
+      ...everywhere.map((where) => line(String.raw`^FAIL deploy/k8s/${where} {by} ${rabbit}: /spec/rabbitmq/additionalConfg: unknown field$`)),
+    ]);
+  });
+
+  test('a kind that no pinned schema knows fails', () => {
+    const root = copyOf('k8s-unknown-kind', ['deploy/k8s'], {
+      'deploy/k8s/base/namespace.yaml': (t) => `${t}---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: kutse\nspec: {}\n`,
+    });
+    const { status, output } = checkK8s(root);
+    assert.equal(status, 1, output);
+    assert.match(output, line(String.raw`^FAIL deploy/k8s/base {by} ServiceMonitor/kutse/kutse: schema \(none\): no schema for monitoring\.coreos\.com/v1 ServiceMonitor`));
+  });
+
+  test('a kustomization the built-in resolver cannot render passes with kubectl and says so', { skip: noKubectl }, () => {
+    const root = copyOf('k8s-fallback-cannot', ['deploy/k8s'], {
+      'deploy/k8s/overlays/staging/kustomization.yaml': (t) => `${t}commonAnnotations:\n  kutse.invalid/stage: staging\n`,
+    });
+    const { status, output } = checkK8s(root);
+    assert.equal(status, 0, output);
+    assert.match(output, /ok {3}deploy\/k8s\/overlays\/staging: .*the built-in resolver cannot render it \(deploy\/k8s\/overlays\/staging\/kustomization\.yaml: field 'commonAnnotations' is not implemented/);
+  });
+
+  test('a kustomization the built-in resolver renders differently from kubectl fails', { skip: noKubectl }, () => {
+    // Strategic merge of container ports: kustomize merges them by containerPort, the built-in
+    // resolver by name, so here kubectl adds a port where the built-in resolver replaces one.
+    const root = copyOf('k8s-fallback-differs', ['deploy/k8s'], withPatch('staging', [
+      '  - patch: |-',
+      '      apiVersion: apps/v1',
+      '      kind: Deployment',
+      '      metadata:',
+      '        name: gateway',
+      '      spec:',
+      '        template:',
+      '          spec:',
+      '            containers:',
+      '              - name: gateway',
+      '                ports:',
+      '                  - name: http',
+      '                    containerPort: 9090',
+    ]));
+    const { status, output } = checkK8s(root);
+    assert.equal(status, 1, output);
+    failsExactly(output, [
+      /^FAIL deploy\/k8s\/overlays\/staging: apps\/v1\|Deployment\/kutse\/gateway differs between kubectl and the built-in resolver$/,
+    ]);
   });
 });
 
