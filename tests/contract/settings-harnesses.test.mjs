@@ -72,9 +72,20 @@ describe('deploy/local', () => {
       } else {
         assert.equal(given.KUTSE_TOKEN_PUBLIC_KEY_FILE, '/keys/public.pem');
         assert.ok(!('KUTSE_TOKEN_PRIVATE_KEY_FILE' in given), 'only the gateway gets the private key');
+        assert.equal(given.KUTSE_TRUSTED_SERVICE_KEYS_DIR, path.join(state, 'trusted', 'certificate'));
       }
     });
   }
+
+  test('the workflow gets its own service-token key and the certificate service, and trusts no one', () => {
+    const build = fakeBuild('workflow');
+    const { status, stderr, state } = localHarness(`kutse_service_start workflow ${JSON.stringify(build)}; wait`);
+    assert.equal(status, 0, stderr);
+    const log = fs.readFileSync(path.join(state, 'workflow.log'), 'utf8');
+    assert.match(log, new RegExp(`^KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE=${path.join(state, 'service_workflow_private.pem')}$`, 'm'));
+    assert.match(log, /^KUTSE_UPSTREAM_CERTIFICATE=http:\/\/127\.0\.0\.1:8081$/m);
+    assert.doesNotMatch(log, /KUTSE_TRUSTED_SERVICE_KEYS_DIR/, 'nobody calls the workflow with a service token');
+  });
 
   test('refuses to start a service whose required setting it has no value for, naming it', () => {
     const copy = path.join(scratch, 'repo-with-new-setting');

@@ -28,7 +28,10 @@ kutse_service_values() {
     [KUTSE_OIDC_CLIENT_ID]=kutse-gateway
     [KUTSE_OIDC_CLIENT_SECRET_FILE]=$(kutse_oidc_secret_file)
     [KUTSE_BOOTSTRAP_ADMINS]=$KUTSE_DEMO_ADMINS
+    [KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE]=$(kutse_service_key_file "$s")
   )
+  # Shared by every service, but only the certificate service is called by another (the workflow).
+  if [[ $s == certificate ]]; then KUTSE_VALUES[KUTSE_TRUSTED_SERVICE_KEYS_DIR]=$(kutse_trusted_keys_dir "$s"); fi
   for u in certificate workflow notification stamping; do
     port=$(kutse_http_port "$u")
     KUTSE_VALUES[KUTSE_UPSTREAM_${u^^}]="http://127.0.0.1:$port"

@@ -78,6 +78,26 @@ std::string PercentDecodePath(const std::string& text) {
   return Decode(text, false);
 }
 
+std::string PercentEncodePathSegment(const std::string& text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    // '.' too, though unreserved: a segment ".." would otherwise be squashed away on the way out.
+    const bool kept = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '~';
+    if (kept) {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0x0F]);
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> Request::Header(const std::string& lower_case_name) const {
   auto found = headers.find(lower_case_name);
   if (found == headers.end()) {

@@ -14,6 +14,7 @@
 #include "kutse/http/problem.hpp"
 #include "kutse/http/server.hpp"
 #include "kutse/runtime/caller.hpp"
+#include "kutse/runtime/service_caller.hpp"
 
 namespace kutse::runtime {
 namespace {
@@ -48,6 +49,32 @@ ServiceRuntime::ServiceRuntime(std::string service, const common::Config& config
     }
     resolver_ = [this](http::Request& request) { ResolveCaller(*verifier_, request); };
   }
+  if (verifier_ && !settings_.trusted_service_keys.empty()) {
+    TrustCallingServices();
+  }
+}
+
+void ServiceRuntime::TrustCallingServices() {
+  std::vector<auth::TrustedService> trusted;
+  std::string names;
+  for (const auto& key : settings_.trusted_service_keys) {
+    try {
+      trusted.push_back({key.service, auth::Es256Key::FromPublicPem(key.pem)});
+    } catch (const std::invalid_argument& error) {
+      throw common::ConfigError("setting KUTSE_TRUSTED_SERVICE_KEYS_DIR: " + key.file + ": " + error.what());
+    }
+    names += (names.empty() ? "" : ",") + key.service;
+  }
+  try {
+    service_verifier_ = std::make_unique<auth::ServiceTokenVerifier>(service_, std::move(trusted));
+  } catch (const std::invalid_argument& error) {
+    throw common::ConfigError(std::string("setting KUTSE_TRUSTED_SERVICE_KEYS_DIR: ") + error.what());
+  }
+  // A token naming one of these keys is a calling service's; any other still goes to the gateway's.
+  resolver_ = [this](http::Request& request) {
+    ResolveCallerOrService(*verifier_, *service_verifier_, request);
+  };
+  common::log::Info("service tokens accepted", {{"services", names}});
 }
 
 ServiceRuntime::~ServiceRuntime() = default;

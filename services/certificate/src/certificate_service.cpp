@@ -8,6 +8,7 @@
 #include "events/duplicate_approved_handler.hpp"
 #include "handlers/awarding_bodies.hpp"
 #include "handlers/certificate_detail.hpp"
+#include "handlers/certificate_facts.hpp"
 #include "handlers/certificate_import.hpp"
 #include "handlers/certificate_issuing.hpp"
 #include "handlers/certificate_prints.hpp"
@@ -91,6 +92,10 @@ void Configure(runtime::ServiceRuntime& runtime) {
              http::RouteOptions{256 * 1024, true});
   router.Add("POST", "/api/v1/admin/certificate-imports", Bound(context, ImportCertificates),
              http::RouteOptions{kMaxBatchBodyBytes, true});
+
+  // For other services only, each with its own service token (ADR 0005); the gateway forwards only
+  // /api/v1/, so no person reaches these.
+  router.Add("GET", "/internal/v1/certificates/{number}/facts", Bound(context, GetCertificateFacts));
 }
 
 }  // namespace kutse::certificate

@@ -182,6 +182,7 @@ export class Cluster {
     this.repo = requiredEnv('KUTSE_REPO');
     pruneOldLogDirs();
     this.logDir = fs.mkdtempSync(path.join(os.tmpdir(), `kutse-e2e-${name}-`));
+    this.makeServiceKeys();
     this.processes = new Map(); // "service#replica" -> handle
     this.ports = new Map(); // "service#replica" -> port
     this.databaseCreated = false;
@@ -192,6 +193,26 @@ export class Cluster {
     forbidText(this.adminDsn);
     forbidText(this.amqp.password);
     forbidText(this.amqpUrl());
+  }
+
+  /**
+   * The workflow's own service-token key (ADR 0005), new for each cluster: `serviceKeyFile('workflow')`
+   * (PKCS#8 PEM) signs its tokens, and its public half is `workflow.pem` in the certificate service's
+   * folder of trusted callers, `trustedKeysDir('certificate')`.
+   */
+  makeServiceKeys() {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    fs.writeFileSync(this.serviceKeyFile('workflow'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    fs.mkdirSync(this.trustedKeysDir('certificate'), { recursive: true });
+    fs.writeFileSync(path.join(this.trustedKeysDir('certificate'), 'workflow.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  }
+
+  serviceKeyFile(service) {
+    return path.join(this.logDir, `service_${service}_private.pem`);
+  }
+
+  trustedKeysDir(service) {
+    return path.join(this.logDir, 'trusted', service);
   }
 
   async provision() {
@@ -343,8 +364,9 @@ export class Cluster {
   /**
    * Starts one process. Options: replica (default 0; each replica has its own port, all share the
    * database and vhost), env (extra variables; settings among them must be ones the service reads,
-   * and win over the harness's values), and for the gateway `upstreams`: {service: replica}
-   * choosing which replica of each service it forwards to (default 0).
+   * and win over the harness's values), and for the gateway (and the workflow, which asks the
+   * certificate service) `upstreams`: {service: replica} choosing which replica of each service it
+   * calls (default 0).
    */
   async start(service, { replica = 0, env = {}, upstreams = {} } = {}) {
     assert.ok(kServices.includes(service), `unknown service ${service}`);
@@ -364,7 +386,12 @@ export class Cluster {
       KUTSE_TOKEN_PUBLIC_KEY_FILE: this.publicKeyFile,
       KUTSE_LOG_LEVEL: 'info',
       KUTSE_DRAIN_TIMEOUT_MS: 10000,
+      KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow only
     };
+    if (service === 'certificate') values.KUTSE_TRUSTED_SERVICE_KEYS_DIR = this.trustedKeysDir(service);
+    if (service === 'workflow') {
+      values.KUTSE_UPSTREAM_CERTIFICATE = `http://127.0.0.1:${await this.port('certificate', upstreams.certificate ?? 0)}`;
+    }
     if (service === 'gateway') {
       const identity = await this.startIdentityProvider();
       Object.assign(values, {

@@ -17,6 +17,18 @@ TEST_CASE("query parameters are found and decoded") {
   REQUIRE_FALSE(request.QueryParam("missing").has_value());
 }
 
+TEST_CASE("a path segment is encoded so that decoding gives it back, slashes and all") {
+  REQUIRE(PercentEncodePathSegment("K-000123") == "K-000123");
+  REQUIRE(PercentEncodePathSegment("KT-1998/042") == "KT-1998%2F042");
+  REQUIRE(PercentEncodePathSegment("2011.08") == "2011%2E08");
+  REQUIRE(PercentEncodePathSegment("a b+c?d#e%") == "a%20b%2Bc%3Fd%23e%25");
+  REQUIRE(PercentEncodePathSegment("Õun") == "%C3%95un");
+  REQUIRE(PercentEncodePathSegment("..") == "%2E%2E");
+  for (const std::string text : {"KT-1998/042", "a b+c?d#e%", "Õun", "~._-", "..", ""}) {
+    REQUIRE(PercentDecodePath(PercentEncodePathSegment(text)) == text);
+  }
+}
+
 TEST_CASE("language follows Accept-Language between Estonian and English") {
   Request request;
   REQUIRE(request.Language() == "et");

@@ -20,6 +20,7 @@
 #include "kutse/common/config.hpp"
 #include "kutse/runtime/runtime_settings.hpp"
 #include "support/settings_description.hpp"
+#include "workflow_settings.hpp"
 
 using kutse::common::Config;
 using kutse::common::ConfigError;
@@ -193,8 +194,15 @@ TEST_CASE("the certificate service reads the settings libs/runtime and services/
   });
 }
 
-TEST_CASE("the workflow, notification and stamping services read only the shared settings") {
-  for (const char* service : {"workflow", "notification", "stamping"}) {
+TEST_CASE("the workflow service reads the settings libs/runtime and services/workflow describe") {
+  CheckAgainstDescription("workflow", [](const Config& config) {
+    ReadRuntime(config);
+    kutse::workflow::WorkflowSettings::Read(config);
+  });
+}
+
+TEST_CASE("the notification and stamping services read only the shared settings") {
+  for (const char* service : {"notification", "stamping"}) {
     INFO(service);
     CheckAgainstDescription(service, ReadRuntime);
   }
@@ -226,4 +234,11 @@ TEST_CASE("the settings are read into the struct as given") {
         std::chrono::milliseconds(1500));
   CHECK(kutse::certificate::CertificateSettings::Read(Recording({})).expiry_interval ==
         std::chrono::milliseconds(60000));
+  CHECK(runtime.trusted_service_keys.empty());  // unset: no service tokens accepted
+
+  values["KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE"] = scratch.File("workflow.key", "PRIVATE PEM");
+  values["KUTSE_UPSTREAM_CERTIFICATE"] = "http://certificate:8080";
+  auto workflow = kutse::workflow::WorkflowSettings::Read(Recording(values));
+  CHECK(workflow.service_token_private_key_pem == "PRIVATE PEM");
+  CHECK(workflow.upstream_certificate == "http://certificate:8080");
 }

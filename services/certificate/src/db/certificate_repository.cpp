@@ -107,6 +107,10 @@ std::vector<Certificate> CertificateRepository::ByNumbers(const std::vector<std:
       tx_.exec_prepared(sql::kCertificatesByNumbers.name, nlohmann::json(numbers).dump()));
 }
 
+std::optional<Certificate> CertificateRepository::Find(const std::string& number) {
+  return First(tx_.exec_prepared(sql::kCertificateByNumber.name, number));
+}
+
 std::optional<Certificate> CertificateRepository::FindForHolder(const std::string& number,
                                                                 const std::string& personal_code) {
   return First(tx_.exec_prepared(sql::kHoldersCertificate.name, number, personal_code));

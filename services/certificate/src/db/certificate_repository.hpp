@@ -22,6 +22,8 @@ class CertificateRepository {
 
   std::vector<Certificate> ForHolder(const std::string& personal_code);
   std::vector<Certificate> ByNumbers(const std::vector<std::string>& numbers);
+  // By number alone: only for a calling service's question (ADR 0008), never for a person's.
+  std::optional<Certificate> Find(const std::string& number);
   std::optional<Certificate> FindForHolder(const std::string& number, const std::string& personal_code);
   std::optional<Certificate> FindForBody(const std::string& number, const std::string& body_id);
   // The same, locked until the transaction ends.

@@ -88,6 +88,10 @@ inline constexpr db::Statement kLockBodysCertificate{
     "lock_bodys_certificate",
     "SELECT " KUTSE_CERTIFICATE_COLUMNS
     " FROM certificate.certificates WHERE number = $1 AND awarding_body_id = $2 FOR UPDATE"};
+// Any certificate by its number, whoever holds or issued it: for the services that may ask (ADR 0008).
+inline constexpr db::Statement kCertificateByNumber{"certificate_by_number",
+                                                    "SELECT " KUTSE_CERTIFICATE_COLUMNS
+                                                    " FROM certificate.certificates WHERE number = $1"};
 // $1: a JSON array of numbers.
 inline constexpr db::Statement kCertificatesByNumbers{
     "certificates_by_numbers", "SELECT " KUTSE_CERTIFICATE_COLUMNS
@@ -260,6 +264,7 @@ inline db::Statements Statements() {
           kBodysCertificate,
           kLockHoldersCertificate,
           kLockBodysCertificate,
+          kCertificateByNumber,
           kCertificatesByNumbers,
           kSetPublication,
           kSetStatus,

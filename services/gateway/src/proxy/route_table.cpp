@@ -10,7 +10,29 @@ void RouteTable::AddBulkEnding(const std::string& ending) {
   bulk_endings_.push_back(ending);
 }
 
+namespace {
+
+// "/api/v1/bodies/../../internal" names /internal once curl squashes the dots on the way out: a path
+// with a "." or ".." segment belongs to no service.
+bool HasDotSegment(const std::string& path) {
+  for (size_t start = 0; start < path.size();) {
+    size_t end = path.find('/', start);
+    end = end == std::string::npos ? path.size() : end;
+    const size_t length = end - start;
+    if ((length == 1 || length == 2) && path.compare(start, length, std::string(length, '.')) == 0) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Upstream> RouteTable::Find(const std::string& path) const {
+  if (HasDotSegment(path)) {
+    return std::nullopt;
+  }
   const std::pair<std::string, Upstream>* best = nullptr;
   for (const auto& route : routes_) {
     const std::string& prefix = route.first;

@@ -25,6 +25,7 @@ class RouteTable {
   void Add(const std::string& prefix, const Upstream& upstream);
   // Paths ending so (after any prefix) are bulk writes: the owning service gets kBulkUpstreamTimeout.
   void AddBulkEnding(const std::string& ending);
+  // None for a path outside every prefix, or with a "." or ".." segment (which could leave them).
   std::optional<Upstream> Find(const std::string& path) const;
 
  private:

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "events/duplicate_approved_event.hpp"
+#include "register_examples.hpp"
 
 using namespace kutse::certificate;
 using kutse::common::Date;
@@ -19,23 +20,6 @@ nlohmann::json Approval(const std::string& reason, nlohmann::json corrected) {
           {"reason", reason},
           {"corrected_fields", std::move(corrected)},
           {"approved_by", "80012345"}};
-}
-
-Certificate Original() {
-  Certificate original;
-  original.number = "K-000007";
-  original.holder_personal_code = "49102030219";
-  original.holder_name = "Õie Šmidt";
-  original.standard_code = "KEEV-4";
-  original.standard_name = "Keevitaja, tase 4";
-  original.level = 4;
-  original.awarding_body_id = "80012345";
-  original.issue_date = Date{2022, 3, 1};
-  original.valid_from = Date{2022, 3, 1};
-  original.valid_until = Date{2027, 2, 28};
-  original.competences = {"Keevitamine"};
-  original.published = true;
-  return original;
 }
 
 // Empty when the approval is accepted; the refusal's message key otherwise.
@@ -70,7 +54,7 @@ TEST_CASE("a malformed approval is an invalid argument, which is never retried")
 
 TEST_CASE("a duplicate copies the original, applies the corrections and links back") {
   auto approval = *ParseDuplicateApproval(Approval("new_name", {{"holder_name", "Õie Tamm"}}));
-  auto made = MakeDuplicate(Original(), approval, kToday);
+  auto made = MakeDuplicate(testing::WeldersCertificate(), approval, kToday);
   REQUIRE(made.ok());
   const auto& duplicate = *made;
   REQUIRE(duplicate.holder_name == "Õie Tamm");
@@ -90,24 +74,24 @@ TEST_CASE("a duplicate copies the original, applies the corrections and links ba
 
 TEST_CASE("no duplicate of someone else's, a replaced, an invalidated or an annulled certificate") {
   auto approval = *ParseDuplicateApproval(Approval("lost", nlohmann::json::object()));
-  auto other = Original();
+  auto other = testing::WeldersCertificate();
   other.holder_personal_code = "36805280109";
   REQUIRE_FALSE(MakeDuplicate(other, approval, kToday).ok());
-  auto replaced = Original();
+  auto replaced = testing::WeldersCertificate();
   replaced.replaced_by = "K-000010";
   REQUIRE_FALSE(MakeDuplicate(replaced, approval, kToday).ok());
-  auto invalidated = Original();
+  auto invalidated = testing::WeldersCertificate();
   invalidated.status = CertificateStatus::kInvalidated;
   REQUIRE_FALSE(MakeDuplicate(invalidated, approval, kToday).ok());
-  auto annulled = Original();
+  auto annulled = testing::WeldersCertificate();
   annulled.status = CertificateStatus::kAnnulled;
   REQUIRE_FALSE(MakeDuplicate(annulled, approval, kToday).ok());
   auto other_body = *ParseDuplicateApproval(Approval("lost", nlohmann::json::object()));
   other_body.approved_by = "80054321";
-  REQUIRE_FALSE(MakeDuplicate(Original(), other_body, kToday).ok());
+  REQUIRE_FALSE(MakeDuplicate(testing::WeldersCertificate(), other_body, kToday).ok());
   other_body.approved_by = "register";
-  REQUIRE(MakeDuplicate(Original(), other_body, kToday).ok());
-  auto expired = Original();
+  REQUIRE(MakeDuplicate(testing::WeldersCertificate(), other_body, kToday).ok());
+  auto expired = testing::WeldersCertificate();
   expired.status = CertificateStatus::kExpired;
   REQUIRE(MakeDuplicate(expired, approval, kToday)->status == CertificateStatus::kExpired);
   for (const auto& refused :

@@ -3,33 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "field_error_pointers.hpp"
+#include "register_examples.hpp"
 
 using namespace kutse::certificate;
 using kutse::certificate::testing::ErrorPointers;
+using kutse::certificate::testing::Welder;
 using kutse::common::Date;
 
 namespace {
-
-OccupationalStandard Welder() {
-  OccupationalStandard standard;
-  standard.code = "KEEV-4";
-  standard.name_et = "Keevitaja, tase 4";
-  standard.estqf_level = 4;
-  standard.eqf_level = 4;
-  standard.validity_years = 5;
-  standard.specialisations = {{"MAG", "MAG-keevitus", std::nullopt}};
-  standard.partial_qualifications = {{"OK1", "Plekkide keevitamine", std::string("Welding of plates")}};
-  standard.competences = {{"K1", "Keevitamine", std::nullopt}, {"K2", "Lõikamine", std::nullopt}};
-  return standard;
-}
-
-AwardingBody Body() {
-  AwardingBody body;
-  body.registry_code = "80012345";
-  body.name = "Eesti Keevitusühing";
-  body.rights = {{"KEEV-4", Date{2020, 1, 1}, Date{2026, 12, 31}, "", 0}};
-  return body;
-}
 
 CertificateDraft Draft() {
   CertificateDraft draft;
@@ -48,7 +29,7 @@ const Date kToday{2026, 11, 27};
 
 TEST_CASE("a certificate takes its names, levels and validity from the standard") {
   auto standard = Welder();
-  auto body = Body();
+  auto body = testing::WelderBody();
   auto draft = Draft();
   draft.specialisation_code = "MAG";
   draft.competence_codes = {"K2"};
@@ -68,7 +49,7 @@ TEST_CASE("a certificate takes its names, levels and validity from the standard"
 TEST_CASE("an open-ended standard gives an open-ended certificate unless an end is set") {
   auto standard = Welder();
   standard.validity_years.reset();
-  auto body = Body();
+  auto body = testing::WelderBody();
   auto draft = Draft();
   REQUIRE_FALSE(ApplyIssuingRules(draft, &standard, &body, kToday)->valid_until);
   draft.valid_until = Date{2040, 1, 1};
@@ -77,7 +58,7 @@ TEST_CASE("an open-ended standard gives an open-ended certificate unless an end 
 
 TEST_CASE("validity may be shorter than the standard's, never longer") {
   auto standard = Welder();
-  auto body = Body();
+  auto body = testing::WelderBody();
   auto draft = Draft();
   draft.valid_until = Date{2028, 1, 14};
   REQUIRE(ErrorPointers(ApplyIssuingRules(draft, &standard, &body, kToday)).empty());
@@ -88,7 +69,7 @@ TEST_CASE("validity may be shorter than the standard's, never longer") {
 
 TEST_CASE("a body issues only what its rights cover on the issue date") {
   auto standard = Welder();
-  auto body = Body();
+  auto body = testing::WelderBody();
   auto draft = Draft();
   SECTION("unknown standard") {
     REQUIRE(ErrorPointers(ApplyIssuingRules(draft, nullptr, &body, kToday)) ==
@@ -124,7 +105,7 @@ TEST_CASE("a body issues only what its rights cover on the issue date") {
 
 TEST_CASE("parts must be the standard's own, and partial qualifications only on their certificate") {
   auto standard = Welder();
-  auto body = Body();
+  auto body = testing::WelderBody();
   auto draft = Draft();
   draft.specialisation_code = "TIG";
   draft.competence_codes = {"K1", "K9"};
@@ -143,7 +124,7 @@ TEST_CASE("parts must be the standard's own, and partial qualifications only on 
 
 TEST_CASE("neither the decision nor the issue may lie in the future") {
   auto standard = Welder();
-  auto body = Body();
+  auto body = testing::WelderBody();
   auto draft = Draft();
   draft.issue_date = Date{2026, 11, 28};
   draft.decision_date = Date{2026, 11, 28};

@@ -41,5 +41,9 @@ struct Request {
 std::string PercentDecode(const std::string& text);
 // Paths: '+' is itself.
 std::string PercentDecodePath(const std::string& text);
+// One path segment for a request of our own (a certificate number may hold '/'): every byte but
+// letters, digits, '-', '_' and '~' as %XX, so PercentDecodePath gives the text back and no "." or
+// ".." segment can be made of it.
+std::string PercentEncodePathSegment(const std::string& text);
 
 }  // namespace kutse::http

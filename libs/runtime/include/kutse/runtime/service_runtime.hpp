@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kutse/auth/service_token.hpp"
 #include "kutse/auth/token_signer.hpp"
 #include "kutse/auth/token_verifier.hpp"
 #include "kutse/bus/event_consumer.hpp"
@@ -47,6 +48,7 @@ class ServiceRuntime {
 
  private:
   bool Ready() const;
+  void TrustCallingServices();  // the service verifier from settings_.trusted_service_keys
 
   std::string service_;
   common::Config config_;
@@ -56,6 +58,7 @@ class ServiceRuntime {
   db::PoolOptions pool_options_;
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<auth::TokenVerifier> verifier_;
+  std::unique_ptr<auth::ServiceTokenVerifier> service_verifier_;  // null: no service tokens accepted
   std::function<void(http::Request&)> resolver_;
   bool resolver_may_block_ = false;
   std::function<bool(http::Request&)> resolver_without_blocking_;
