@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kutse/db/pool.hpp"
+#include "kutse/db/sql_text.hpp"
 
 namespace kutse::certificate::sql {
 
@@ -13,10 +14,7 @@ namespace kutse::certificate::sql {
   "decision_date::text AS decision_date, decision_number, issue_date::text AS issue_date, "                \
   "valid_from::text AS valid_from, valid_until::text AS valid_until, language, status, status_reason, "    \
   "published, origin, historic_level, duplicate_of, duplicate_reason, corrected_fields::text AS "          \
-  "corrected_fields, duplicate_request_id, replaced_by, "                                                  \
-  "to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS issued_at"
-
-#define KUTSE_UTC_TEXT(column) "to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+  "corrected_fields, duplicate_request_id, replaced_by, " KUTSE_UTC_TEXT("issued_at") " AS issued_at"
 
 #define KUTSE_STANDARD_COLUMNS                                                                \
   "code, name_et, name_en, estqf_level, eqf_level, validity_years, specialisations::text AS " \

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kutse/db/pool.hpp"
+#include "kutse/db/sql_text.hpp"
 
 namespace kutse::gateway::sql {
 
@@ -66,10 +67,10 @@ inline constexpr db::Statement kWithdrawRole{
 inline constexpr db::Statement kListRoleAssignments{
     "list_role_assignments",
     "SELECT id, personal_code, role, body_id, granted_by, "
-    "to_char(granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS granted_at, "
+    KUTSE_UTC_TEXT("granted_at") " AS granted_at, "
     "grant_reason, "
     "withdrawn_by, "
-    "to_char(withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS withdrawn_at, "
+    KUTSE_UTC_TEXT("withdrawn_at") " AS withdrawn_at, "
     "withdraw_reason "
     "FROM gateway.role_assignments WHERE ($1::text IS NULL OR personal_code = $1) "
     "AND ($2::text IS NULL OR body_id = $2) AND ($3::boolean OR withdrawn_at IS NULL) "
@@ -99,10 +100,10 @@ inline constexpr db::Statement kListApiClients{
     "list_api_clients",
     "SELECT client_id, name, array_to_string(scopes, ' ') AS scopes, "
     "array_to_string(allowed_origins, ' ') AS allowed_origins, rate_limit_per_minute, created_by, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS created_at, "
-    "to_char(secret_rotated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS "
+    KUTSE_UTC_TEXT("created_at") " AS created_at, "
+    KUTSE_UTC_TEXT("secret_rotated_at") " AS "
     "secret_rotated_at, "
-    "to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS revoked_at "
+    KUTSE_UTC_TEXT("revoked_at") " AS revoked_at "
     "FROM gateway.api_clients WHERE body_id = $1 ORDER BY api_clients.created_at, client_id"};
 inline constexpr db::Statement kFindApiClient{
     "find_api_client",

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kutse/db/pool.hpp"
+#include "kutse/db/sql_text.hpp"
 
 namespace kutse::notification::sql {
 
@@ -18,7 +19,7 @@ inline constexpr db::Statement kInsertNotice{
 inline constexpr db::Statement kListNotices{
     "list_notices",
     "SELECT id::text AS id, kind, parameters::text AS parameters, certificate_number, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS created_at, "
+    KUTSE_UTC_TEXT("created_at") " AS created_at, "
     "(created_at AT TIME ZONE 'UTC')::text AS cursor_created_at, read_at IS NOT NULL AS read "
     "FROM notification.notices WHERE holder_personal_code = $1 "
     "AND ($2::timestamp IS NULL OR (created_at, id) < ($2::timestamp AT TIME ZONE 'UTC', $3::uuid)) "
