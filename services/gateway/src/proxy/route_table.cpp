@@ -3,7 +3,7 @@
 namespace kutse::gateway {
 
 void RouteTable::Add(const std::string& prefix, const Upstream& upstream) {
-  routes_.emplace_back(prefix, upstream);
+  routes_.push_back(Route{Segments(prefix), upstream});
 }
 
 void RouteTable::AddBulkEnding(const std::string& ending) {
@@ -27,24 +27,68 @@ bool HasDotSegment(const std::string& path) {
   return false;
 }
 
+bool IsPlaceholder(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// A prefix matches a path that begins with its segments; a placeholder stands for any one segment.
+bool Matches(const std::vector<std::string>& prefix, const std::vector<std::string>& path) {
+  if (path.size() < prefix.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (IsPlaceholder(prefix[i]) ? path[i].empty() : prefix[i] != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+size_t PlaceholderCount(const std::vector<std::string>& segments) {
+  size_t count = 0;
+  for (const auto& segment : segments) {
+    count += IsPlaceholder(segment) ? 1 : 0;
+  }
+  return count;
+}
+
 }  // namespace
+
+std::vector<std::string> RouteTable::Segments(const std::string& path) {
+  std::vector<std::string> segments;
+  for (size_t start = 1; start <= path.size();) {
+    size_t end = path.find('/', start);
+    end = end == std::string::npos ? path.size() : end;
+    segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+// More segments win ("/api/v1/bodies/{bodyId}/requests" over "/api/v1/bodies"); between equally long
+// prefixes a named segment wins over a placeholder.
+bool RouteTable::MoreSpecific(const Route& candidate, const Route& best) {
+  if (candidate.segments.size() != best.segments.size()) {
+    return candidate.segments.size() > best.segments.size();
+  }
+  return PlaceholderCount(candidate.segments) < PlaceholderCount(best.segments);
+}
 
 std::optional<Upstream> RouteTable::Find(const std::string& path) const {
   if (HasDotSegment(path)) {
     return std::nullopt;
   }
-  const std::pair<std::string, Upstream>* best = nullptr;
+  const std::vector<std::string> segments = Segments(path);
+  const Route* best = nullptr;
   for (const auto& route : routes_) {
-    const std::string& prefix = route.first;
-    bool matches = path == prefix || (path.rfind(prefix, 0) == 0 && path[prefix.size()] == '/');
-    if (matches && (best == nullptr || prefix.size() > best->first.size())) {
+    if (Matches(route.segments, segments) && (best == nullptr || MoreSpecific(route, *best))) {
       best = &route;
     }
   }
   if (best == nullptr) {
     return std::nullopt;
   }
-  Upstream upstream = best->second;
+  Upstream upstream = best->upstream;
   for (const auto& ending : bulk_endings_) {
     if (path.size() >= ending.size() &&
         path.compare(path.size() - ending.size(), ending.size(), ending) == 0) {
@@ -66,6 +110,8 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   table.Add("/api/v1/me/data-access-log", {"certificate", certificate_url});
   table.Add("/api/v1/me/notifications", {"notification", notification_url});
   table.Add("/api/v1/me/requests", {"workflow", workflow_url});
+  table.Add("/api/v1/bodies/{bodyId}/requests", {"workflow", workflow_url});
+  table.Add("/api/v1/admin/requests", {"workflow", workflow_url});
   table.Add("/api/v1/stamps", {"stamping", stamping_url});
   table.AddBulkEnding("/certificate-batches");
   table.AddBulkEnding("/certificate-imports");

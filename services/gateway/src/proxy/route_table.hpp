@@ -1,5 +1,5 @@
-// Which service owns which part of /api/v1: the longest matching path prefix wins; and how long the
-// gateway waits for it. No I/O.
+// Which service owns which part of /api/v1: the longest matching path prefix wins (a "{name}" segment
+// matches any one segment); and how long the gateway waits for it. No I/O.
 #pragma once
 
 #include <chrono>
@@ -22,6 +22,7 @@ struct Upstream {
 
 class RouteTable {
  public:
+  // Whole segments only: "/api/v1/me/requests" owns /api/v1/me/requests/1 but not /api/v1/me/requestsX.
   void Add(const std::string& prefix, const Upstream& upstream);
   // Paths ending so (after any prefix) are bulk writes: the owning service gets kBulkUpstreamTimeout.
   void AddBulkEnding(const std::string& ending);
@@ -29,7 +30,14 @@ class RouteTable {
   std::optional<Upstream> Find(const std::string& path) const;
 
  private:
-  std::vector<std::pair<std::string, Upstream>> routes_;
+  struct Route {
+    std::vector<std::string> segments;
+    Upstream upstream;
+  };
+  static std::vector<std::string> Segments(const std::string& path);
+  static bool MoreSpecific(const Route& candidate, const Route& best);
+
+  std::vector<Route> routes_;
   std::vector<std::string> bulk_endings_;
 };
 

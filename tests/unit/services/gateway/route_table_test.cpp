@@ -37,3 +37,25 @@ TEST_CASE("nothing outside /api/v1 is forwarded: the services' /internal routes 
   REQUIRE(table.Find("/api/v1/public/certificates/K.1..2")->service == "certificate");
   REQUIRE(table.Find("/api/v1/public/...")->service == "certificate");
 }
+
+TEST_CASE("a placeholder segment hands one body's requests to the workflow, the rest stays") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/requests")->service == "workflow");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/requests/5b1e/decision")->service == "workflow");
+  REQUIRE(table.Find("/api/v1/admin/requests")->service == "workflow");
+  REQUIRE(table.Find("/api/v1/bodies/80012345")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/requestsX")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/bodies/80012345/api-clients")->service == "certificate");
+  // An empty segment is no body.
+  REQUIRE(table.Find("/api/v1/bodies//requests")->service == "certificate");
+}
+
+TEST_CASE("between equally long prefixes a named segment wins over a placeholder") {
+  RouteTable table;
+  table.Add("/a/{id}/b", {"pattern", "http://p"});
+  table.Add("/a/special/b", {"named", "http://n"});
+  table.Add("/a", {"short", "http://s"});
+  REQUIRE(table.Find("/a/special/b/1")->service == "named");
+  REQUIRE(table.Find("/a/other/b/1")->service == "pattern");
+  REQUIRE(table.Find("/a/other/c")->service == "short");
+}
