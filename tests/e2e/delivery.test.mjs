@@ -2,8 +2,9 @@
 //   (a) the notification service is down while they are recorded, and catches up when it returns;
 //   (b) RabbitMQ is restarted (stop_app / start_app) in the middle of recording;
 //   (c) two notification and two certificate replicas run at once (competing consumers, competing
-//       outbox relays), fed through two gateways.
-// Each part ends with exactly 1,000 notices: by SQL, by the inbox, and through the API.
+//       outbox relays), fed through two gateways;
+//   (d) every queue is a quorum queue (KUTSE_AMQP_QUEUE_TYPE=quorum, as on Kubernetes), with 200.
+// Each part ends with exactly that many notices: by SQL, by the inbox, and through the API.
 //
 // Part (b) stops the shared RabbitMQ application for a few seconds: run this file alone (ctest
 // RESOURCE_LOCK), never beside another test that needs the broker.
@@ -125,6 +126,32 @@ describe('delivery (c): two notification and two certificate replicas compete', 
     assert.ok(handled[0] > 0 && handled[1] > 0, `both notification replicas took part (${handled})`);
     assert.equal(published[0] + published[1], kCount, `the two relays published each event once between them (${published})`);
 
+    cluster.assertAllRunning();
+    await cluster.stopAll();
+  });
+});
+
+describe('delivery (d): with quorum queues, as production runs them', { timeout: 150000 }, () => {
+  let cluster;
+  before(async () => {
+    cluster = await Cluster.create('deliv_quorum');
+    await cluster.startAll({ env: { KUTSE_AMQP_QUEUE_TYPE: 'quorum' } });
+  });
+  after(async () => {
+    await cluster?.destroy();
+  });
+
+  it('declares every queue as a quorum queue and delivers each notice once', async () => {
+    const count = 200;
+    const answers = await recordMany(cluster.gatewayUrl, kHolders, count, { concurrency: kConcurrency });
+    const numbers = createdNumbers(answers);
+    await assertExactlyOneNoticeEach(cluster, { numbers, holders: kHolders, gatewayUrls: cluster.gatewayUrl, timeoutMs: 60000 });
+
+    const types = await cluster.queueTypes();
+    const expected = ['kutse.unroutable', 'notification.events', 'notification.events.retry.1', 'notification.events.retry.3', 'notification.events.dead'];
+    for (const name of expected) assert.equal(types[name], 'quorum', `${name} is a quorum queue (${JSON.stringify(types)})`);
+    const classic = Object.entries(types).filter(([, type]) => type !== 'quorum');
+    assert.deepEqual(classic, [], 'no queue of the deployment is classic');
     cluster.assertAllRunning();
     await cluster.stopAll();
   });

@@ -139,6 +139,9 @@ void BrokerConnection::DeclareExchange(const std::string& name, const std::strin
 
 void BrokerConnection::DeclareQueue(const std::string& name, const QueueOptions& options) {
   std::vector<amqp_table_entry_t> entries;
+  if (options.type == QueueType::kQuorum) {
+    entries.push_back(TextEntry(amqp_cstring_bytes("x-queue-type"), "quorum"));
+  }
   if (options.message_ttl_ms) {
     entries.push_back(IntEntry(amqp_cstring_bytes("x-message-ttl"), *options.message_ttl_ms));
   }

@@ -108,7 +108,8 @@ void EventConsumer::Run() {
     try {
       if (!consuming) {
         consuming = std::make_unique<BrokerConnection>(options_.url, options_.heartbeat_seconds);
-        DeclareConsumerQueues(*consuming, options_.service, types, options_.retry_delays_ms);
+        DeclareConsumerQueues(*consuming, options_.service, types, options_.retry_delays_ms,
+                              options_.queue_type);
         consuming->StartConsuming(QueueName(options_.service), options_.prefetch);
         publishing = std::make_unique<BrokerConnection>(options_.url, options_.heartbeat_seconds);
         publishing->EnableConfirms();

@@ -51,7 +51,7 @@ void OutboxRelay::Run() {
     try {
       if (!broker) {
         broker = std::make_unique<BrokerConnection>(options_.url, options_.heartbeat_seconds);
-        DeclareEventExchange(*broker);
+        DeclareEventExchange(*broker, options_.queue_type);
         broker->EnableConfirms();
         connected_ = true;
         common::log::Info("outbox relay connected to the broker");

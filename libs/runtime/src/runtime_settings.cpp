@@ -29,6 +29,14 @@ bus::AmqpUrl ReadAmqpUrl(const common::Config& config) {
   }
 }
 
+bus::QueueType ReadQueueType(const common::Config& config) {
+  const std::string type = config.Optional("KUTSE_AMQP_QUEUE_TYPE", "classic");
+  if (type != "classic" && type != "quorum") {
+    throw common::ConfigError("setting KUTSE_AMQP_QUEUE_TYPE must be classic or quorum");
+  }
+  return type == "quorum" ? bus::QueueType::kQuorum : bus::QueueType::kClassic;
+}
+
 constexpr const char* kTrustedKeysSetting = "KUTSE_TRUSTED_SERVICE_KEYS_DIR";
 
 common::ConfigError TrustedKeysError(const std::string& why) {
@@ -93,6 +101,7 @@ RuntimeSettings RuntimeSettings::Read(const common::Config& config, const Runtim
   settings.db_dsn = config.Required("KUTSE_DB_DSN");
   settings.db_pool_size = static_cast<size_t>(config.Integer("KUTSE_DB_POOL_SIZE", 8, 1, 200));
   settings.amqp = ReadAmqpUrl(config);
+  settings.amqp_queue_type = ReadQueueType(config);
   settings.migrations_dir = config.Required("KUTSE_MIGRATIONS_DIR");
   if (options.verifies_caller_tokens) {
     settings.token_public_key_pem = config.FileContents("KUTSE_TOKEN_PUBLIC_KEY_FILE");

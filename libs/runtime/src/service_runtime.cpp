@@ -97,6 +97,7 @@ void ServiceRuntime::EnableOutboxRelay() {
   bus::RelayOptions relay_options;
   relay_options.url = settings_.amqp;
   relay_options.schema = service_;
+  relay_options.queue_type = settings_.amqp_queue_type;
   relay_ = std::make_unique<bus::OutboxRelay>(Database(), relay_options);
   const std::string lag_sql = "SELECT count(*) FROM " + service_ + ".outbox WHERE published_at IS NULL";
   common::MetricsRegistry::Default().GaugeCallback(
@@ -112,6 +113,7 @@ bus::EventConsumer& ServiceRuntime::Consumer() {
     bus::ConsumerOptions consumer_options;
     consumer_options.url = settings_.amqp;
     consumer_options.service = service_;
+    consumer_options.queue_type = settings_.amqp_queue_type;
     consumer_ = std::make_unique<bus::EventConsumer>(Database(), consumer_options);
   }
   return *consumer_;

@@ -313,6 +313,17 @@ export class Cluster {
     return queues;
   }
 
+  /** {queueName: type} of this cluster's vhost: classic or quorum. */
+  async queueTypes() {
+    const out = await this.rabbitmqctl('list_queues', '-p', this.vhost, '--quiet', '--no-table-headers', 'name', 'type');
+    const types = {};
+    for (const line of out.split('\n')) {
+      const [name, type] = line.trim().split(/\s+/);
+      if (name && type) types[name] = type;
+    }
+    return types;
+  }
+
   dbPassword(service) {
     const file = path.join(this.passwordDir, `db_${service}.password`);
     return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
@@ -541,11 +552,14 @@ export class Cluster {
     return this.identity;
   }
 
-  /** Starts every service (the backends first, then the gateway) and waits until each is ready. */
-  async startAll() {
-    for (const service of kBackends) await this.start(service);
+  /**
+   * Starts every service (the backends first, then the gateway) and waits until each is ready; env
+   * (settings every service reads) goes to all of them.
+   */
+  async startAll({ env = {} } = {}) {
+    for (const service of kBackends) await this.start(service, { env });
     await Promise.all(kBackends.map((service) => this.waitReady(service)));
-    await this.startAndWait('gateway');
+    await this.startAndWait('gateway', { env });
   }
 
   /** SIGTERM, wait for the exit (bounded), and assert a clean exit code 0. Returns {code, signal, ms}. */

@@ -235,6 +235,10 @@ TEST_CASE("the settings are read into the struct as given") {
   CHECK(kutse::certificate::CertificateSettings::Read(Recording({})).expiry_interval ==
         std::chrono::milliseconds(60000));
   CHECK(runtime.trusted_service_keys.empty());  // unset: no service tokens accepted
+  CHECK(runtime.amqp_queue_type == kutse::bus::QueueType::kClassic);
+  values["KUTSE_AMQP_QUEUE_TYPE"] = "quorum";
+  CHECK(kutse::runtime::RuntimeSettings::Read(Recording(values), kutse::runtime::RuntimeOptions{})
+            .amqp_queue_type == kutse::bus::QueueType::kQuorum);
 
   values["KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE"] = scratch.File("workflow.key", "PRIVATE PEM");
   values["KUTSE_UPSTREAM_CERTIFICATE"] = "http://certificate:8080";

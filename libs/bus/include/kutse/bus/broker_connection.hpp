@@ -36,7 +36,13 @@ struct Delivery {
   std::map<std::string, int> int_headers;
 };
 
+// Classic queues live on one node; quorum queues are replicated across the cluster's nodes (Raft) and
+// survive the loss of a minority of them, which production needs. A queue keeps the type it was
+// declared with: changing it means a new queue, so a deployment chooses once.
+enum class QueueType { kClassic, kQuorum };
+
 struct QueueOptions {
+  QueueType type = QueueType::kClassic;
   std::optional<int> message_ttl_ms;
   std::optional<std::string> dead_letter_exchange;
   std::optional<std::string> dead_letter_routing_key;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kutse/bus/amqp_url.hpp"
+#include "kutse/bus/broker_connection.hpp"
 #include "kutse/bus/cloud_event.hpp"
 #include "kutse/common/status.hpp"
 #include "kutse/db/pool.hpp"
@@ -29,6 +30,7 @@ struct ConsumerOptions {
   int heartbeat_seconds = 30;
   int prefetch = 32;
   std::vector<int> retry_delays_ms = {1000, 10000, 60000};
+  QueueType queue_type = QueueType::kClassic;
 };
 
 class EventConsumer {

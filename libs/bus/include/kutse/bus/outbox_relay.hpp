@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "kutse/bus/amqp_url.hpp"
+#include "kutse/bus/broker_connection.hpp"
 #include "kutse/db/pool.hpp"
 
 namespace kutse::bus {
@@ -20,6 +21,7 @@ struct RelayOptions {
   int heartbeat_seconds = 30;
   int batch_size = 200;
   std::chrono::milliseconds idle_poll{100};
+  QueueType queue_type = QueueType::kClassic;  // of the unroutable queue it declares
 };
 
 class OutboxRelay {

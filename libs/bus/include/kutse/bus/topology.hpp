@@ -21,9 +21,12 @@ std::string QueueName(const std::string& service);                    // notific
 std::string RetryQueueName(const std::string& service, int attempt);  // notification.events.retry.1
 std::string DeadLetterQueueName(const std::string& service);          // notification.events.dead
 
-void DeclareEventExchange(BrokerConnection& connection);
+// Every queue of the deployment has the same type (KUTSE_AMQP_QUEUE_TYPE), the shared unroutable
+// queue included: the first service to declare it fixes its type for all.
+void DeclareEventExchange(BrokerConnection& connection, QueueType queue_type = QueueType::kClassic);
 void DeclareConsumerQueues(BrokerConnection& connection, const std::string& service,
                            const std::vector<std::string>& event_types,
-                           const std::vector<int>& retry_delays_ms = kDefaultRetryDelaysMs);
+                           const std::vector<int>& retry_delays_ms = kDefaultRetryDelaysMs,
+                           QueueType queue_type = QueueType::kClassic);
 
 }  // namespace kutse::bus

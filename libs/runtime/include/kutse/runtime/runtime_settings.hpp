@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kutse/bus/amqp_url.hpp"
+#include "kutse/bus/broker_connection.hpp"
 #include "kutse/common/config.hpp"
 #include "kutse/common/log.hpp"
 
@@ -31,6 +32,7 @@ struct RuntimeSettings {
   std::string db_dsn;
   size_t db_pool_size = 8;
   bus::AmqpUrl amqp;
+  bus::QueueType amqp_queue_type = bus::QueueType::kClassic;
   std::string migrations_dir;
   // The PEM text; only a service that verifies caller tokens reads it.
   std::optional<std::string> token_public_key_pem;
