@@ -447,6 +447,24 @@ function checkRendered(label, objects) {
   if (!anyPolicy) fail(label, 'no NetworkPolicy at all');
   if (!of('Cluster').some((o) => o.apiVersion?.startsWith('postgresql.cnpg.io/'))) fail(label, 'no CloudNativePG Cluster');
   if (!of('RabbitmqCluster').some((o) => o.apiVersion?.startsWith('rabbitmq.com/'))) fail(label, 'no RabbitmqCluster');
+  // The one public entry: HTTPS to the gateway only, for the host the gateway believes it serves.
+  const ingresses = of('Ingress');
+  if (ingresses.length !== 1) fail(label, `${ingresses.length} Ingresses (want exactly one, for the gateway)`);
+  const publicUrl = configMaps.get('gateway-config')?.data?.KUTSE_PUBLIC_URL ?? '';
+  const publicHost = /^https:\/\/([^/:]+)/.exec(publicUrl)?.[1];
+  if (!publicHost) fail(label, `gateway-config KUTSE_PUBLIC_URL '${publicUrl}' is not an https URL`);
+  for (const ingress of ingresses) {
+    const at = where(ingress);
+    const rules = ingress.spec?.rules ?? [];
+    const backends = rules.flatMap((r) => r.http?.paths ?? []).map((p) => p.backend?.service);
+    if (!backends.length || backends.some((b) => b?.name !== 'gateway')) fail(at, 'routes to something other than the gateway Service');
+    const tlsHosts = new Set((ingress.spec?.tls ?? []).filter((t) => t.secretName).flatMap((t) => t.hosts ?? []));
+    for (const rule of rules) {
+      if (!rule.host) fail(at, 'a rule without a host');
+      else if (!tlsHosts.has(rule.host)) fail(at, `host ${rule.host} has no TLS certificate Secret`);
+      else if (rule.host !== publicHost) fail(at, `host ${rule.host} is not the host of KUTSE_PUBLIC_URL (${publicUrl})`);
+    }
+  }
   return deployments.length;
 }
 

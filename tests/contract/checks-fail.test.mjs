@@ -151,6 +151,19 @@ describe('the Kubernetes manifests: schemas, policy and settings descriptions (c
     assert.match(output, /KUTSE_DRAIN_TIMEOUT_MS=20 s \(ConfigMap stamping-config\): not a whole number from 0 to 600000/);
   });
 
+  test('an Ingress host that is not the public URL, or without TLS, fails in that overlay only', () => {
+    const root = copyOf('k8s-ingress', ['deploy/k8s'], {
+      'deploy/k8s/overlays/staging/kustomization.yaml': (t) => t.replace('value: https://kutse-test.invalid', 'value: https://other.invalid'),
+      'deploy/k8s/overlays/production/kustomization.yaml': (t) => t.replace(/ {6}- op: replace\n {8}path: \/spec\/tls\/0\/hosts\/0\n {8}value: kutse.invalid\n/, '      - op: remove\n        path: /spec/tls\n'),
+    });
+    const { status, output } = checkK8s(root);
+    assert.equal(status, 1, output);
+    failsExactly(output, [
+      line(String.raw`^FAIL deploy/k8s/overlays/staging {by} Ingress/kutse/gateway: host kutse-test\.invalid is not the host of KUTSE_PUBLIC_URL \(https://other\.invalid\)$`),
+      line(String.raw`^FAIL deploy/k8s/overlays/production {by} Ingress/kutse/gateway: host kutse\.invalid has no TLS certificate Secret$`),
+    ]);
+  });
+
   test('a removed probe, memory limit or read-only root filesystem fails', () => {
     const root = copyOf('k8s-policy', ['deploy/k8s'], {
       'deploy/k8s/base/notification.yaml': (t) =>
