@@ -2,7 +2,7 @@
 // Holds each service's documents and code against its settings description (libs/runtime/settings.txt
 // plus services/<service>/settings.txt): the description itself is well-formed; the Settings section
 // of services/<service>/README.md lists every setting as described and no other; deploy/docker/
-// <service>.Dockerfile sets no setting the service does not read; and the C++ reads settings only in
+// the service's stage of deploy/docker/Dockerfile sets no setting the service does not read; and the C++ reads settings only in
 // the settings structs, only described ones. The Kubernetes manifests are held against the same
 // descriptions by check-k8s.mjs. ctest: contract.settings.
 //
@@ -55,7 +55,7 @@ for (const service of services) {
   if (!fs.existsSync(readmeFile)) fail(readme, ['missing (it documents the settings: run with --write)']);
   else fail(readme, readmeProblems(service, settings, read(readme)));
 
-  const dockerfile = path.join('deploy', 'docker', `${service}.Dockerfile`);
+  const dockerfile = path.join('deploy', 'docker', 'Dockerfile');
   if (!fs.existsSync(path.join(root, dockerfile))) fail(dockerfile, ['missing']);
   else fail(dockerfile, dockerfileProblems(service, settings, read(dockerfile)));
   console.log(`checked ${service}: ${settings.length} settings`);

@@ -171,11 +171,31 @@ export function dockerfileEnv(text) {
   return env;
 }
 
-/** A Dockerfile sets only settings the service reads, each with a value of its kind. */
+/**
+ * The lines of one stage of a multi-stage Dockerfile (`FROM ... AS <stage>` up to the next FROM), the
+ * others blanked so line numbers stay those of the file; undefined when there is no such stage.
+ */
+export function dockerfileStage(text, stage) {
+  let inside = false;
+  let found = false;
+  const lines = text.split('\n').map((raw) => {
+    const from = /^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?\s*$/i.exec(raw);
+    if (from) {
+      inside = from[1]?.toLowerCase() === stage;
+      found ||= inside;
+    }
+    return inside ? raw : '';
+  });
+  return found ? lines.join('\n') : undefined;
+}
+
+/** A service's stage of the Dockerfile sets only settings the service reads, each of its kind. */
 export function dockerfileProblems(service, settings, text) {
+  const stage = dockerfileStage(text, service);
+  if (stage === undefined) return [`has no stage "FROM runtime AS ${service}"`];
   const described = new Map(settings.map((s) => [s.name, s]));
   const problems = [];
-  for (const { name, value, line } of dockerfileEnv(text)) {
+  for (const { name, value, line } of dockerfileEnv(stage)) {
     if (!name.startsWith('KUTSE_')) continue;
     const setting = described.get(name);
     if (!setting) {

@@ -20,7 +20,7 @@ kutse_init() {
   local ports
   HTTP_PORT_OFFSET=0
   case $1 in
-    run | bench)
+    run | bench | images)
       # Port variables: KUTSE_PG_PORT, KUTSE_AMQP_PORT, KUTSE_AMQP_DIST_PORT, KUTSE_EPMD_PORT.
       PORT_VAR_PREFIX=KUTSE_
       ports=(54329 5673 25673 4370)
@@ -30,6 +30,12 @@ kutse_init() {
         PORT_VAR_PREFIX=KUTSE_BENCH_
         ports=(54349 5675 25675 4372)
         HTTP_PORT_OFFSET=100
+      elif [[ $1 == images ]]; then
+        # deploy/docker/test-images: the services as containers, on ports of their own
+        # (KUTSE_IMAGES_PG_PORT, ...; services 8280-8284).
+        PORT_VAR_PREFIX=KUTSE_IMAGES_
+        ports=(54359 5677 25677 4374)
+        HTTP_PORT_OFFSET=200
       fi
       # Only the service roles, only database kutse, only with a password.
       PG_HBA_DATABASES=kutse
