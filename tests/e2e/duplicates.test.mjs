@@ -4,7 +4,8 @@
 // certificate service consumes it through its inbox, issues the duplicate (new number, link,
 // reason, corrected fields), marks the original replaced and hides it from the public, and
 // announces the duplicate, which the holder hears of as a "duplicate issued" notice. A repeated
-// approval changes nothing; approvals that cannot be carried out end in the dead-letter queue.
+// approval changes nothing; an approval that cannot be carried out changes nothing and comes back
+// to the request as certificate.request_refused.v1 (only one naming no request is dead-lettered).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -12,6 +13,7 @@ import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { certificateBody, identityHeader, kBodyId, kClerk, listNotices, recordCertificateOk, waitFor } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
+import { refusalsOf, writeWorkflowEvent } from './lib/workflow-events.mjs';
 
 const [kNewNameHolder, kLostHolder, kOtherHolder, kAnnulledHolder] = personalCodes(4, 901);
 
@@ -25,27 +27,11 @@ describe('duplicates: an approved request becomes a duplicate in the register', 
   });
 
   const asHolder = (personalCode) => identityHeader({ personal_code: personalCode, name: 'Duplikaadi Taotleja' });
-  const sqlText = (text) => `'${String(text).replace(/'/g, "''")}'`;
 
   /** Writes the approval to the workflow service's outbox, exactly as that service would. */
-  async function approve(data, { eventId = crypto.randomUUID() } = {}) {
-    const envelope = {
-      specversion: '1.0',
-      id: eventId,
-      source: '/kutse/workflow',
-      type: 'workflow.duplicate_approved.v1',
-      subject: data.request_id,
-      time: new Date().toISOString(),
-      datacontenttype: 'application/json',
-      dataschema: 'https://kutse.ee/proto-docs/events/workflow.duplicate_approved.v1.schema.json',
-      correlationid: `e2e-duplicates-${data.request_id}`,
-      data: { approved_at: new Date().toISOString(), approved_by: kBodyId, ...data },
-    };
-    await cluster.psql(
-      `INSERT INTO workflow.outbox (id, type, subject, envelope) VALUES ('${eventId}', 'workflow.duplicate_approved.v1', ` +
-        `${sqlText(data.request_id)}, ${sqlText(JSON.stringify(envelope))}::jsonb)`,
-    );
-    return eventId;
+  function approve(data, { eventId } = {}) {
+    return writeWorkflowEvent(cluster, 'workflow.duplicate_approved.v1',
+      { approved_at: new Date().toISOString(), approved_by: kBodyId, ...data }, { eventId });
   }
 
   async function mine(personalCode) {
@@ -165,7 +151,7 @@ describe('duplicates: an approved request becomes a duplicate in the register', 
     assert.equal(count, 1, 'one request, one duplicate');
   });
 
-  it('approvals that cannot be carried out are dead-lettered and change nothing', async () => {
+  it('approvals that cannot be carried out change nothing and come back as refusals, in both languages', async () => {
     const someoneElses = await issue(kOtherHolder, 'Mart Mets');
     const annulled = await issue(kAnnulledHolder, 'Liis Lepp');
     const annulment = await fetchChecked(`${gw}/api/v1/bodies/${kBodyId}/certificates/${annulled.number}/annulment`, {
@@ -174,37 +160,38 @@ describe('duplicates: an approved request becomes a duplicate in the register', 
       body: JSON.stringify({ reason: 'Kanti sisse ekslikult' }),
     });
     assert.equal(annulment.status, 200, annulment.text);
-    const before = await deadLetters();
-    await approve({
-      request_id: 'req-not-yours',
-      certificate_number: someoneElses.number,
-      holder_personal_code: kAnnulledHolder, // not the holder of that certificate
-      reason: 'lost',
-      corrected_fields: {},
-    });
-    await approve({
-      request_id: 'req-annulled',
-      certificate_number: annulled.number,
-      holder_personal_code: kAnnulledHolder,
-      reason: 'lost',
-      corrected_fields: {},
-    });
-    await approve({
-      request_id: 'req-other-body',
-      certificate_number: someoneElses.number,
-      holder_personal_code: kOtherHolder,
-      reason: 'lost',
-      corrected_fields: {},
-      approved_by: '80054321', // not the body that issued it
-    });
-    await approve({
-      request_id: 'req-typed-name',
-      certificate_number: someoneElses.number,
-      holder_personal_code: kOtherHolder,
-      reason: 'lost',
-      corrected_fields: { holder_name: 'Keegi Teine' }, // a lost certificate corrects nothing
-    });
-    await waitFor('four dead letters', async () => ((await deadLetters()) >= before + 4 ? true : undefined), { timeoutMs: 20000 });
+    const deadBefore = await deadLetters();
+    const refused = [
+      // [request, what the approval says, the refusal expected: code, message key]
+      ['req-not-yours', { certificate_number: someoneElses.number, holder_personal_code: kAnnulledHolder, reason: 'lost', corrected_fields: {} },
+        'not_found', 'duplicate.no_certificate'],
+      ['req-annulled', { certificate_number: annulled.number, holder_personal_code: kAnnulledHolder, reason: 'lost', corrected_fields: {} },
+        'failed_precondition', 'duplicate.not_in_force'],
+      ['req-other-body', { certificate_number: someoneElses.number, holder_personal_code: kOtherHolder, reason: 'lost', corrected_fields: {}, approved_by: '80054321' },
+        'permission_denied', 'duplicate.approver_not_entitled'],
+      ['req-typed-name', { certificate_number: someoneElses.number, holder_personal_code: kOtherHolder, reason: 'lost', corrected_fields: { holder_name: 'Keegi Teine' } },
+        'invalid_argument', 'duplicate.lost_corrects_nothing'],
+    ];
+    const eventIds = {};
+    for (const [requestId, approval] of refused) eventIds[requestId] = await approve({ request_id: requestId, ...approval });
+    // One that names no request: there is no one to tell, so it waits for an operator.
+    await approve({ certificate_number: someoneElses.number, holder_personal_code: kOtherHolder, reason: 'lost', corrected_fields: {} });
+
+    for (const [requestId, approval, code, key] of refused) {
+      const [refusal, ...more] = await waitFor(`the refusal of ${requestId}`, async () => {
+        const found = await refusalsOf(cluster, requestId, { personalCodes: [kOtherHolder, kAnnulledHolder] });
+        return found.length > 0 ? found : undefined;
+      }, { timeoutMs: 20000 });
+      assert.equal(more.length, 0, `${requestId}: refused once`);
+      assert.equal(refusal.data.request_kind, 'duplicate');
+      assert.equal(refusal.data.certificate_number, approval.certificate_number);
+      assert.equal(refusal.data.refused_event_id, eventIds[requestId]);
+      assert.equal(refusal.data.code, code, `${requestId}: ${JSON.stringify(refusal.data)}`);
+      assert.equal(refusal.data.message_key, key);
+      assert.ok(refusal.data.message.et.length > 0 && refusal.data.message.en.length > 0);
+      assert.notEqual(refusal.data.message.et, refusal.data.message.en, 'the text in each language');
+    }
+    await waitFor('the approval without a request dead-lettered', async () => ((await deadLetters()) === deadBefore + 1 ? true : undefined), { timeoutMs: 20000 });
     const duplicates = await cluster.sqlNumber(
       `SELECT count(*) FROM certificate.certificates WHERE duplicate_of IN ('${someoneElses.number}', '${annulled.number}')`,
     );

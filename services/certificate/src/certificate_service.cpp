@@ -6,6 +6,8 @@
 #include "db/sql.hpp"
 #include "events/duplicate_approved_event.hpp"
 #include "events/duplicate_approved_handler.hpp"
+#include "events/reprint_completed_event.hpp"
+#include "events/reprint_completed_handler.hpp"
 #include "handlers/awarding_bodies.hpp"
 #include "handlers/certificate_detail.hpp"
 #include "handlers/certificate_facts.hpp"
@@ -40,6 +42,9 @@ void Configure(runtime::ServiceRuntime& runtime) {
   const common::Clock* clock = &common::SystemClock::Instance();
   runtime.Consumer().On(kDuplicateApprovedV1, [clock](pqxx::work& work, const bus::CloudEvent& event) {
     return OnDuplicateApproved(work, *clock, event);
+  });
+  runtime.Consumer().On(kReprintCompletedV1, [clock](pqxx::work& work, const bus::CloudEvent& event) {
+    return OnReprintCompleted(work, *clock, event);
   });
   // The public name search's in-memory index, loaded and kept current by a thread of its own.
   auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().db_dsn);

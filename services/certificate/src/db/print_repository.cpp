@@ -20,9 +20,18 @@ PrintEntry ReadPrint(const pqxx::row& row) {
 }  // namespace
 
 PrintEntry PrintRepository::Add(const std::string& number, const std::string& printed_by,
-                                const PrintOrder& order) {
+                                const PrintOrder& order, const std::optional<std::string>& request_id) {
   return ReadPrint(tx_.exec_prepared1(sql::kInsertPrint.name, number, printed_by, ToString(order.reason),
-                                      ToString(order.delivery), db::NullableParam(order.note)));
+                                      ToString(order.delivery), db::NullableParam(order.note),
+                                      db::NullableParam(request_id)));
+}
+
+std::optional<PrintEntry> PrintRepository::OfRequest(const std::string& request_id) {
+  auto rows = tx_.exec_prepared(sql::kPrintOfRequest.name, request_id);
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return ReadPrint(rows[0]);
 }
 
 std::vector<PrintEntry> PrintRepository::Of(const std::string& number) {

@@ -145,10 +145,14 @@ inline constexpr db::Statement kHistoryOf{
 inline constexpr db::Statement kPrintsOf{"prints_of",
                                          "SELECT " KUTSE_PRINT_COLUMNS
                                          " FROM certificate.print_history WHERE number = $1 ORDER BY id"};
+// $6: the workflow's request a reprint was made for, or null for one a clerk entered.
 inline constexpr db::Statement kInsertPrint{
     "insert_print",
-    "INSERT INTO certificate.print_history (number, printed_by, reason, delivery, note) "
-    "VALUES ($1, $2, $3, $4, $5) RETURNING " KUTSE_PRINT_COLUMNS};
+    "INSERT INTO certificate.print_history (number, printed_by, reason, delivery, note, request_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " KUTSE_PRINT_COLUMNS};
+inline constexpr db::Statement kPrintOfRequest{"print_of_request",
+                                               "SELECT " KUTSE_PRINT_COLUMNS
+                                               " FROM certificate.print_history WHERE request_id = $1"};
 inline constexpr db::Statement kLogAccess{
     "log_access",
     "INSERT INTO certificate.data_access_log (holder_personal_code, accessed_by, role, awarding_body_id, "
@@ -276,6 +280,7 @@ inline db::Statements Statements() {
           kHistoryOf,
           kPrintsOf,
           kInsertPrint,
+          kPrintOfRequest,
           kLogAccess,
           kAccessLog,
           kCountNameCandidates,

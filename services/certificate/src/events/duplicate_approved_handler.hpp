@@ -1,7 +1,7 @@
 // Consumer of workflow.duplicate_approved.v1: reads the approval and runs app::IssueDuplicate in the
 // inbox's transaction. An approval that cannot be carried out (malformed, not the holder's
-// certificate, already replaced, invalidated or annulled) is a permanent refusal: the consumer
-// dead-letters it for an operator.
+// certificate, already replaced, invalidated or annulled) goes back to the request as
+// certificate.request_refused.v1 (events/workflow_decision.hpp).
 #pragma once
 
 #include <pqxx/pqxx>
