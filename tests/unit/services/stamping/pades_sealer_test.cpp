@@ -162,3 +162,25 @@ TEST_CASE(
   CHECK_THROWS_WITH(SealKey::Load("-----BEGIN PRIVATE KEY-----\nnot a key\n", "", ""),
                     Catch::Contains("PEM"));
 }
+
+TEST_CASE("the development seal deploy/local makes is the register keeper's and seals valid PDFs") {
+  TempDir dir;
+  const std::string script =
+      std::string("set -e; log() { :; }; die() { echo \"$*\"; exit 1; }; SECRETS_DIR='") + dir.Path() +
+      "'; source '" KUTSE_REPO_DIR
+      "/deploy/local/lib/secrets.sh'; kutse_ensure_seal_material; "
+      "printf '%s\\n%s\\n' \"$SEAL_KEY_FILE\" \"$SEAL_CERTIFICATE_FILE\"";
+  const auto made = Run("bash " + dir.Write("dev_seal.sh", script), false);
+  REQUIRE(made.exit_code == 0);
+  const std::string key_file = made.output.substr(0, made.output.find('\n'));
+  const std::string certificate_file =
+      made.output.substr(key_file.size() + 1, made.output.size() - key_file.size() - 2);
+  const SealKey key =
+      SealKey::Load(stamping_test::ReadFile(key_file), stamping_test::ReadFile(certificate_file), "");
+  CHECK(sk_X509_num(key.Chain()) == 1);
+  const std::string report = Pdfsig(dir, Sealed(key, Unsealed()));
+  INFO(report);
+  CHECK(report.find("Signature is Valid.") != std::string::npos);
+  CHECK(report.find("O=SA Kutsekoda") != std::string::npos);
+  CHECK(report.find("OID.2.5.4.97=NTREE-90006399") != std::string::npos);
+}
