@@ -39,7 +39,19 @@ class Layout {
       : document_(document), regular_(regular), bold_(bold) {
     NewPage();
   }
-  ~Layout() { painter_.FinishPage(); }
+  // A destructor must not throw: the normal path calls Finish, which may.
+  ~Layout() {
+    try {
+      if (!finished_)
+        painter_.FinishPage();
+    } catch (...) {
+    }
+  }
+
+  void Finish() {
+    finished_ = true;
+    painter_.FinishPage();
+  }
 
   PoDoFo::PdfPainter& Painter() { return painter_; }
   double Y() const { return y_; }
@@ -121,6 +133,7 @@ class Layout {
   PoDoFo::PdfPainter painter_;
   PoDoFo::PdfPage* page_ = nullptr;
   double y_ = 0;
+  bool finished_ = false;
 };
 
 // Dark modules as filled squares, one rectangle per run of a row, with the quiet zone left white.
@@ -252,6 +265,7 @@ std::string CertificateRenderer::Render(const CertificateDocument& document, Doc
       layout.Skip(4);
       layout.Write(say(common::Msg("stamping.pdf.sealed")), kMargin, kPageWidth - 2 * kMargin, false, 9,
                    0.35);
+      layout.Finish();
     }
     // Fixed metadata: the creation date is the stamp's time, so equal input gives equal bytes (PoDoFo
     // derives the file identifier from this dictionary).
