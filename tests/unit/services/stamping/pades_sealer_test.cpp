@@ -6,6 +6,8 @@
 #include <openssl/x509.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <regex>
 
@@ -144,6 +146,28 @@ TEST_CASE(
   CHECK(sealed.find("/M(D:20261203120000+00'00')") != std::string::npos);
   CHECK(sealed.find("/SubFilter/ETSI.CAdES.detached") != std::string::npos);
   CHECK(sealed == Sealed(key, unsealed));
+
+  // PoDoFo writes its update dates in local time; the bytes must not depend on the machine's zone.
+  const char* zone = std::getenv("TZ");
+  const std::string saved = zone != nullptr ? zone : "";
+  setenv("TZ", "Europe/Tallinn", 1);
+  tzset();
+  const std::string in_tallinn = Sealed(key, unsealed);
+  if (zone != nullptr) {
+    setenv("TZ", saved.c_str(), 1);
+  } else {
+    unsetenv("TZ");
+  }
+  tzset();
+  CHECK(in_tallinn == sealed);
+}
+
+TEST_CASE("what is not a PDF is refused, not sealed") {
+  TempDir dir;
+  const auto material = stamping_test::MakeSealMaterial(dir);
+  const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
+  CHECK_THROWS_AS(Sealed(key, "%PDF-1.4\nnot really\n"), std::runtime_error);
+  CHECK_THROWS_AS(Sealed(key, ""), std::runtime_error);
 }
 
 TEST_CASE(
