@@ -86,7 +86,7 @@ TEST_CASE("the font is embedded as a TrueType subset with a Unicode map, on an A
   CHECK(info.output.find("595.276 x 841.89 pts (A4)") != std::string::npos);
 }
 
-TEST_CASE("the same document and time give the same bytes; another time gives other bytes") {
+TEST_CASE("the same document and time give the same bytes, and another time gives other bytes") {
   const std::string first = Rendered(DocumentLanguage::kEstonian);
   CHECK(first == Rendered(DocumentLanguage::kEstonian));
   kutse::stamping::LoadMessages();

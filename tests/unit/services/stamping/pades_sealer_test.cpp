@@ -94,7 +94,8 @@ TEST_CASE("pdfsig finds the PAdES seal valid, over the whole file, and invalid a
   CHECK((broken.find("Digest Mismatch") != std::string::npos || broken.find("Invalid") != std::string::npos));
 }
 
-TEST_CASE("the CMS is CAdES B-B: SHA-256, signing-certificate-v2, the chain, no signing time; it verifies") {
+TEST_CASE(
+    "the CMS is CAdES B-B: SHA-256, signing-certificate-v2, the chain, no signing time, and it verifies") {
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
   const std::string sealed =
@@ -171,7 +172,7 @@ TEST_CASE("what is not a PDF is refused, not sealed") {
 }
 
 TEST_CASE(
-    "a PKCS#12 seal file seals as the PEM one does; a wrong password or a stranger's certificate is "
+    "a PKCS#12 seal file seals as the PEM one does, and a wrong password or a stranger's certificate is "
     "refused") {
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);

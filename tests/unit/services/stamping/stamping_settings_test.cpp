@@ -21,7 +21,7 @@ Config With(std::map<std::string, std::string> values) {
 
 }  // namespace
 
-TEST_CASE("without a seal key the service seals nothing; the fonts default to Debian's folder") {
+TEST_CASE("without a seal key the service seals nothing, and the fonts default to Debian's folder") {
   const StampingSettings settings = StampingSettings::Read(With({}));
   CHECK_FALSE(settings.seal);
   CHECK(settings.font_dir == "/usr/share/fonts/truetype/dejavu");
@@ -39,7 +39,7 @@ TEST_CASE("the seal files are read, the password without its newline") {
   CHECK(settings.seal->password == "secret");
 }
 
-TEST_CASE("a certificate without a key seals nothing; a key file that is missing is refused") {
+TEST_CASE("a certificate without a key seals nothing, and a key file that is missing is refused") {
   CHECK_FALSE(StampingSettings::Read(With({{"KUTSE_SEAL_CERTIFICATE_FILE", "/tmp/x"}})).seal);
   CHECK_THROWS_AS(StampingSettings::Read(With({{"KUTSE_SEAL_KEY_FILE", "/nonexistent/key.pem"}})),
                   kutse::common::ConfigError);
