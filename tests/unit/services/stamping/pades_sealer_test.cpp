@@ -10,6 +10,8 @@
 #include <ctime>
 #include <memory>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "pdf/certificate_renderer.hpp"
 #include "stamping_fixtures.hpp"
@@ -208,4 +210,23 @@ TEST_CASE("the development seal deploy/local makes is the register keeper's and 
   CHECK(report.find("Signature is Valid.") != std::string::npos);
   CHECK(report.find("O=SA Kutsekoda") != std::string::npos);
   CHECK(report.find("OID.2.5.4.97=NTREE-90006399") != std::string::npos);
+}
+
+TEST_CASE("renderings and seals made at once on several threads equal the one made alone") {
+  TempDir dir;
+  const auto material = stamping_test::MakeSealMaterial(dir);
+  const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
+  const std::string alone = Sealed(key, Unsealed());
+  std::vector<std::string> made(4);
+  std::vector<std::thread> threads;
+  for (auto& result : made) {
+    threads.emplace_back([&key, &result] {
+      for (int i = 0; i < 3; ++i)
+        result = Sealed(key, Unsealed());
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  for (const auto& result : made)
+    CHECK(result == alone);
 }
