@@ -95,12 +95,12 @@ describe('deploy/local', () => {
     }
     fs.appendFileSync(
       path.join(copy, 'services/stamping/settings.txt'),
-      'KUTSE_SEAL_CERTIFICATE_FILE  required  -  file  file  The e-seal certificate.\n',
+      'KUTSE_EXAMPLE_NEW_FILE  required  -  file  file  A setting no command gives yet.\n',
     );
     const build = fakeBuild('stamping');
     const { status, stderr } = localHarness(`kutse_service_start stamping ${JSON.stringify(build)}`, { settingsRepo: copy });
     assert.equal(status, 1);
-    assert.match(stderr, /cannot start stamping: deploy\/local has no value for its required setting\(s\) KUTSE_SEAL_CERTIFICATE_FILE/);
+    assert.match(stderr, /cannot start stamping: deploy\/local has no value for its required setting\(s\) KUTSE_EXAMPLE_NEW_FILE/);
   });
 
   test('refuses a description line it cannot read, naming the file and line', () => {

@@ -46,3 +46,34 @@ kutse_oidc_secret_file() {
   kutse_secret oidc_client.secret >/dev/null
   printf '%s\n' "$SECRETS_DIR/oidc_client.secret"
 }
+
+# The development e-seal (issue 12): a CA of its own and a seal certificate it issued in the register
+# keeper's name, made once in SECRETS_DIR/seal. SEAL_KEY_FILE and SEAL_CERTIFICATE_FILE (the seal
+# certificate, then the CA) are what the stamping service is given; ca.pem is the trust anchor a
+# verifier of these development seals needs. Not a real seal: production takes its key elsewhere.
+KUTSE_SEAL_ORGANISATION="SA Kutsekoda"
+KUTSE_SEAL_ORGANISATION_ID=NTREE-90006399 # ETSI EN 319 412-1: legal person, Estonian business register code
+kutse_ensure_seal_material() {
+  local dir="$SECRETS_DIR/seal"
+  SEAL_KEY_FILE="$dir/seal_key.pem"
+  SEAL_CERTIFICATE_FILE="$dir/seal_cert.pem"
+  [[ -s $SEAL_KEY_FILE && -s $SEAL_CERTIFICATE_FILE ]] && return 0
+  log "creating the development CA and e-seal certificate in $dir"
+  (umask 077 && mkdir -p "$dir")
+  (
+    cd "$dir" || exit 1
+    umask 077
+    openssl req -x509 -newkey rsa:3072 -nodes -keyout ca_key.pem -out ca.pem -days 3650 -sha256 \
+      -subj "/C=EE/O=$KUTSE_SEAL_ORGANISATION/CN=Kutse development CA (not trusted)" \
+      -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign
+    openssl req -newkey rsa:3072 -nodes -keyout seal_key.pem.tmp -out seal.csr \
+      -subj "/C=EE/O=$KUTSE_SEAL_ORGANISATION/organizationIdentifier=$KUTSE_SEAL_ORGANISATION_ID/CN=$KUTSE_SEAL_ORGANISATION e-seal (development)"
+    printf '%s\n' basicConstraints=critical,CA:FALSE keyUsage=critical,digitalSignature,nonRepudiation \
+      subjectKeyIdentifier=hash authorityKeyIdentifier=keyid >seal.ext
+    openssl x509 -req -in seal.csr -CA ca.pem -CAkey ca_key.pem -CAcreateserial -days 1825 -sha256 \
+      -extfile seal.ext -out seal_only.pem
+    cat seal_only.pem ca.pem >seal_cert.pem.tmp
+    rm -f seal.csr seal.ext seal_only.pem ca.srl
+    mv seal_cert.pem.tmp seal_cert.pem && mv seal_key.pem.tmp seal_key.pem
+  ) >"$dir/openssl.log" 2>&1 || die "openssl could not create the development e-seal, see $dir/openssl.log"
+}

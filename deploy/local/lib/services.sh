@@ -30,6 +30,11 @@ kutse_service_values() {
     [KUTSE_BOOTSTRAP_ADMINS]=$KUTSE_DEMO_ADMINS
     [KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE]=$(kutse_service_key_file "$s")
   )
+  # The development e-seal (kutse_ensure_seal_material), once the command has made it.
+  if [[ -n ${SEAL_KEY_FILE:-} ]]; then
+    KUTSE_VALUES[KUTSE_SEAL_KEY_FILE]=$SEAL_KEY_FILE
+    KUTSE_VALUES[KUTSE_SEAL_CERTIFICATE_FILE]=$SEAL_CERTIFICATE_FILE
+  fi
   # Shared by every service, but only the certificate service is called by another (the workflow).
   if [[ $s == certificate ]]; then KUTSE_VALUES[KUTSE_TRUSTED_SERVICE_KEYS_DIR]=$(kutse_trusted_keys_dir "$s"); fi
   for u in certificate workflow notification stamping; do

@@ -122,10 +122,11 @@ kutse_backends_start() {
   kutse_rmq_start
 }
 
-# Waits for RabbitMQ, then sets up database roles, the AMQP user and the token key pair.
+# Waits for RabbitMQ, then sets up database roles, the AMQP user, the token key pair and the dev e-seal.
 kutse_backends_ready() {
   kutse_pg_setup
   kutse_ensure_token_keys
+  kutse_ensure_seal_material
   log "waiting for RabbitMQ"
   kutse_rmq_await
   kutse_rmq_setup

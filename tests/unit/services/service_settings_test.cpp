@@ -19,6 +19,7 @@
 #include "gateway_settings.hpp"
 #include "kutse/common/config.hpp"
 #include "kutse/runtime/runtime_settings.hpp"
+#include "stamping_settings.hpp"
 #include "support/settings_description.hpp"
 #include "workflow_settings.hpp"
 
@@ -201,11 +202,15 @@ TEST_CASE("the workflow service reads the settings libs/runtime and services/wor
   });
 }
 
-TEST_CASE("the notification and stamping services read only the shared settings") {
-  for (const char* service : {"notification", "stamping"}) {
-    INFO(service);
-    CheckAgainstDescription(service, ReadRuntime);
-  }
+TEST_CASE("the notification service reads only the shared settings") {
+  CheckAgainstDescription("notification", ReadRuntime);
+}
+
+TEST_CASE("the stamping service reads the settings libs/runtime and services/stamping describe") {
+  CheckAgainstDescription("stamping", [](const Config& config) {
+    ReadRuntime(config);
+    kutse::stamping::StampingSettings::Read(config);
+  });
 }
 
 TEST_CASE("the settings are read into the struct as given") {

@@ -1,0 +1,27 @@
+// The stamping service's own settings (services/stamping/settings.txt), read once at start into
+// one struct; the shared ones are runtime::RuntimeSettings. The seal's key material is held here
+// only to be handed to seal::SealKey; it is never logged.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "kutse/common/config.hpp"
+
+namespace kutse::stamping {
+
+struct SealFiles {
+  std::string key;           // the contents of the PEM or PKCS#12 file
+  std::string certificates;  // PEM, may be empty when `key` holds them
+  std::string password;      // may be empty
+};
+
+struct StampingSettings {
+  std::string font_dir = "/usr/share/fonts/truetype/dejavu";
+  std::optional<SealFiles> seal;  // nullopt: no KUTSE_SEAL_KEY_FILE, the service seals nothing
+
+  // Throws common::ConfigError naming the setting that is malformed or the file that is missing.
+  static StampingSettings Read(const common::Config& config);
+};
+
+}  // namespace kutse::stamping
