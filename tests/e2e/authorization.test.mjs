@@ -89,6 +89,12 @@ const kMatrix = {
   'GET /api/v1/me/requests/{id}': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000', expect: only(persons(404), 403) },
   'POST /api/v1/me/requests/{id}/withdraw': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/withdraw', expect: only(persons(404), 403) },
   'POST /api/v1/me/requests/{id}/close': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/close', expect: only(persons(404), 403) },
+  // A body's inbox: its clerks only (the register keeper's admins have their own).
+  'GET /api/v1/bodies/{bodyId}/requests': { path: `/api/v1/bodies/${X}/requests`, expect: only({ clerkX: 200 }, 403) },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/take': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/take`,
+    expect: only({ clerkX: 404 }, 403),
+  },
   'POST /api/v1/me/requests/{id}/messages': {
     path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/messages',
     body: () => ({ message: 'x' }),

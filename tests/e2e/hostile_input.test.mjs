@@ -267,7 +267,7 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
         return fixture.assignmentId;
       case 'clientId':
         return fixture.clientId;
-      case 'id': // a holder's request: a reprint can be withdrawn, a question replied to and closed
+      case 'id': // a request: a reprint can be withdrawn; a question replied to, closed or taken by body X
         return freshRequest(op.template.endsWith('/withdraw') ? 'reprint' : 'question');
       default:
         assert.fail(`${op.id}: no valid value known for the path parameter ${name}; add one to pathValue()`);

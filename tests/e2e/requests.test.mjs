@@ -12,10 +12,11 @@ import { describe, it } from 'node:test';
 
 import { identityHeader, waitFor } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
-import { withStartedCluster } from './lib/cluster.mjs';
+import { kBootstrapAdmin, withStartedCluster } from './lib/cluster.mjs';
 import { loadDemoData } from './lib/demo-data.mjs';
 import { fetchChecked } from './lib/contract.mjs';
-import { kJuri, kMari, kMihkel, kOie } from './lib/demo-people.mjs';
+import { kJuri, kKadri, kMari, kMihkel, kOie, kToomas } from './lib/demo-people.mjs';
+import { kBodyX, kBodyY } from './lib/reference-data.mjs';
 
 describe('requests: a holder makes, reads, withdraws, replies to and closes requests', { timeout: 300000 }, () => {
   let cluster;
@@ -27,6 +28,14 @@ describe('requests: a holder makes, reads, withdraws, replies to and closes requ
   const numbers = {};
 
   const signedIn = (personalCode) => Browser.signedIn(gw, personalCode);
+  // A clerk of `bodyId`, the role granted by the admin and then signed in.
+  async function signedInClerk(bodyId) {
+    const person = bodyId === kBodyX ? kKadri : kToomas;
+    const admin = await signedIn(kBootstrapAdmin);
+    const grant = await admin.send('POST', '/api/v1/admin/role-assignments', { personal_code: person.personal_code, role: 'clerk', body_id: bodyId, reason: 'Taotluste menetleja' });
+    assert.ok([201, 409].includes(grant.status), grant.text);
+    return signedIn(person.personal_code);
+  }
   const send = (browser, method, urlPath, body, options) => browser.send(method, urlPath, body, options);
 
   const create = (browser, body, key) =>
@@ -196,6 +205,57 @@ describe('requests: a holder makes, reads, withdraws, replies to and closes requ
     const late = await step(oie, reprint.id, 'withdraw');
     assertProblem(late, 409, 'conflict');
     assert.equal((await read(oie, reprint.id)).body.state, 'accepted');
+  });
+
+  it('shows the body\'s clerks its inbox, overdue first, then the oldest; a clerk takes a request once', async () => {
+    const clerkX = await signedInClerk(kBodyX);
+    const clerkY = await signedInClerk(kBodyY);
+    const inbox = async (browser, query = '') => {
+      const items = [];
+      let cursor = null;
+      for (let page = 0; page < 20; page += 1) {
+        const answer = await browser.request(`${gw}/api/v1/bodies/${kBodyX}/requests?limit=2${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        assert.equal(answer.status, 200, answer.text);
+        items.push(...answer.body.items);
+        cursor = answer.body.next_cursor;
+        if (!cursor) break;
+      }
+      return items;
+    };
+    // The question's deadline passed long ago: it comes first, however new it is.
+    await cluster.psql(`UPDATE workflow.requests SET answer_deadline = DATE '2020-01-01' WHERE id = '${question.id}'`);
+    const open = await inbox(clerkX);
+    const stored = (await cluster.psql(`SELECT id FROM workflow.requests WHERE route = '${kBodyX}'
+      AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed')
+      ORDER BY (state IN ('submitted', 'in_review') AND answer_deadline < CURRENT_DATE) DESC, submitted_at, id`)).trim().split('\n');
+    assert.deepEqual(open.map((r) => r.id), stored);
+    assert.equal(open[0].id, question.id);
+    assert.equal(open[0].overdue, true);
+    assert.ok(open.every((r) => r.handled_by.body_id === kBodyX && r.state !== 'withdrawn'));
+    assert.ok(!open.some((r) => r.handled_by.kind === 'register_keeper'), 'a closed body\'s requests are not here');
+    const questions = await inbox(clerkX, '&kind=question');
+    assert.deepEqual(questions.map((r) => r.id), open.filter((r) => r.kind === 'question').map((r) => r.id));
+    assertProblem(await clerkX.request(`${gw}/api/v1/bodies/${kBodyX}/requests?state=lost`), 400, 'bad_request');
+    assertProblem(await clerkY.request(`${gw}/api/v1/bodies/${kBodyX}/requests`), 403, 'forbidden');
+    assertProblem(await oie.request(`${gw}/api/v1/bodies/${kBodyX}/requests`), 403, 'forbidden');
+
+    const target = open.find((r) => r.kind === 'duplicate' && r.state === 'submitted');
+    const read = await oie.request(`${gw}/api/v1/me/requests/${target.id}`);
+    const take = (browser, headers) => browser.send('POST', `/api/v1/bodies/${kBodyX}/requests/${target.id}/take`, undefined, { headers });
+    assertProblem(await take(clerkY), 403, 'forbidden');
+    assertProblem(await clerkY.send('POST', `/api/v1/bodies/${kBodyY}/requests/${target.id}/take`), 404, 'not_found');
+    assertProblem(await take(clerkX, { 'if-match': '"999"' }), 412, 'precondition_failed');
+    const taken = await take(clerkX, { 'if-match': read.headers.get('etag') });
+    assert.equal(taken.status, 200, taken.text);
+    assert.equal(taken.body.state, 'in_review');
+    assert.deepEqual(taken.body.history.at(-1).by, { kind: 'clerk', body_id: kBodyX });
+    assert.ok(!taken.text.includes(kKadri.personal_code), 'no clerk\'s personal code in the answer');
+    assertProblem(await take(clerkX), 409, 'conflict');
+    const mine = await oie.request(`${gw}/api/v1/me/requests/${target.id}`);
+    assert.equal(mine.body.state, 'in_review');
+    const event = JSON.parse((await cluster.psql(
+      `SELECT envelope FROM workflow.outbox WHERE type = 'request.status_changed.v1' AND subject = '${target.id}'`)).trim());
+    assert.deepEqual([event.data.from, event.data.to, event.data.action, event.data.changed_by], ['submitted', 'in_review', 'take', 'clerk']);
   });
 
   it('lists my requests newest first, page by page, and nobody else\'s', async () => {

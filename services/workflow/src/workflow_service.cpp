@@ -4,6 +4,7 @@
 
 #include "clients/certificate_facts_client.hpp"
 #include "db/sql.hpp"
+#include "handlers/body_requests.hpp"
 #include "handlers/my_requests.hpp"
 #include "workflow_settings.hpp"
 
@@ -49,6 +50,9 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("POST", "/api/v1/me/requests/{id}/withdraw", Bound(context, WithdrawMyRequest), no_body);
   router.Add("POST", "/api/v1/me/requests/{id}/messages", Bound(context, ReplyToMyRequest), message);
   router.Add("POST", "/api/v1/me/requests/{id}/close", Bound(context, CloseMyRequest), no_body);
+
+  router.Add("GET", "/api/v1/bodies/{bodyId}/requests", Bound(context, ListBodyInbox));
+  router.Add("POST", "/api/v1/bodies/{bodyId}/requests/{id}/take", Bound(context, TakeBodyRequest), no_body);
 }
 
 }  // namespace kutse::workflow

@@ -28,12 +28,14 @@ common::StatusOr<RequestDetail> ActOnRequest(pqxx::work& work, const common::Clo
                                              const RequestChange& change) {
   RequestRepository requests(work);
   auto current = requests.Lock(change.request_id);
-  if (!current ||
-      (actor.kind == ActorKind::kHolder && current->holder_personal_code != actor.personal_code)) {
+  bool hidden = current &&
+                ((actor.kind == ActorKind::kHolder && current->holder_personal_code != actor.personal_code) ||
+                 (actor.kind == ActorKind::kClerk && current->route != HandlerRoute::Body(actor.body_id)));
+  if (!current || hidden) {
     return common::NotFound(common::Msg("request.not_found"));
   }
-  if (common::Status fresh =
-          http::CheckIfMatch(change.if_match, http::EntityTag::OfVersion(current->version));
+  if (common::Status fresh = http::CheckIfMatch(change.if_match, http::EntityTag::OfVersion(current->version),
+                                                change.precondition);
       !fresh.ok()) {
     return fresh;
   }

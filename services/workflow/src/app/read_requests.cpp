@@ -18,6 +18,11 @@ common::StatusOr<RequestDetail> MyRequest(pqxx::transaction_base& tx, const auth
   return DetailOf(tx, std::move(*request));
 }
 
+std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
+                           int limit) {
+  return RequestRepository(tx).Inbox(query, clock.Today(), limit);
+}
+
 RequestDetail DetailOf(pqxx::transaction_base& tx, Request request) {
   RequestRepository requests(tx);
   auto history = requests.History(request.id);

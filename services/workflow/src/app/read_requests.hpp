@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "db/request_repository.hpp"
 #include "domain/request.hpp"
 #include "kutse/auth/identity.hpp"
+#include "kutse/common/clock.hpp"
 #include "kutse/common/status.hpp"
 
 namespace kutse::workflow::app {
@@ -18,6 +20,9 @@ std::vector<Request> MyRequests(pqxx::transaction_base& tx, const auth::Identity
                                 std::optional<long long> before_seq, int limit);
 common::StatusOr<RequestDetail> MyRequest(pqxx::transaction_base& tx, const auth::Identity& holder,
                                           const std::string& id);
+// A page of the inbox of a body's clerk (or, later, the register keeper), as it stands today.
+std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
+                           int limit);
 // The request with its history and messages as stored now.
 RequestDetail DetailOf(pqxx::transaction_base& tx, Request request);
 

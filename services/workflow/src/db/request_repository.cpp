@@ -84,6 +84,26 @@ std::vector<Request> RequestRepository::ForHolder(const std::string& personal_co
   return requests;
 }
 
+std::vector<Request> RequestRepository::Inbox(const InboxQuery& query, const common::Date& today, int limit) {
+  const auto kind = query.kind ? std::optional<std::string>(ToString(*query.kind)) : std::nullopt;
+  const auto state = query.state ? std::optional<std::string>(ToString(*query.state)) : std::nullopt;
+  const auto overdue =
+      query.after ? std::optional<std::string>(query.after->overdue ? "true" : "false") : std::nullopt;
+  const auto submitted_at =
+      query.after ? std::optional<std::string>(query.after->submitted_at) : std::nullopt;
+  const auto id = query.after ? std::optional<std::string>(query.after->id) : std::nullopt;
+  std::vector<Request> requests;
+  for (const auto& row :
+       tx_.exec_prepared(sql::kInbox.name, query.route.ToString(), db::NullableParam(kind),
+                         db::NullableParam(state), today.ToString(), db::NullableParam(overdue),
+                         db::NullableParam(submitted_at), db::NullableParam(id), limit)) {
+    Request request = ReadRequest(row);
+    request.overdue = row["overdue"].as<bool>();
+    requests.push_back(std::move(request));
+  }
+  return requests;
+}
+
 Request RequestRepository::SetState(const std::string& id, RequestState to,
                                     std::chrono::system_clock::time_point at, bool resubmitted,
                                     const common::Date& deadline) {

@@ -23,6 +23,14 @@ struct HistoryRow {
   std::chrono::system_clock::time_point at;
 };
 
+// Which open requests of one inbox, and from where on.
+struct InboxQuery {
+  HandlerRoute route = HandlerRoute::RegisterKeeper();
+  std::optional<RequestKind> kind;
+  std::optional<RequestState> state;
+  std::optional<InboxKey> after;
+};
+
 class RequestRepository {
  public:
   explicit RequestRepository(pqxx::transaction_base& tx) : tx_(tx) {}
@@ -39,6 +47,8 @@ class RequestRepository {
   // The holder's requests, newest first, made before the one of `before_seq`.
   std::vector<Request> ForHolder(const std::string& personal_code, std::optional<long long> before_seq,
                                  int limit);
+  // One page of a handler's inbox in the order of domain/inbox_order.hpp, from after `after`.
+  std::vector<Request> Inbox(const InboxQuery& query, const common::Date& today, int limit);
   // The new state (and, when `resubmitted`, a new submission instant and deadline); version + 1.
   Request SetState(const std::string& id, RequestState to, std::chrono::system_clock::time_point at,
                    bool resubmitted, const common::Date& deadline);

@@ -40,6 +40,18 @@ inline constexpr db::Statement kHoldersRequests{
     "holders_requests", "SELECT " KUTSE_REQUEST_COLUMNS
                         " FROM workflow.requests WHERE holder_personal_code = $1 "
                         "AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3"};
+// A handler's inbox (domain/inbox_order.hpp): the open requests of route $1, optionally of kind $2
+// and state $3, overdue on $4 first, then the oldest submitted, then by id. $5..$7 the key of the
+// last row of the page before (overdue, submitted_at, id), NULL for the first page; $8 rows.
+inline constexpr db::Statement kInbox{
+    "inbox",
+    "SELECT " KUTSE_REQUEST_COLUMNS
+    ", overdue FROM (SELECT *, (state IN ('submitted', 'in_review') AND "
+    "answer_deadline < $4::date) AS overdue FROM workflow.requests WHERE route = $1 "
+    "AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed') AND ($2::text IS NULL OR kind = $2) "
+    "AND ($3::text IS NULL OR state = $3)) AS open WHERE $5::boolean IS NULL OR overdue < $5 OR "
+    "(overdue = $5 AND (submitted_at, id) > ($6::timestamptz, $7::uuid)) "
+    "ORDER BY overdue DESC, submitted_at, id LIMIT $8"};
 // $2 the new state; $3 now; $4 true when the request is submitted again (a reopened question), so
 // its deadline counts from now: $5 the new deadline.
 inline constexpr db::Statement kUpdateRequestState{
@@ -69,9 +81,18 @@ inline constexpr db::Statement kMessagesOf{
                    "FROM workflow.request_messages WHERE request_id = $1::uuid ORDER BY id"};
 
 inline db::Statements Statements() {
-  return {kInsertRequest, kLockCertificateRequests, kOpenDuplicateExists, kLockRequest,
-          kFindRequest,   kHoldersRequests,         kUpdateRequestState,  kInsertHistory,
-          kHistoryOf,     kInsertMessage,           kMessagesOf};
+  return {kInsertRequest,
+          kLockCertificateRequests,
+          kOpenDuplicateExists,
+          kLockRequest,
+          kFindRequest,
+          kHoldersRequests,
+          kInbox,
+          kUpdateRequestState,
+          kInsertHistory,
+          kHistoryOf,
+          kInsertMessage,
+          kMessagesOf};
 }
 
 }  // namespace kutse::workflow::sql

@@ -41,7 +41,8 @@ struct Request {
   common::Date answer_deadline;
   std::string updated_at;
   long long version = 1;
-  long long seq = 0;  // order of creation, the key of the holder's pages
+  long long seq = 0;     // order of creation, the key of the holder's pages
+  bool overdue = false;  // read with an inbox only: on the inbox's day
 
   RequestRecord Record() const {
     return RequestRecord{kind,
@@ -51,6 +52,13 @@ struct Request {
                          duplicate ? std::optional<DuplicateReason>(duplicate->reason) : std::nullopt,
                          0};
   }
+};
+
+// Where a request stands in an inbox (domain/inbox_order.hpp), the key of an inbox page.
+struct InboxKey {
+  bool overdue = false;
+  std::string submitted_at;  // UTC, ISO 8601 with milliseconds
+  std::string id;
 };
 
 // What a holder asks for when making a request: the kind, the certificate, and the kind's own

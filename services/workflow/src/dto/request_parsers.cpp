@@ -4,8 +4,10 @@
 
 #include "domain/apply_action.hpp"
 #include "domain/country_code.hpp"
+#include "kutse/common/ids.hpp"
 #include "kutse/http/json_fields.hpp"
 #include "kutse/http/page_cursor.hpp"
+#include "kutse/http/query.hpp"
 
 namespace kutse::workflow::dto {
 namespace {
@@ -154,6 +156,26 @@ const http::PageCursor& ListFormat() {
   return format;
 }
 
+const http::PageCursor& InboxFormat() {
+  static const http::PageCursor format(
+      "workflow.inbox", {http::CursorType::kInteger, http::CursorType::kText, http::CursorType::kText});
+  return format;
+}
+
+// 2026-12-03T10:15:00.000Z, as the store writes instants.
+bool IsUtcInstant(const std::string& text) {
+  static const std::string shape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (text.size() != shape.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] == 'd' ? (text[i] < '0' || text[i] > '9') : text[i] != shape[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 common::StatusOr<RequestInput> ParseNewRequest(const nlohmann::json& body) {
@@ -202,6 +224,42 @@ common::StatusOr<std::optional<long long>> RequestListCursor(const std::optional
 
 std::string EncodeRequestListCursor(long long seq) {
   return ListFormat().Encode({seq});
+}
+
+common::StatusOr<InboxQuery> ParseInboxQuery(const std::optional<std::string>& kind,
+                                             const std::optional<std::string>& state,
+                                             const std::optional<std::string>& cursor) {
+  InboxQuery query;
+  if (kind) {
+    query.kind = ParseRequestKind(*kind);
+    if (!query.kind) {
+      return http::BadQuery("/kind", Msg("request.kind_values"));
+    }
+  }
+  if (state) {
+    query.state = ParseRequestState(*state);
+    if (!query.state) {
+      return http::BadQuery("/state", Msg("request.state_values"));
+    }
+  }
+  if (cursor) {
+    auto key = InboxFormat().Decode(*cursor);
+    if (!key.ok()) {
+      return key.status();
+    }
+    long long overdue = std::get<long long>(key->at(0));
+    const auto& submitted_at = std::get<std::string>(key->at(1));
+    const auto& id = std::get<std::string>(key->at(2));
+    if ((overdue != 0 && overdue != 1) || !IsUtcInstant(submitted_at) || !common::IsUuid(id)) {
+      return http::PageCursor::Refusal();
+    }
+    query.after = InboxKey{overdue == 1, submitted_at, id};
+  }
+  return query;
+}
+
+std::string EncodeInboxCursor(const InboxKey& key) {
+  return InboxFormat().Encode({key.overdue ? 1LL : 0LL, key.submitted_at, key.id});
 }
 
 }  // namespace kutse::workflow::dto

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "db/request_repository.hpp"
 #include "domain/request.hpp"
 #include "kutse/common/status.hpp"
 
@@ -20,5 +21,10 @@ common::StatusOr<std::string> ParseMessage(const nlohmann::json& body);
 // The optional `cursor` of the holder's list: the seq of the last request of the page before.
 common::StatusOr<std::optional<long long>> RequestListCursor(const std::optional<std::string>& cursor);
 std::string EncodeRequestListCursor(long long seq);
+// The inbox's `kind`, `state` and `cursor` query parameters (400 naming the wrong one).
+common::StatusOr<InboxQuery> ParseInboxQuery(const std::optional<std::string>& kind,
+                                             const std::optional<std::string>& state,
+                                             const std::optional<std::string>& cursor);
+std::string EncodeInboxCursor(const InboxKey& key);
 
 }  // namespace kutse::workflow::dto

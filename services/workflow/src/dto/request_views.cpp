@@ -26,6 +26,22 @@ nlohmann::json HistoryView(const HistoryEntry& entry) {
       {"detail", common::JsonOrNull(entry.detail)}};
 }
 
+// Up to `limit` requests, and the cursor of the next page when there is one more.
+template <typename CursorOf>
+nlohmann::json PageOf(std::vector<Request> requests, int limit, const common::Date& today,
+                      CursorOf cursor_of) {
+  nlohmann::json next = nullptr;
+  if (static_cast<int>(requests.size()) > limit) {
+    requests.pop_back();
+    next = cursor_of(requests.back());
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& request : requests) {
+    items.push_back(RequestView(request, today));
+  }
+  return {{"items", items}, {"next_cursor", next}};
+}
+
 }  // namespace
 
 nlohmann::json RequestView(const Request& request, const common::Date& today) {
@@ -75,16 +91,14 @@ nlohmann::json RequestDetailView(const RequestDetail& detail, const common::Date
 }
 
 nlohmann::json RequestPage(std::vector<Request> requests, int limit, const common::Date& today) {
-  nlohmann::json next = nullptr;
-  if (static_cast<int>(requests.size()) > limit) {
-    requests.pop_back();
-    next = EncodeRequestListCursor(requests.back().seq);
-  }
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& request : requests) {
-    items.push_back(RequestView(request, today));
-  }
-  return {{"items", items}, {"next_cursor", next}};
+  return PageOf(std::move(requests), limit, today,
+                [](const Request& last) { return EncodeRequestListCursor(last.seq); });
+}
+
+nlohmann::json InboxPage(std::vector<Request> requests, int limit, const common::Date& today) {
+  return PageOf(std::move(requests), limit, today, [](const Request& last) {
+    return EncodeInboxCursor(InboxKey{last.overdue, last.submitted_at, last.id});
+  });
 }
 
 }  // namespace kutse::workflow::dto

@@ -28,7 +28,7 @@ http::Response DetailAnswer(const HandlerContext& context, const RequestDetail& 
 http::Response Act(const HandlerContext& context, http::Request& request, Action action) {
   const auth::Identity& holder = runtime::RequirePerson(request);
   app::RequestChange change{request.PathParam("id"), std::move(action), request.Header("if-match"),
-                            request.request_id};
+                            http::Precondition::kOptional, request.request_id};
   RequestDetail detail = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
     return app::ActOnRequest(work, context.clock, Actor::Holder(holder.personal_code), change);
   }));

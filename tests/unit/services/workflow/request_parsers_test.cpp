@@ -135,3 +135,26 @@ TEST_CASE("the holder's view says which kind of actor acted, never who") {
   REQUIRE(view["overdue"] == true);  // undecided, and the deadline has passed
   REQUIRE(view["handled_by"]["kind"] == "register_keeper");
 }
+
+TEST_CASE("the inbox takes a kind, a state and its own cursor, and names a wrong one") {
+  auto all = dto::ParseInboxQuery(std::nullopt, std::nullopt, std::nullopt);
+  REQUIRE((!all->kind && !all->state && !all->after));
+  auto filtered = dto::ParseInboxQuery(std::string("duplicate"), std::string("in_review"), std::nullopt);
+  REQUIRE(filtered->kind == RequestKind::kDuplicate);
+  REQUIRE(filtered->state == RequestState::kInReview);
+  REQUIRE(ErrorPointers(dto::ParseInboxQuery(std::string("letter"), std::nullopt, std::nullopt).status()) ==
+          Pointers{"/kind"});
+  REQUIRE(ErrorPointers(dto::ParseInboxQuery(std::nullopt, std::string("lost"), std::nullopt).status()) ==
+          Pointers{"/state"});
+  const InboxKey key{true, "2026-12-03T10:15:00.000Z", "5d7c2a10-3b4e-4f6a-8c9d-0e1f2a3b4c5d"};
+  auto after = dto::ParseInboxQuery(std::nullopt, std::nullopt, dto::EncodeInboxCursor(key));
+  REQUIRE(after->after->overdue);
+  REQUIRE(after->after->submitted_at == key.submitted_at);
+  REQUIRE(after->after->id == key.id);
+  // Well-formed, but not a key the inbox gives out: refused like any other cursor not its own.
+  auto forged = dto::EncodeInboxCursor(InboxKey{false, "yesterday", key.id});
+  REQUIRE(dto::ParseInboxQuery(std::nullopt, std::nullopt, forged).status().code() ==
+          StatusCode::kInvalidArgument);
+  REQUIRE(dto::ParseInboxQuery(std::nullopt, std::nullopt, dto::EncodeRequestListCursor(3)).status().code() ==
+          StatusCode::kInvalidArgument);
+}
