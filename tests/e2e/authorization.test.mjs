@@ -78,6 +78,28 @@ const kMatrix = {
     expect: only({ clerkX: 404, admin: 404 }, 403),
   },
   'GET /api/v1/me/certificates/{number}': { path: '/api/v1/me/certificates/K-999999', expect: only(persons(404), 403) },
+  // The holder's requests (workflow). K-999999 is no one's certificate and the id no one's request,
+  // so every person gets the same 404 and the answers do not depend on data.
+  'POST /api/v1/me/requests': {
+    path: '/api/v1/me/requests',
+    body: () => ({ kind: 'question', certificate_number: 'K-999999', message: 'x' }),
+    expect: only(persons(404), 403),
+  },
+  'GET /api/v1/me/requests': { path: '/api/v1/me/requests', expect: only(persons(200), 403) },
+  'GET /api/v1/me/requests/{id}': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000', expect: only(persons(404), 403) },
+  'POST /api/v1/me/requests/{id}/withdraw': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/withdraw', expect: only(persons(404), 403) },
+  'POST /api/v1/me/requests/{id}/close': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/close', expect: only(persons(404), 403) },
+  // A body's inbox: its clerks only (the register keeper's admins have their own).
+  'GET /api/v1/bodies/{bodyId}/requests': { path: `/api/v1/bodies/${X}/requests`, expect: only({ clerkX: 200 }, 403) },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/take': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/take`,
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/me/requests/{id}/messages': {
+    path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/messages',
+    body: () => ({ message: 'x' }),
+    expect: only(persons(404), 403),
+  },
   'GET /api/v1/bodies/{bodyId}/certificates/{number}': {
     path: `/api/v1/bodies/${X}/certificates/K-999999`,
     expect: only({ clerkX: 404, admin: 404 }, 403),

@@ -267,12 +267,25 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
         return fixture.assignmentId;
       case 'clientId':
         return fixture.clientId;
+      case 'id': // a request: a reprint can be withdrawn; a question replied to, closed or taken by body X
+        return freshRequest(op.template.endsWith('/withdraw') ? 'reprint' : 'question');
       default:
         assert.fail(`${op.id}: no valid value known for the path parameter ${name}; add one to pathValue()`);
     }
   }
 
+  async function freshRequest(kind) {
+    const body = kind === 'reprint'
+      ? { kind, certificate_number: fixture.number, delivery: { method: 'collect_in_person' } }
+      : { kind, certificate_number: fixture.number, message: 'Kas tunnistust saab pikendada?' };
+    return expectStatus(await sendJson('POST', '/api/v1/me/requests', body, kHolder), 201, `making a ${kind} request`).id;
+  }
+
   function freshen(op, value, label) {
+    // A request is made on the holder's own certificate, unless the number is what is probed.
+    if (op.template === '/api/v1/me/requests' && !label.includes('/certificate_number')) {
+      return { ...value, certificate_number: fixture.number };
+    }
     if (op.template === '/api/v1/admin/role-assignments' && !label.includes('/personal_code')) {
       return { ...value, personal_code: kFreshPeople[nextPerson++] };
     }
@@ -402,6 +415,7 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       ['certificate.awarding_bodies', ['name', 'email', 'phone', 'address', 'website'], []],
       ['gateway.role_assignments', [], ['grant_reason', 'withdraw_reason']],
       ['gateway.api_clients', ['name'], []],
+      ['workflow.request_messages', [], ['text']],
     ];
     // jsonb prints a control character as a \u escape; a real one anywhere else is the character.
     const anyControl = String.raw`'[\x01-\x1f\x7f\u0080-\u009f]|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[tnrbf]'`;

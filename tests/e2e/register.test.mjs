@@ -126,15 +126,7 @@ describe('register: my certificates, publication, the public register, status ch
   let mihkel;
   const publicAnswers = []; // every answer of a public route: {url, status, text}
 
-  async function signedIn(personalCode) {
-    const browser = new Browser(gw);
-    await browser.signIn(personalCode);
-    const me = await browser.me();
-    assert.equal(me.status, 200, `${personalCode} signed in: ${me.text}`);
-    browser.csrf = me.body.csrf_token;
-    browser.roles = me.body.roles;
-    return browser;
-  }
+  const signedIn = (personalCode) => Browser.signedIn(gw, personalCode);
 
   /** A request of a signed-in browser with its CSRF token; `body` goes as JSON unless a string. */
   function send(browser, method, urlPath, body, { csrf = true, contentType = 'application/json', headers = {} } = {}) {

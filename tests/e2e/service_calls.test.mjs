@@ -24,6 +24,7 @@ import addFormats from 'ajv-formats';
 
 import { identityHeader } from './lib/api.mjs';
 import { withStartedCluster } from './lib/cluster.mjs';
+import { loadDemoData } from './lib/demo-data.mjs';
 import { contract, fetchChecked } from './lib/contract.mjs';
 import { kAnne, kJuri, kMihkel, kOie } from './lib/demo-people.mjs';
 import { RawConnection } from './lib/raw-http.mjs';
@@ -79,14 +80,7 @@ describe('service calls: the certificate facts, for the workflow service only', 
   withStartedCluster('service_calls', async (started) => {
     cluster = started;
     workflowKey = fs.readFileSync(cluster.serviceKeyFile('workflow'), 'utf8');
-    // The run command's demo data, applied as the certificate service's own role as `run` does
-    // (which, like run's database, may make the temporary tables the file uses).
-    await cluster.psql(`GRANT TEMPORARY ON DATABASE ${cluster.database} TO kutse_certificate`);
-    await new Promise((resolve, reject) => {
-      const file = path.join(cluster.repo, 'services', 'certificate', 'demo', 'demo_data.sql');
-      execFile('psql', [cluster.dsn('certificate'), '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file], { timeout: 60000 },
-        (error, _stdout, stderr) => (error ? reject(new Error(`demo data: ${stderr}`)) : resolve()));
-    });
+    await loadDemoData(cluster); // the run command's demo data
     const number = async (where) => (await cluster.psql(`SELECT number FROM certificate.certificates WHERE ${where}`)).trim();
     numbers.oieWelder = await number(`holder_personal_code = '${kOie.personal_code}' AND standard_code = 'KEEV-4'`);
     numbers.juriReplaced = await number(`standard_code = 'MUUR-4' AND origin = 'issued'`);

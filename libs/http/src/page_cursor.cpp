@@ -98,6 +98,22 @@ common::Status PageCursor::Refusal() {
       .WithReason("bad_request");
 }
 
+common::StatusOr<std::optional<long long>> PageCursor::DecodePositive(
+    const std::optional<std::string>& cursor) const {
+  if (!cursor) {
+    return std::optional<long long>();
+  }
+  auto key = Decode(*cursor);
+  if (!key.ok()) {
+    return key.status();
+  }
+  if (key->size() != 1 || !std::holds_alternative<long long>(key->front()) ||
+      std::get<long long>(key->front()) < 1) {
+    return Refusal();
+  }
+  return std::optional<long long>(std::get<long long>(key->front()));
+}
+
 PageCursor::PageCursor(std::string kind, std::vector<CursorType> types)
     : kind_(std::move(kind)), types_(std::move(types)) {
   if (kind_.empty() || !IsCursorText(kind_) || types_.empty()) {

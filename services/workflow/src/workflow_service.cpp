@@ -3,9 +3,21 @@
 #include <memory>
 
 #include "clients/certificate_facts_client.hpp"
+#include "db/sql.hpp"
+#include "handlers/body_requests.hpp"
+#include "handlers/my_requests.hpp"
 #include "workflow_settings.hpp"
 
 namespace kutse::workflow {
+namespace {
+
+// A handler of this service, bound to the context it needs.
+template <typename Handler>
+http::SyncHandler Bound(std::shared_ptr<HandlerContext> context, Handler handler) {
+  return [context, handler](http::Request& request) { return handler(*context, request); };
+}
+
+}  // namespace
 
 void Configure(runtime::ServiceRuntime& runtime) {
   LoadMessages();
@@ -17,12 +29,30 @@ void Configure(runtime::ServiceRuntime& runtime) {
   } catch (const std::invalid_argument& error) {
     throw common::ConfigError(std::string("setting KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: ") + error.what());
   }
-  // Built at start, so a bad key or URL stops the service at once; the request routes (issue 10)
-  // will take it to ask for a certificate's facts where a rule depends on them.
-  [[maybe_unused]] auto certificate_facts = std::make_shared<CertificateFactsClient>(
+  // Built at start, so a bad key or URL stops the service at once; the request routes ask it for a
+  // certificate's facts where a rule depends on them.
+  auto certificate_facts = std::make_shared<CertificateFactsClient>(
       CertificateFactsClientOptions{settings.upstream_certificate}, signer);
-  // Requests will publish their state changes through the outbox.
+  runtime.SetStatements(sql::Statements());
+  // Requests publish their changes through the outbox.
   runtime.EnableOutboxRelay();
+  auto context = std::make_shared<HandlerContext>(HandlerContext{
+      runtime.Database(), common::SystemClock::Instance(),
+      [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); }});
+
+  http::Router& router = runtime.Router();
+  const http::RouteOptions no_body{1024, false};  // the step is the path; a body is ignored
+  const http::RouteOptions message{16 * 1024, true};
+  router.Add("POST", "/api/v1/me/requests", Bound(context, CreateMyRequest),
+             http::RouteOptions{32 * 1024, true});
+  router.Add("GET", "/api/v1/me/requests", Bound(context, ListMyRequests));
+  router.Add("GET", "/api/v1/me/requests/{id}", Bound(context, GetMyRequest));
+  router.Add("POST", "/api/v1/me/requests/{id}/withdraw", Bound(context, WithdrawMyRequest), no_body);
+  router.Add("POST", "/api/v1/me/requests/{id}/messages", Bound(context, ReplyToMyRequest), message);
+  router.Add("POST", "/api/v1/me/requests/{id}/close", Bound(context, CloseMyRequest), no_body);
+
+  router.Add("GET", "/api/v1/bodies/{bodyId}/requests", Bound(context, ListBodyInbox));
+  router.Add("POST", "/api/v1/bodies/{bodyId}/requests/{id}/take", Bound(context, TakeBodyRequest), no_body);
 }
 
 }  // namespace kutse::workflow

@@ -89,4 +89,25 @@ export class Browser {
   me() {
     return this.request(`${this.gatewayOrigin}/api/v1/me`);
   }
+
+  /**
+   * A browser with `personalCode` signed in, its CSRF token in `csrf` (send() puts it on every
+   * request) and its roles in `roles`.
+   */
+  static async signedIn(gatewayUrl, personalCode) {
+    const browser = new Browser(gatewayUrl);
+    await browser.signIn(personalCode);
+    const me = await browser.me();
+    assert.equal(me.status, 200, `${personalCode} signed in: ${me.text}`);
+    browser.csrf = me.body.csrf_token;
+    browser.roles = me.body.roles;
+    return browser;
+  }
+
+  /** A request to the gateway's `urlPath` with the CSRF token; `body` goes as JSON. */
+  send(method, urlPath, body, { headers = {} } = {}) {
+    const all = { ...headers, 'x-csrf-token': this.csrf };
+    if (body !== undefined) all['content-type'] = 'application/json';
+    return this.request(`${this.gatewayOrigin}${urlPath}`, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
 }

@@ -127,3 +127,16 @@ TEST_CASE("the refusal's texts exist in Estonian and English") {
     CHECK(common::MessageCatalog::Global().Has(refusal.field_errors().at(0).detail.key, language));
   }
 }
+
+TEST_CASE("a list keyed by one positive number decodes only its own cursors of a number from 1") {
+  const PageCursor list("test.ids", {CursorType::kInteger});
+  REQUIRE_FALSE(list.DecodePositive(std::nullopt)->has_value());
+  REQUIRE(**list.DecodePositive(list.Encode({17LL})) == 17);
+  REQUIRE(list.DecodePositive(list.Encode({0LL})).status().code() ==
+          kutse::common::StatusCode::kInvalidArgument);
+  REQUIRE(list.DecodePositive(std::string("junk")).status().code() ==
+          kutse::common::StatusCode::kInvalidArgument);
+  const PageCursor other("test.other", {CursorType::kInteger});
+  REQUIRE(list.DecodePositive(other.Encode({17LL})).status().code() ==
+          kutse::common::StatusCode::kInvalidArgument);
+}

@@ -16,19 +16,7 @@ const http::PageCursor& PageFormat() {
 }  // namespace
 
 common::StatusOr<std::optional<long long>> AccessLogCursor(const http::Request& request) {
-  auto cursor = request.QueryParam("cursor");
-  if (!cursor) {
-    return std::optional<long long>();
-  }
-  auto key = PageFormat().Decode(*cursor);
-  if (!key.ok()) {
-    return key.status();
-  }
-  long long before = std::get<long long>(key->front());
-  if (before < 1) {
-    return http::PageCursor::Refusal();
-  }
-  return std::optional<long long>(before);
+  return PageFormat().DecodePositive(request.QueryParam("cursor"));
 }
 
 nlohmann::json AccessLogPage(std::vector<AccessEntry> entries, int limit) {

@@ -38,6 +38,9 @@ class PageCursor {
   common::StatusOr<std::vector<CursorValue>> Decode(const std::string& cursor) const;
   // Decode's refusal, for a list that finds more wrong with a decoded key (an id of the wrong form).
   static common::Status Refusal();
+  // For a list keyed by one positive whole number (a row's id or sequence): nullopt when no cursor
+  // was sent, the number when it is one this list made, the refusal otherwise.
+  common::StatusOr<std::optional<long long>> DecodePositive(const std::optional<std::string>& cursor) const;
 
  private:
   std::string kind_;

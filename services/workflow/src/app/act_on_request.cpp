@@ -1,0 +1,67 @@
+#include "app/act_on_request.hpp"
+
+#include "app/read_requests.hpp"
+#include "db/request_repository.hpp"
+#include "domain/answer_deadline.hpp"
+#include "domain/apply_action.hpp"
+#include "events/request_events.hpp"
+#include "kutse/bus/outbox.hpp"
+#include "kutse/http/etag.hpp"
+
+namespace kutse::workflow::app {
+namespace {
+
+// The one datum of an action worth keeping beside its reason: how a reprint went, the new number.
+std::optional<std::string> ActionDetail(const Action& action) {
+  if (const auto* delivered = std::get_if<MarkDelivered>(&action)) {
+    return std::string(ToString(delivered->outcome));
+  }
+  if (const auto* issued = std::get_if<DuplicateIssued>(&action)) {
+    return issued->certificate_number;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+common::StatusOr<RequestDetail> ActOnRequest(pqxx::work& work, const common::Clock& clock, const Actor& actor,
+                                             const RequestChange& change) {
+  RequestRepository requests(work);
+  auto current = requests.Lock(change.request_id);
+  bool hidden = current &&
+                ((actor.kind == ActorKind::kHolder && current->holder_personal_code != actor.personal_code) ||
+                 (actor.kind == ActorKind::kClerk && current->route != HandlerRoute::Body(actor.body_id)));
+  if (!current || hidden) {
+    return common::NotFound(common::Msg("request.not_found"));
+  }
+  if (common::Status fresh = http::CheckIfMatch(change.if_match, http::EntityTag::OfVersion(current->version),
+                                                change.precondition);
+      !fresh.ok()) {
+    return fresh;
+  }
+  const auto now = clock.Now();
+  auto transition = ApplyAction(current->Record(), actor, change.action, now);
+  if (!transition.ok()) {
+    return transition.status();
+  }
+  // A question the holder reopens is submitted anew, and its deadline counts from the reply.
+  bool resubmitted =
+      transition->to == RequestState::kSubmitted && transition->from != RequestState::kSubmitted;
+  Request after = requests.SetState(current->id, transition->to, now, resubmitted,
+                                    resubmitted ? AnswerDeadline(now) : current->answer_deadline);
+  const std::string action = ToString(transition->kind());
+  requests.AddHistory(after.id, {action, transition->from, transition->to, actor, transition->reason,
+                                 ActionDetail(change.action), now});
+  if (transition->message) {
+    RequestMessage message = requests.AddMessage(after.id, actor, *transition->message, now);
+    bus::EnqueueEvent(work, "workflow", RequestMessageAddedEvent(after, message, change.correlation_id));
+  }
+  if (transition->from != transition->to) {
+    bus::EnqueueEvent(work, "workflow",
+                      RequestStatusChangedEvent(after, transition->from, action, actor.kind,
+                                                transition->reason, now, change.correlation_id));
+  }
+  return DetailOf(work, std::move(after));
+}
+
+}  // namespace kutse::workflow::app

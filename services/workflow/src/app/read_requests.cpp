@@ -1,0 +1,33 @@
+#include "app/read_requests.hpp"
+
+#include "db/request_repository.hpp"
+
+namespace kutse::workflow::app {
+
+std::vector<Request> MyRequests(pqxx::transaction_base& tx, const auth::Identity& holder,
+                                std::optional<long long> before_seq, int limit) {
+  return RequestRepository(tx).ForHolder(holder.personal_code, before_seq, limit);
+}
+
+common::StatusOr<RequestDetail> MyRequest(pqxx::transaction_base& tx, const auth::Identity& holder,
+                                          const std::string& id) {
+  auto request = RequestRepository(tx).Find(id);
+  if (!request || holder.personal_code.empty() || request->holder_personal_code != holder.personal_code) {
+    return common::NotFound(common::Msg("request.not_found"));
+  }
+  return DetailOf(tx, std::move(*request));
+}
+
+std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
+                           int limit) {
+  return RequestRepository(tx).Inbox(query, clock.Today(), limit);
+}
+
+RequestDetail DetailOf(pqxx::transaction_base& tx, Request request) {
+  RequestRepository requests(tx);
+  auto history = requests.History(request.id);
+  auto messages = requests.Messages(request.id);
+  return RequestDetail{std::move(request), std::move(history), std::move(messages)};
+}
+
+}  // namespace kutse::workflow::app

@@ -1,0 +1,29 @@
+// Use cases that read requests for the holder who made them: their list (newest first, a keyset
+// page) and one request with its history and messages. Someone else's request is not found, just
+// as an unknown id.
+#pragma once
+
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "db/request_repository.hpp"
+#include "domain/request.hpp"
+#include "kutse/auth/identity.hpp"
+#include "kutse/common/clock.hpp"
+#include "kutse/common/status.hpp"
+
+namespace kutse::workflow::app {
+
+std::vector<Request> MyRequests(pqxx::transaction_base& tx, const auth::Identity& holder,
+                                std::optional<long long> before_seq, int limit);
+common::StatusOr<RequestDetail> MyRequest(pqxx::transaction_base& tx, const auth::Identity& holder,
+                                          const std::string& id);
+// A page of the inbox of a body's clerk (or, later, the register keeper), as it stands today.
+std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
+                           int limit);
+// The request with its history and messages as stored now.
+RequestDetail DetailOf(pqxx::transaction_base& tx, Request request);
+
+}  // namespace kutse::workflow::app

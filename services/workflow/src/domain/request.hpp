@@ -1,0 +1,99 @@
+// A stored request as the store keeps it and the views show it: what it is about, what it was made
+// with, where it stands and how it got there (history and messages). RequestRecord (the rules'
+// view) is derived from it. No I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.hpp"
+#include "domain/duplicate_claim.hpp"
+#include "domain/reprint_delivery.hpp"
+#include "domain/request_kind.hpp"
+#include "domain/request_record.hpp"
+#include "domain/request_state.hpp"
+#include "kutse/common/time_format.hpp"
+
+namespace kutse::workflow {
+
+// The qualification as the holder saw it when the request was made (a snapshot of the facts).
+struct QualificationSnapshot {
+  std::optional<std::string> standard_code;
+  std::string name_et;
+  std::optional<std::string> name_en;
+  int level = 0;
+};
+
+struct Request {
+  std::string id;  // uuid
+  RequestKind kind = RequestKind::kQuestion;
+  RequestState state = RequestState::kSubmitted;
+  std::string certificate_number;
+  std::string holder_personal_code;  // personal data: never logged
+  HandlerRoute route = HandlerRoute::RegisterKeeper();
+  std::string awarding_body_id;
+  QualificationSnapshot qualification;
+  std::optional<ReprintDelivery> delivery;  // reprints
+  std::optional<DuplicateClaim> duplicate;  // duplicates
+  std::string created_at;                   // UTC, ISO 8601 with milliseconds
+  std::string submitted_at;                 // the last (re)submission
+  common::Date answer_deadline;
+  std::string updated_at;
+  long long version = 1;
+  long long seq = 0;     // order of creation, the key of the holder's pages
+  bool overdue = false;  // read with an inbox only: on the inbox's day
+
+  RequestRecord Record() const {
+    return RequestRecord{kind,
+                         state,
+                         route,
+                         holder_personal_code,
+                         duplicate ? std::optional<DuplicateReason>(duplicate->reason) : std::nullopt,
+                         0};
+  }
+};
+
+// Where a request stands in an inbox (domain/inbox_order.hpp), the key of an inbox page.
+struct InboxKey {
+  bool overdue = false;
+  std::string submitted_at;  // UTC, ISO 8601 with milliseconds
+  std::string id;
+};
+
+// What a holder asks for when making a request: the kind, the certificate, and the kind's own
+// input (checked by CheckReprintDelivery, CheckDuplicateInput or CheckMessageText).
+struct RequestInput {
+  RequestKind kind = RequestKind::kQuestion;
+  std::string certificate_number;
+  std::optional<ReprintDelivery> delivery;  // reprint
+  std::optional<DuplicateInput> duplicate;  // duplicate
+  std::optional<std::string> message;       // question: its first message
+};
+
+// One row of a request's history: who, when, from, to, why.
+struct HistoryEntry {
+  std::string at;
+  std::string action;  // "submit", or the name of an ActionKind
+  std::optional<RequestState> from;
+  RequestState to = RequestState::kSubmitted;
+  ActorKind actor_kind = ActorKind::kHolder;
+  std::optional<std::string> actor_body_id;  // a clerk's body
+  std::optional<std::string> reason;
+  std::optional<std::string> detail;  // delivery outcome, the duplicate's number
+};
+
+struct RequestMessage {
+  long long id = 0;
+  ActorKind author_kind = ActorKind::kHolder;
+  std::string text;
+  std::string sent_at;
+};
+
+struct RequestDetail {
+  Request request;
+  std::vector<HistoryEntry> history;     // oldest first
+  std::vector<RequestMessage> messages;  // oldest first
+};
+
+}  // namespace kutse::workflow

@@ -1,0 +1,53 @@
+#include "events/request_events.hpp"
+
+#include "kutse/common/json_or_null.hpp"
+#include "kutse/common/time_format.hpp"
+
+namespace kutse::workflow {
+namespace {
+
+// What every request event says about the request itself.
+nlohmann::json RequestData(const Request& request) {
+  return {{"request_id", request.id},
+          {"kind", ToString(request.kind)},
+          {"certificate_number", request.certificate_number},
+          {"holder_personal_code", request.holder_personal_code},
+          {"route", request.route.ToString()}};
+}
+
+}  // namespace
+
+bus::CloudEvent RequestSubmittedEvent(const Request& request, const std::string& correlation_id) {
+  nlohmann::json data = RequestData(request);
+  data["state"] = ToString(request.state);
+  data["submitted_at"] = request.submitted_at;
+  data["answer_deadline"] = request.answer_deadline.ToString();
+  return bus::CloudEvent::Make("workflow", kRequestSubmittedV1, request.id, std::move(data), correlation_id);
+}
+
+bus::CloudEvent RequestStatusChangedEvent(const Request& after, RequestState from, const std::string& action,
+                                          ActorKind by, const std::optional<std::string>& reason,
+                                          std::chrono::system_clock::time_point at,
+                                          const std::string& correlation_id) {
+  nlohmann::json data = RequestData(after);
+  data["from"] = ToString(from);
+  data["to"] = ToString(after.state);
+  data["action"] = action;
+  data["changed_by"] = ToString(by);
+  data["reason"] = common::JsonOrNull(reason);
+  data["changed_at"] = common::FormatTimestamp(at);
+  return bus::CloudEvent::Make("workflow", kRequestStatusChangedV1, after.id, std::move(data),
+                               correlation_id);
+}
+
+bus::CloudEvent RequestMessageAddedEvent(const Request& request, const RequestMessage& message,
+                                         const std::string& correlation_id) {
+  nlohmann::json data = RequestData(request);
+  data["message_id"] = message.id;
+  data["author"] = ToString(message.author_kind);
+  data["sent_at"] = message.sent_at;
+  return bus::CloudEvent::Make("workflow", kRequestMessageAddedV1, request.id, std::move(data),
+                               correlation_id);
+}
+
+}  // namespace kutse::workflow

@@ -1,0 +1,30 @@
+// The events of a request's life (proto-docs/events/), written to the outbox in the transaction of
+// the change they report, for the notification service to tell the holder:
+//   request.submitted.v1        a holder made a request;
+//   request.status_changed.v1   an accepted action moved it to another state;
+//   request.message_added.v1    a message was added to a question's thread (the text stays here).
+// The data carry the holder's personal code: never log them.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "domain/request.hpp"
+#include "kutse/bus/cloud_event.hpp"
+
+namespace kutse::workflow {
+
+inline constexpr const char* kRequestSubmittedV1 = "request.submitted.v1";
+inline constexpr const char* kRequestStatusChangedV1 = "request.status_changed.v1";
+inline constexpr const char* kRequestMessageAddedV1 = "request.message_added.v1";
+
+bus::CloudEvent RequestSubmittedEvent(const Request& request, const std::string& correlation_id);
+// `action` names the ActionKind that made the change.
+bus::CloudEvent RequestStatusChangedEvent(const Request& after, RequestState from, const std::string& action,
+                                          ActorKind by, const std::optional<std::string>& reason,
+                                          std::chrono::system_clock::time_point at,
+                                          const std::string& correlation_id);
+bus::CloudEvent RequestMessageAddedEvent(const Request& request, const RequestMessage& message,
+                                         const std::string& correlation_id);
+
+}  // namespace kutse::workflow
