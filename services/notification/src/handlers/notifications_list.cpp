@@ -37,6 +37,7 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
                      {"title", text.title},
                      {"body", text.body},
                      {"certificate_number", common::JsonOrNull(notice.certificate_number)},
+                     {"link", common::JsonOrNull(CertificateLink(notice.certificate_number))},
                      {"created_at", notice.created_at},
                      {"read", notice.read}});
   }
