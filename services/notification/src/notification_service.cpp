@@ -4,6 +4,7 @@
 #include "domain/notice_text.hpp"
 #include "events/notice_mappings.hpp"
 #include "handlers/notifications_list.hpp"
+#include "handlers/notifications_read.hpp"
 
 namespace kutse::notification {
 
@@ -19,6 +20,14 @@ void Configure(runtime::ServiceRuntime& runtime) {
   }
   runtime.Router().Add("GET", "/api/v1/me/notifications",
                        [&pool](http::Request& request) { return ListMyNotifications(pool, request); });
+  runtime.Router().Add("GET", "/api/v1/me/notifications/unread-count",
+                       [&pool](http::Request& request) { return CountMyUnreadNotifications(pool, request); });
+  runtime.Router().Add(
+      "POST", "/api/v1/me/notifications/read-all",
+      [&pool](http::Request& request) { return MarkAllMyNotificationsRead(pool, request); },
+      http::RouteOptions{1024, true});
+  runtime.Router().Add("POST", "/api/v1/me/notifications/{noticeId}/read",
+                       [&pool](http::Request& request) { return MarkMyNotificationRead(pool, request); });
 }
 
 }  // namespace kutse::notification
