@@ -46,6 +46,17 @@ const kMatrix = {
     expect: everyone(403),
   },
   'GET /api/v1/me/notifications': { path: '/api/v1/me/notifications', expect: only(persons(200), 403) },
+  'GET /api/v1/me/notifications/unread-count': { path: '/api/v1/me/notifications/unread-count', expect: only(persons(200), 403) },
+  // No notice has this id: each person is let in and finds none of theirs.
+  'POST /api/v1/me/notifications/{noticeId}/read': {
+    path: '/api/v1/me/notifications/6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c/read',
+    expect: only(persons(404), 403),
+  },
+  'POST /api/v1/me/notifications/read-all': {
+    path: '/api/v1/me/notifications/read-all',
+    body: () => ({ up_to: '6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c' }),
+    expect: only(persons(404), 403),
+  },
   'POST /api/v1/bodies/{bodyId}/certificates': {
     path: `/api/v1/bodies/${X}/certificates`,
     body: () => certificateBody(),

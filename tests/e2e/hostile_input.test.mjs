@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
-import { certificateBody, identityHeader, kBodyId, kClerk, kHolder, recordCertificateOk, runPool } from './lib/api.mjs';
+import { certificateBody, identityHeader, kBodyId, kClerk, kHolder, recordCertificateOk, runPool, waitFor } from './lib/api.mjs';
 import { kBootstrapAdmin, withStartedCluster } from './lib/cluster.mjs';
 import { contract, fetchChecked } from './lib/contract.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
@@ -248,6 +248,10 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     fixture.number = await freshCertificate();
     const published = await sendJson('PUT', `/api/v1/me/certificates/${fixture.number}/publication`, { published: true }, kHolder);
     expectStatus(published, 200, 'publishing the fixture certificate');
+    fixture.noticeId = await waitFor('the holder\'s notice of the fixture certificate', async () => {
+      const page = await send('GET', '/api/v1/me/notifications', { identity: kHolder });
+      return page.body.items?.find((item) => item.certificate_number === fixture.number)?.id;
+    }, { timeoutMs: 15000 });
   });
 
   let nextPerson = 1;
@@ -269,6 +273,8 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
         return fixture.clientId;
       case 'id': // a request: a reprint can be withdrawn; a question replied to, closed or taken by body X
         return freshRequest(op.template.endsWith('/withdraw') ? 'reprint' : 'question');
+      case 'noticeId':
+        return fixture.noticeId;
       default:
         assert.fail(`${op.id}: no valid value known for the path parameter ${name}; add one to pathValue()`);
     }
@@ -288,6 +294,10 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     }
     if (op.template === '/api/v1/admin/role-assignments' && !label.includes('/personal_code')) {
       return { ...value, personal_code: kFreshPeople[nextPerson++] };
+    }
+    // The documented example names a notice of nobody's; the walk's holder has one of their own.
+    if (op.template === '/api/v1/me/notifications/read-all' && !label.includes('/up_to')) {
+      return { ...value, up_to: fixture.noticeId };
     }
     return value;
   }

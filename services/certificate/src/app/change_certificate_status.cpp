@@ -1,5 +1,6 @@
 #include "app/change_certificate_status.hpp"
 
+#include "app/certificate_event_names.hpp"
 #include "db/access_log_repository.hpp"
 #include "db/certificate_repository.hpp"
 #include "db/history_repository.hpp"
@@ -30,9 +31,9 @@ common::StatusOr<Certificate> ChangeStatus(pqxx::work& work, const common::Clock
       change.reason, {{"status", ToString(current->status)}}, {{"status", ToString(change.to)}});
   AccessLogRepository(work).Log(after, staff,
                                 invalidated ? AccessPurpose::kInvalidation : AccessPurpose::kAnnulment);
-  bus::EnqueueEvent(
-      work, "certificate",
-      CertificateStatusChangedEvent(after, current->status, staff.Subject(), now, change.correlation_id));
+  bus::EnqueueEvent(work, "certificate",
+                    CertificateStatusChangedEvent(after, EventNamesOf(work, {after}).front(), current->status,
+                                                  staff.Subject(), now, change.correlation_id));
   return after;
 }
 

@@ -1,5 +1,6 @@
 #include "app/issue_certificates.hpp"
 
+#include "app/certificate_event_names.hpp"
 #include "app/recorded_certificate.hpp"
 #include "db/access_log_repository.hpp"
 #include "db/awarding_body_repository.hpp"
@@ -42,10 +43,11 @@ common::StatusOr<std::vector<Certificate>> Issue(pqxx::work& work, const common:
     return refused;
   }
   std::vector<Certificate> issued = RecordCertificates(work, resolved, clerk.Subject());
+  std::vector<CertificateEventNames> names = EventNamesOf(work, issued);
   std::vector<bus::CloudEvent> events;
   events.reserve(issued.size());
-  for (const auto& certificate : issued) {
-    events.push_back(CertificateIssuedEvent(certificate, input.correlation_id));
+  for (size_t i = 0; i < issued.size(); ++i) {
+    events.push_back(CertificateIssuedEvent(issued[i], names[i], input.correlation_id));
   }
   bus::EnqueueEvents(work, "certificate", events);
   AccessLogRepository(work).LogAll(issued, clerk, AccessPurpose::kIssuing);

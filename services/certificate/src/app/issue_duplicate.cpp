@@ -1,5 +1,6 @@
 #include "app/issue_duplicate.hpp"
 
+#include "app/certificate_event_names.hpp"
 #include "app/recorded_certificate.hpp"
 #include "db/certificate_repository.hpp"
 #include "db/history_repository.hpp"
@@ -29,7 +30,8 @@ common::Status IssueDuplicate(pqxx::work& work, const common::Clock& clock, cons
   HistoryRepository(work).Add(original->number, issued_by, HistoryChange::kReplaced,
                               std::string(ToString(approval.reason)), {{"published", original->published}},
                               {{"replaced_by", stored.number}, {"published", false}});
-  bus::EnqueueEvent(work, "certificate", CertificateIssuedEvent(stored, correlation_id));
+  bus::EnqueueEvent(work, "certificate",
+                    CertificateIssuedEvent(stored, EventNamesOf(work, {stored}).front(), correlation_id));
   return common::OkStatus();
 }
 

@@ -4,12 +4,15 @@
 
 namespace kutse::certificate {
 
-bus::CloudEvent CertificateIssuedEvent(const Certificate& certificate, const std::string& correlation_id) {
+bus::CloudEvent CertificateIssuedEvent(const Certificate& certificate, const CertificateEventNames& names,
+                                       const std::string& correlation_id) {
   nlohmann::json data = {
       {"certificate_number", certificate.number},
       {"holder_personal_code", certificate.holder_personal_code},
       {"holder_name", certificate.holder_name},
       {"standard_name", certificate.standard_name},
+      {"standard_name_en", common::JsonOrNull(names.standard_name_en)},
+      {"awarding_body_name", common::JsonOrNull(names.awarding_body_name)},
       {"level", certificate.level},
       {"awarding_body_id", certificate.awarding_body_id},
       {"valid_from", certificate.valid_from.ToString()},

@@ -7,12 +7,14 @@
 #include <string>
 
 #include "domain/certificate.hpp"
+#include "events/certificate_event_names.hpp"
 #include "kutse/bus/cloud_event.hpp"
 
 namespace kutse::certificate {
 
 inline constexpr const char* kCertificateIssuedV1 = "certificate.issued.v1";
 
-bus::CloudEvent CertificateIssuedEvent(const Certificate& certificate, const std::string& correlation_id);
+bus::CloudEvent CertificateIssuedEvent(const Certificate& certificate, const CertificateEventNames& names,
+                                       const std::string& correlation_id);
 
 }  // namespace kutse::certificate

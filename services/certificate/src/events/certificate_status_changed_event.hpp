@@ -7,14 +7,15 @@
 #include <string>
 
 #include "domain/certificate.hpp"
+#include "events/certificate_event_names.hpp"
 #include "kutse/bus/cloud_event.hpp"
 
 namespace kutse::certificate {
 
 inline constexpr const char* kCertificateStatusChangedV1 = "certificate.status_changed.v1";
 
-bus::CloudEvent CertificateStatusChangedEvent(const Certificate& after, CertificateStatus from,
-                                              const std::string& changed_by,
+bus::CloudEvent CertificateStatusChangedEvent(const Certificate& after, const CertificateEventNames& names,
+                                              CertificateStatus from, const std::string& changed_by,
                                               std::chrono::system_clock::time_point changed_at,
                                               const std::string& correlation_id);
 

@@ -13,10 +13,11 @@ void NoticeRepository::Add(const NewNotice& notice) {
 }
 
 std::vector<StoredNotice> NoticeRepository::Page(const std::string& holder_personal_code,
-                                                 const std::optional<NoticeCursor>& after, int limit) {
+                                                 const std::optional<NoticeCursor>& after, int limit,
+                                                 bool unread_only) {
   auto rows = tx_.exec_prepared(sql::kListNotices.name, holder_personal_code,
                                 after ? after->created_at.c_str() : nullptr,
-                                after ? after->id.c_str() : nullptr, limit);
+                                after ? after->id.c_str() : nullptr, limit, unread_only);
   std::vector<StoredNotice> notices;
   for (const auto& row : rows) {
     StoredNotice notice;
@@ -30,6 +31,23 @@ std::vector<StoredNotice> NoticeRepository::Page(const std::string& holder_perso
     notices.push_back(std::move(notice));
   }
   return notices;
+}
+
+long long NoticeRepository::UnreadCount(const std::string& holder_personal_code) {
+  return tx_.exec_prepared1(sql::kCountUnread.name, holder_personal_code)["unread"].as<long long>();
+}
+
+bool NoticeRepository::MarkRead(const std::string& holder_personal_code, const std::string& id) {
+  return !tx_.exec_prepared(sql::kMarkRead.name, id, holder_personal_code).empty();
+}
+
+std::optional<long long> NoticeRepository::MarkReadUpTo(const std::string& holder_personal_code,
+                                                        const std::string& up_to) {
+  auto rows = tx_.exec_prepared(sql::kMarkReadUpTo.name, holder_personal_code, up_to);
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return rows[0]["marked"].as<long long>();
 }
 
 }  // namespace kutse::notification

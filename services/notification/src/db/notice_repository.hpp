@@ -37,7 +37,12 @@ class NoticeRepository {
   void Add(const NewNotice& notice);
   // The holder's notices, newest first, those after `after` only.
   std::vector<StoredNotice> Page(const std::string& holder_personal_code,
-                                 const std::optional<NoticeCursor>& after, int limit);
+                                 const std::optional<NoticeCursor>& after, int limit, bool unread_only);
+  long long UnreadCount(const std::string& holder_personal_code);
+  // False when the holder has no notice with this id (a uuid).
+  bool MarkRead(const std::string& holder_personal_code, const std::string& id);
+  // How many were marked; nullopt when the holder has no notice `up_to` (a uuid).
+  std::optional<long long> MarkReadUpTo(const std::string& holder_personal_code, const std::string& up_to);
 
  private:
   pqxx::transaction_base& tx_;

@@ -1,39 +1,62 @@
 #include "domain/notice_text.hpp"
 
 #include "kutse/common/message_catalog.hpp"
+#include "kutse/common/time_format.hpp"
 
 namespace kutse::notification {
 namespace {
 
-struct KindTexts {
-  const char* kind;
-  const char* title;  // message keys (services/notification/messages)
-  const char* body;
-};
-
-constexpr KindTexts kTexts[] = {
-    {kCertificateIssued, "notice.certificate_issued.title", "notice.certificate_issued.body"},
-    {kDuplicateIssued, "notice.duplicate_issued.title", "notice.duplicate_issued.body"},
-    {kCertificateExpired, "notice.certificate_expired.title", "notice.certificate_expired.body"},
-    {kCertificateInvalidated, "notice.certificate_invalidated.title", "notice.certificate_invalidated.body"},
-    {kCertificateAnnulled, "notice.certificate_annulled.title", "notice.certificate_annulled.body"},
-};
-constexpr KindTexts kUnknownKind = {"", "notice.unknown.title", "notice.unknown.body"};
-
-// Every parameter that is text fills the placeholder of its name; the rest are left out.
-std::vector<std::pair<std::string, std::string>> Values(const nlohmann::json& parameters) {
-  std::vector<std::pair<std::string, std::string>> values;
-  if (parameters.is_object()) {
-    for (const auto& [name, value] : parameters.items()) {
-      if (value.is_string()) {
-        values.emplace_back(name, value.get<std::string>());
-      }
-    }
+std::optional<std::string> Text(const nlohmann::json& parameters, const char* name) {
+  if (parameters.is_object() && parameters.contains(name) && parameters[name].is_string()) {
+    return parameters[name].get<std::string>();
   }
-  return values;
+  return std::nullopt;
+}
+
+std::string Word(const char* key, const std::string& language,
+                 std::vector<std::pair<std::string, std::string>> values = {}) {
+  return common::MessageCatalog::Global().Render(common::Msg(key, std::move(values)), language);
+}
+
+// A date as the language writes it (notice.date in messages/<language>.json).
+std::optional<std::string> DateIn(const std::optional<std::string>& iso, const std::string& language) {
+  auto date = iso ? common::ParseDate(*iso) : std::nullopt;
+  if (!date) {
+    return iso;
+  }
+  auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  return Word("notice.date", language,
+              {{"year", std::to_string(date->year)}, {"month", two(date->month)}, {"day", two(date->day)}});
 }
 
 }  // namespace
+
+const std::vector<std::string>& NoticeLanguages() {
+  static const std::vector<std::string> languages = {"et", "en"};
+  return languages;
+}
+
+const std::vector<NoticeKindSpec>& NoticeKinds() {
+  static const std::vector<NoticeKindSpec> kinds = {
+      {kCertificateIssued,
+       {"certificate_number", "qualification_name", "awarding_body", "valid_from", "valid_until"}},
+      {kDuplicateIssued,
+       {"certificate_number", "qualification_name", "awarding_body", "valid_from", "valid_until",
+        "duplicate_of"}},
+      {kCertificateExpired, {"certificate_number", "qualification_name", "awarding_body", "valid_until"}},
+      {kCertificateInvalidated,
+       {"certificate_number", "qualification_name", "awarding_body", "valid_until", "reason"}},
+      {kCertificateAnnulled,
+       {"certificate_number", "qualification_name", "awarding_body", "valid_until", "reason"}},
+      {kUnknownKind, {}},
+  };
+  return kinds;
+}
+
+const NoticeTemplates& Templates() {
+  static const NoticeTemplates templates(NoticeTemplateFiles(), NoticeLanguages(), NoticeKinds());
+  return templates;
+}
 
 std::optional<std::string> NoticeKindForStatus(const std::string& status) {
   if (status == "expired") {
@@ -48,18 +71,50 @@ std::optional<std::string> NoticeKindForStatus(const std::string& status) {
   return std::nullopt;
 }
 
-NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
-                        const std::string& language) {
-  const KindTexts* texts = &kUnknownKind;
-  for (const auto& candidate : kTexts) {
-    if (kind == candidate.kind) {
-      texts = &candidate;
+std::map<std::string, std::string> NoticeValues(const nlohmann::json& parameters,
+                                                const std::string& language) {
+  const std::string unknown = Word("notice.value.unknown", language);
+  auto name_en = language == "en" ? Text(parameters, "standard_name_en") : std::nullopt;
+  auto body = Text(parameters, "awarding_body_name");
+  std::optional<std::string> valid_until = DateIn(Text(parameters, "valid_until"), language);
+  if (!valid_until && parameters.is_object() && parameters.contains("valid_until")) {
+    valid_until = Word("notice.value.open_ended", language);  // null: the certificate has no end
+  }
+  std::map<std::string, std::optional<std::string>> values = {
+      {"certificate_number", Text(parameters, "certificate_number")},
+      {"qualification_name", name_en ? name_en : Text(parameters, "standard_name")},
+      {"awarding_body", body ? *body : Word("notice.value.awarding_body", language)},
+      {"valid_from", DateIn(Text(parameters, "valid_from"), language)},
+      {"valid_until", valid_until},
+      {"duplicate_of", Text(parameters, "duplicate_of")},
+      {"reason", Text(parameters, "reason")},
+  };
+  std::map<std::string, std::string> filled;
+  for (auto& [name, value] : values) {
+    filled[name] = value.value_or(unknown);
+  }
+  return filled;
+}
+
+std::optional<std::string> CertificateLink(const std::optional<std::string>& certificate_number) {
+  if (!certificate_number) {
+    return std::nullopt;
+  }
+  // A historic number may hold a '/', which must not split the path.
+  std::string link = "/api/v1/me/certificates/";
+  for (char c : *certificate_number) {
+    if (c == '/') {
+      link += "%2F";
+    } else {
+      link += c;
     }
   }
-  const auto& catalog = common::MessageCatalog::Global();
-  auto values = Values(parameters);
-  return {catalog.Render(common::Msg(texts->title, values), language),
-          catalog.Render(common::Msg(texts->body, values), language)};
+  return link;
+}
+
+NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,
+                        const std::string& language) {
+  return Templates().Render(kind, language, NoticeValues(parameters, language), kUnknownKind);
 }
 
 }  // namespace kutse::notification

@@ -2,6 +2,7 @@
 
 #include "db/notice_repository.hpp"
 #include "domain/notice_text.hpp"
+#include "dto/notice_requests.hpp"
 #include "kutse/common/json_or_null.hpp"
 #include "kutse/http/query.hpp"
 #include "kutse/runtime/caller.hpp"
@@ -16,13 +17,14 @@ constexpr int kDefaultLimit = 20;
 http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
   const auth::Identity& caller = runtime::RequirePerson(request);
   int limit = http::PageSize(request, kDefaultLimit);
+  bool unread_only = common::ValueOrThrow(dto::UnreadOnly(request));
   std::optional<NoticeCursor> after;
   if (auto cursor = request.QueryParam("cursor")) {
     after = common::ValueOrThrow(DecodeCursor(*cursor));
   }
   // One extra row tells whether there is a next page.
   auto notices = pool.Read([&](pqxx::nontransaction& read) {
-    return NoticeRepository(read).Page(caller.personal_code, after, limit + 1);
+    return NoticeRepository(read).Page(caller.personal_code, after, limit + 1, unread_only);
   });
   bool more = static_cast<int>(notices.size()) > limit;
   if (more) {
@@ -37,6 +39,7 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
                      {"title", text.title},
                      {"body", text.body},
                      {"certificate_number", common::JsonOrNull(notice.certificate_number)},
+                     {"link", common::JsonOrNull(CertificateLink(notice.certificate_number))},
                      {"created_at", notice.created_at},
                      {"read", notice.read}});
   }

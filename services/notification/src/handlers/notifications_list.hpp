@@ -1,4 +1,5 @@
-// GET /api/v1/me/notifications: the signed-in person's notices, newest first, by keyset.
+// GET /api/v1/me/notifications: the signed-in person's notices (or, with unread=true, the unread
+// ones), newest first, by keyset.
 #pragma once
 
 #include "kutse/db/pool.hpp"

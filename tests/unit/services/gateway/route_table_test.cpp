@@ -15,6 +15,16 @@ TEST_CASE("the longest prefix decides the owning service, on segment boundaries"
   REQUIRE_FALSE(table.Find("/api/v1/me"));
 }
 
+TEST_CASE("every route of \"My notifications\" reaches the notification service") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  for (const char* path : {"/api/v1/me/notifications/unread-count", "/api/v1/me/notifications/read-all",
+                           "/api/v1/me/notifications/0b8f4a52-6a4e-4d51-9a55-0f3d8c7e2a11/read"}) {
+    INFO(path);
+    REQUIRE(table.Find(path)->service == "notification");
+    REQUIRE(table.Find(path)->base_url == "http://n");
+  }
+}
+
 TEST_CASE("bulk writes get a longer upstream timeout than every other answer") {
   auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
   REQUIRE(table.Find("/api/v1/bodies/80012345/certificate-batches")->timeout == kBulkUpstreamTimeout);

@@ -1,0 +1,62 @@
+#include "events/notice_mappings.hpp"
+
+#include "db/notice_repository.hpp"
+#include "domain/notice_text.hpp"
+#include "events/event_fields.hpp"
+
+namespace kutse::notification {
+namespace {
+
+// The members of a certificate event a template may show (domain/notice_text.hpp's NoticeValues);
+// an absent one stays absent, a null one is kept as null (valid_until: open-ended).
+constexpr const char* kKeptMembers[] = {"certificate_number", "standard_name",      "standard_name_en",
+                                        "awarding_body_id",   "awarding_body_name", "valid_from",
+                                        "valid_until",        "duplicate_of",       "reason"};
+
+std::optional<std::string> IssuedKind(const nlohmann::json& data) {
+  // A duplicate arrives as an issued certificate that names its original.
+  bool duplicate = data.contains("duplicate_of") && data["duplicate_of"].is_string();
+  return std::string(duplicate ? kDuplicateIssued : kCertificateIssued);
+}
+
+std::optional<std::string> StatusKind(const nlohmann::json& data) {
+  return NoticeKindForStatus(data["to"].get<std::string>());
+}
+
+}  // namespace
+
+const std::vector<NoticeMapping>& NoticeMappings() {
+  static const std::vector<NoticeMapping> mappings = {
+      {kCertificateIssuedV1, {"certificate_number", "standard_name"}, IssuedKind},
+      {kCertificateStatusChangedV1, {"certificate_number", "to"}, StatusKind},
+  };
+  return mappings;
+}
+
+common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, const bus::CloudEvent& event) {
+  auto holder = HolderOf(event);
+  if (!holder.ok()) {
+    return holder.status();
+  }
+  for (const auto& member : mapping.required) {
+    if (auto present = RequiredText(event, member.c_str()); !present.ok()) {
+      return present.status();
+    }
+  }
+  auto kind = mapping.kind_of(event.data);
+  if (!kind) {
+    return common::OkStatus();  // an event the holder is not told about
+  }
+  nlohmann::json parameters = nlohmann::json::object();
+  for (const char* member : kKeptMembers) {
+    if (event.data.contains(member) && (event.data[member].is_string() || event.data[member].is_null())) {
+      parameters[member] = event.data[member];
+    }
+  }
+  auto number = RequiredText(event, "certificate_number");
+  NoticeRepository(work).Add(NewNotice{*holder, *kind, std::move(parameters),
+                                       number.ok() ? std::optional(*number) : std::nullopt, event.id});
+  return common::OkStatus();
+}
+
+}  // namespace kutse::notification
