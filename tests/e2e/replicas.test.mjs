@@ -4,7 +4,8 @@
 // second gateway forwarding to the second replica of each service, so both replicas of every
 // service take requests, consume events and run their jobs). The workload: certificates issued one
 // by one and in batches, published and hidden by their holders through either gateway, declared
-// invalid and annulled by a clerk, and expired by the certificate service's own job. When both runs
+// invalid and annulled by a clerk, expired by the certificate service's own job, and requests made by
+// the holders (each twice under one Idempotency-Key) and taken into work by the clerk. When both runs
 // have settled, what they left behind (every certificate's state, history and events, every notice)
 // must be the same: nothing lost, nothing done twice, no job run twice.
 //
@@ -30,6 +31,7 @@ const kConcurrency = 8;
 function planned(i) {
   const holder = kHolders[i % kHolders.length];
   return {
+    index: i,
     holder,
     decisionNumber: `REPL-${String(i).padStart(4, '0')}`,
     // Every tenth has already passed its valid-until: the expiry job must expire it, once.
@@ -38,6 +40,8 @@ function planned(i) {
     hideAgain: i % 6 === 0,
     invalidate: i % 7 === 1,
     annul: i % 11 === 2 && i % 7 !== 1, // annulled only when not also declared invalid
+    // Of the certificates that stay valid: the holder asks a question about some, a reprint of others.
+    request: i % 5 === 3 ? 'question' : i % 5 === 4 ? 'reprint' : undefined,
   };
 }
 
@@ -82,6 +86,7 @@ async function holderSessions(gatewayUrls, person) {
     assert.equal((await other.me()).status, 200, 'the other gateway knows the session');
     sessions.push(other);
   }
+  for (const browser of sessions) browser.csrf = me.body.csrf_token; // Browser.send() sends it
   return sessions.map((browser) => ({ browser, url: browser.gatewayOrigin, csrf: me.body.csrf_token }));
 }
 
@@ -134,6 +139,7 @@ async function runWorkload(cluster, gatewayUrls) {
   const live = ordered.filter((plan) => !plan.due);
   await runPool(live.filter((p) => p.publish), kConcurrency, (plan, i) => setPublished(plan, i, true));
   await runPool(live.filter((p) => p.hideAgain), kConcurrency, (plan, i) => setPublished(plan, i + 1, false));
+  await makeRequests(gatewayUrls, sessions, live.filter((p) => p.request && !p.invalidate && !p.annul), numbers);
   const change = async (plan, i, kind) => {
     const answer = await clerkPost(gateway(i), `/api/v1/bodies/${kBodyId}/certificates/${numbers.get(plan.decisionNumber)}/${kind}`, {
       reason: 'Kutsekomisjoni otsus',
@@ -147,6 +153,36 @@ async function runWorkload(cluster, gatewayUrls) {
   return plans;
 }
 
+/**
+ * The holders' requests through either gateway, each created twice with one Idempotency-Key (the
+ * repeat through the other gateway gives the same request); the body's clerk takes every reprint
+ * into work, through either gateway.
+ */
+async function makeRequests(gatewayUrls, sessions, plans, numbers) {
+  const ids = await runPool(plans, kConcurrency, async (plan, i) => {
+    const number = numbers.get(plan.decisionNumber);
+    const body = plan.request === 'question'
+      ? { kind: 'question', certificate_number: number, message: 'Kas tunnistust saab pikendada?' }
+      : { kind: 'reprint', certificate_number: number, delivery: { method: 'collect_in_person' } };
+    const headers = { 'idempotency-key': `repl-${plan.decisionNumber}` };
+    const mine = sessions.get(plan.holder.personal_code);
+    const first = await mine[i % mine.length].browser.send('POST', '/api/v1/me/requests', body, { headers });
+    assert.equal(first.status, 201, `${plan.request} on ${plan.decisionNumber}: ${first.text}`);
+    const again = await mine[(i + 1) % mine.length].browser.send('POST', '/api/v1/me/requests', body, { headers });
+    assert.equal(again.status, 201, again.text);
+    assert.equal(again.body.id, first.body.id, 'the repeat gives the first request');
+    return first.body.id;
+  });
+  const reprints = ids.filter((_, k) => plans[k].request === 'reprint');
+  await runPool(reprints, kConcurrency, async (id, i) => {
+    const taken = await fetchChecked(`${gatewayUrls[i % gatewayUrls.length]}/api/v1/bodies/${kBodyId}/requests/${id}/take`, {
+      method: 'POST',
+      headers: identityHeader(kClerk),
+    });
+    assert.equal(taken.status, 200, `taking ${id}: ${taken.text}`);
+  });
+}
+
 /** Waits until every due certificate has expired and every event has been published and consumed. */
 async function settled(cluster, dueCount) {
   await waitFor(`all ${dueCount} due certificates expired`, async () =>
@@ -158,8 +194,9 @@ async function settled(cluster, dueCount) {
     for (const schema of schemas) {
       if ((await cluster.sqlNumber(`SELECT count(*) FROM ${schema}.outbox WHERE published_at IS NULL`)) > 0) return false;
     }
+    // Events no service consumes yet wait in kutse.unroutable; the outcome counts them.
     const queues = await cluster.queues();
-    return Object.values(queues).every((q) => q.ready === 0 && q.unacked === 0);
+    return Object.entries(queues).every(([name, q]) => name === 'kutse.unroutable' || (q.ready === 0 && q.unacked === 0));
   }, { timeoutMs: 60000, intervalMs: 250 });
   // The notices of the last events: stable over three expiry periods, so nothing is still on its way.
   let last = -1;
@@ -187,10 +224,21 @@ async function outcome(cluster) {
     SELECT c.decision_number, n.holder_personal_code, n.kind, count(*)
     FROM notification.notices n JOIN certificate.certificates c ON c.number = n.certificate_number
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+  const requests = await rows(`
+    SELECT c.decision_number, r.kind, r.state, string_agg(h.action || ':' || h.to_state, ',' ORDER BY h.id)
+    FROM workflow.requests r JOIN certificate.certificates c ON c.number = r.certificate_number
+         JOIN workflow.request_history h ON h.request_id = r.id
+    GROUP BY r.id, c.decision_number ORDER BY 1, 2`);
+  const requestEvents = await rows(`
+    SELECT c.decision_number, o.type, count(*)
+    FROM workflow.outbox o JOIN workflow.requests r ON r.id::text = o.subject
+         JOIN certificate.certificates c ON c.number = r.certificate_number
+    GROUP BY 1, 2 ORDER BY 1, 2`);
   const consumed = await cluster.sqlNumber('SELECT count(*) FROM notification.inbox');
+  const unroutable = (await cluster.queues())['kutse.unroutable']?.ready ?? 0;
   const expiryRuns = await cluster.sqlNumber(
     "SELECT count(*) FROM certificate.certificate_history WHERE change = 'expired'");
-  return { certificates, events, notices, consumed, expiryRuns };
+  return { certificates, events, notices, requests, requestEvents, consumed, unroutable, expiryRuns };
 }
 
 /** Each replica took its share: a comparison of idle replicas would prove nothing. */
@@ -247,6 +295,13 @@ describe('replicas: two of every service give the same result as one of each', {
       assert.equal(history.split(',').filter((c) => c === 'expired').length, plan.due ? 1 : 0, `${decision}: expired once`);
     }
     assert.equal(one.result.expiryRuns, [...one.plans.values()].filter((p) => p.due).length);
+    const asked = [...one.plans.values()].filter((p) => p.request && !p.due && !p.invalidate && !p.annul);
+    assert.equal(one.result.requests.length, asked.length, 'one request per ask, repeats included');
+    for (const [decision, kind, state, history] of one.result.requests) {
+      assert.equal(kind, one.plans.get(decision).request);
+      assert.deepEqual([state, history], kind === 'reprint'
+        ? ['in_review', 'submit:submitted,take:in_review'] : ['submitted', 'submit:submitted'], decision);
+    }
     const issuedNotices = one.result.notices.filter(([, , kind]) => kind === 'certificate_issued');
     assert.equal(issuedNotices.length, total, 'one "issued" notice per certificate');
     assert.ok(one.result.notices.every(([, , , count]) => count === '1'), 'no notice twice');
@@ -255,8 +310,12 @@ describe('replicas: two of every service give the same result as one of each', {
     assert.deepEqual(two.result.certificates, one.result.certificates, 'certificates: state, publication, history');
     assert.deepEqual(two.result.events, one.result.events, 'events per certificate');
     assert.deepEqual(two.result.notices, one.result.notices, 'notices per certificate, holder and kind');
+    assert.deepEqual(two.result.requests, one.result.requests, 'requests: kind, state, history');
+    assert.deepEqual(two.result.requestEvents, one.result.requestEvents, 'request events');
     assert.equal(two.result.consumed, one.result.consumed, 'events consumed by the notification service');
+    assert.equal(two.result.unroutable, one.result.unroutable, 'events no service consumes (yet)');
     assert.equal(two.result.expiryRuns, one.result.expiryRuns, 'each expiry done once');
-    t.diagnostic(`${total} certificates, ${one.result.notices.length} notice groups, ${one.result.consumed} events consumed, ${one.result.expiryRuns} expired by the job`);
+    t.diagnostic(`${total} certificates, ${one.result.requests.length} requests, ${one.result.notices.length} notice groups, ` +
+      `${one.result.consumed} events consumed, ${one.result.expiryRuns} expired by the job`);
   });
 });
