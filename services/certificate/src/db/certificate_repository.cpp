@@ -149,6 +149,14 @@ std::vector<Certificate> CertificateRepository::ExpireDue(const common::Date& to
       tx_.exec_prepared(sql::kExpireDue.name, today.ToString(), limit, common::FormatTimestamp(now)));
 }
 
+std::vector<Certificate> CertificateRepository::MarkExpiryReminded(const common::Date& today,
+                                                                   const common::Date& horizon,
+                                                                   std::chrono::system_clock::time_point now,
+                                                                   int limit) {
+  return ReadCertificates(tx_.exec_prepared(sql::kRemindExpiring.name, today.ToString(), horizon.ToString(),
+                                            limit, common::FormatTimestamp(now)));
+}
+
 std::optional<std::string> CertificateRepository::DuplicateOfRequest(const std::string& request_id) {
   auto rows = tx_.exec_prepared(sql::kDuplicateOfRequest.name, request_id);
   return rows.empty() ? std::nullopt : std::optional<std::string>(rows[0]["number"].as<std::string>());

@@ -37,6 +37,10 @@ class CertificateRepository {
   // replicas hold are skipped).
   std::vector<Certificate> ExpireDue(const common::Date& today, std::chrono::system_clock::time_point now,
                                      int limit);
+  // Valid certificates in use ending between `today` and `horizon` that had no 6-month reminder, now
+  // marked reminded (at most `limit`; rows other replicas hold are skipped).
+  std::vector<Certificate> MarkExpiryReminded(const common::Date& today, const common::Date& horizon,
+                                              std::chrono::system_clock::time_point now, int limit);
   // The duplicate already issued for this workflow request, if any.
   std::optional<std::string> DuplicateOfRequest(const std::string& request_id);
   void MarkReplaced(const std::string& number, const std::string& replaced_by);

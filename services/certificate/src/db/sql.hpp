@@ -112,6 +112,17 @@ inline constexpr db::Statement kExpireDue{
     "ORDER BY valid_until LIMIT $2 FOR UPDATE SKIP LOCKED) "
     "UPDATE certificate.certificates SET status = 'expired', status_changed_at = $3::timestamptz FROM due "
     "WHERE number = due.due_number RETURNING " KUTSE_CERTIFICATE_COLUMNS};
+// The 6-month reminders (ADR 0010): valid certificates in use ending between today ($1) and the
+// horizon ($2), not reminded yet; marked in the transaction that writes their event, rows taken
+// FOR UPDATE SKIP LOCKED so replicas share the sweep and none reminds twice. $4: now.
+inline constexpr db::Statement kRemindExpiring{
+    "remind_expiring",
+    "WITH due AS (SELECT number AS due_number FROM certificate.certificates WHERE status = 'valid' "
+    "AND replaced_by IS NULL AND valid_until IS NOT NULL AND expiry_reminded_at IS NULL "
+    "AND valid_until >= $1::date AND valid_until <= $2::date "
+    "ORDER BY valid_until LIMIT $3 FOR UPDATE SKIP LOCKED) "
+    "UPDATE certificate.certificates SET expiry_reminded_at = $4::timestamptz FROM due "
+    "WHERE number = due.due_number RETURNING " KUTSE_CERTIFICATE_COLUMNS};
 // Two imports of the same file at once: the second waits, then finds every entry present.
 inline constexpr db::Statement kSerializeImports{
     "serialize_imports", "SELECT pg_advisory_xact_lock(hashtext('kutse.certificate.historic_import'))"};
@@ -271,6 +282,7 @@ inline db::Statements Statements() {
           kSetPublication,
           kSetStatus,
           kExpireDue,
+          kRemindExpiring,
           kSerializeImports,
           kDuplicateOfRequest,
           kMarkReplaced,
