@@ -4,11 +4,12 @@
 // body takes the reprint into work: a notice. The holder's own reply to the question: none. The
 // body's answer (its event written to the workflow's outbox, as the answer step will write it): a
 // notice. The holder withdraws the reprint: a notice. Every request event is then published again
-// with its own id, and each notice is still there exactly once.
+// with its own id: the consumer counts each as a duplicate, and each notice is still there exactly
+// once. A request event whose request_id is not a uuid is dead-lettered and stores nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { identityHeader, listNotices, waitFor } from './lib/api.mjs';
+import { identityHeader, listNotices, metricSum, scrapeMetrics, waitFor } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
 import { kBootstrapAdmin, withStartedCluster } from './lib/cluster.mjs';
 import { loadDemoData } from './lib/demo-data.mjs';
@@ -145,8 +146,11 @@ describe('request notices: a receipt, each change, an answer, never the holder\'
     // The relay publishes every row again, each under its own event id.
     // Two submissions, the take, the reply, the answer and the withdrawal.
     assert.equal(await count('SELECT count(*) FROM workflow.outbox'), 6);
+    const duplicates = async () => metricSum(await scrapeMetrics(cluster.url('notification')), 'events_consumed_total', { outcome: 'duplicate' });
+    const duplicatesBefore = await duplicates();
     await cluster.psql('UPDATE workflow.outbox SET published_at = NULL');
     await settled();
+    await waitFor('the repeats counted', async () => (await duplicates()) - duplicatesBefore === 6);
     const after = (await noticesOf(question.id)).concat(await noticesOf(reprint.id)).map((n) => n.id).sort();
     assert.deepEqual(after, before, 'no notice added, none lost');
     assert.equal(await count(`SELECT count(*) FROM notification.notices WHERE request_id IN ('${question.id}', '${reprint.id}')`), 5);
@@ -159,5 +163,21 @@ describe('request notices: a receipt, each change, an answer, never the holder\'
     });
     assert.equal(unread.status, 200, unread.text);
     assert.ok(unread.body.unread >= 5, unread.text);
+  });
+
+  it('dead-letters a request event whose request_id is not a uuid, and stores nothing', async () => {
+    const eventId = await writeWorkflowEvent(cluster, 'request.submitted.v1', {
+      request_id: 'not-a-request',
+      kind: 'question',
+      certificate_number: number,
+      holder_personal_code: kOie.personal_code,
+      route: kBodyX,
+      state: 'submitted',
+      submitted_at: new Date().toISOString(),
+      answer_deadline: question.answer_deadline,
+    });
+    await waitFor('the malformed event dead-lettered', async () => (await cluster.queues())['notification.events.dead']?.ready === 1);
+    assert.equal(await count(`SELECT count(*) FROM notification.notices WHERE source_event_id = '${eventId}'`), 0);
+    assert.equal(await count(`SELECT count(*) FROM notification.inbox WHERE message_id = '${eventId}'`), 0);
   });
 });
