@@ -296,8 +296,11 @@ describe('requests: a holder makes, reads, withdraws, replies to and closes requ
     assert.equal(envelope.data.action, 'reply');
     assert.equal(envelope.data.holder_personal_code, kOie.personal_code);
     await waitFor('the outbox published', async () => (await count('SELECT count(*) FROM workflow.outbox WHERE published_at IS NULL')) === 0);
-    // No consumer binds these types yet: the broker keeps them in the alternate exchange's queue.
+    // The notification service binds these types: none is parked as unroutable, each is consumed.
+    await waitFor('the notification queue drained', async () => (await cluster.queues())['notification.events']?.ready === 0);
     const queues = await cluster.queues();
-    assert.ok(queues['kutse.unroutable']?.ready >= types.length, JSON.stringify(queues));
+    assert.ok(!queues['kutse.unroutable']?.ready, JSON.stringify(queues));
+    const consumed = await count(`SELECT count(*) FROM notification.inbox WHERE message_id IN (SELECT id::text FROM workflow.outbox)`);
+    assert.equal(consumed, types.length, 'the notification service consumed every request event once');
   });
 });

@@ -9,7 +9,7 @@ namespace kutse::notification {
 void NoticeRepository::Add(const NewNotice& notice) {
   tx_.exec_prepared(sql::kInsertNotice.name, common::NewUuid(), notice.holder_personal_code, notice.kind,
                     notice.parameters.dump(), db::NullableParam(notice.certificate_number),
-                    notice.source_event_id);
+                    notice.source_event_id, db::NullableParam(notice.request_id));
 }
 
 std::vector<StoredNotice> NoticeRepository::Page(const std::string& holder_personal_code,
@@ -25,6 +25,7 @@ std::vector<StoredNotice> NoticeRepository::Page(const std::string& holder_perso
     notice.kind = row["kind"].as<std::string>();
     notice.parameters = nlohmann::json::parse(row["parameters"].as<std::string>());
     notice.certificate_number = db::OptionalText(row["certificate_number"]);
+    notice.request_id = db::OptionalText(row["request_id"]);
     notice.created_at = row["created_at"].as<std::string>();
     notice.position = NoticeCursor{row["cursor_created_at"].as<std::string>(), notice.id};
     notice.read = row["read"].as<bool>();

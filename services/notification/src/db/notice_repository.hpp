@@ -16,6 +16,7 @@ struct NewNotice {
   std::string kind;
   nlohmann::json parameters;
   std::optional<std::string> certificate_number;
+  std::optional<std::string> request_id;  // a uuid: the holder's request the notice is about
   std::string source_event_id;
 };
 
@@ -24,6 +25,7 @@ struct StoredNotice {
   std::string kind;
   nlohmann::json parameters;
   std::optional<std::string> certificate_number;
+  std::optional<std::string> request_id;
   std::string created_at;
   NoticeCursor position;
   bool read = false;

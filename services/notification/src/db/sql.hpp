@@ -11,14 +11,15 @@ namespace kutse::notification::sql {
 inline constexpr db::Statement kInsertNotice{
     "insert_notice",
     "INSERT INTO notification.notices (id, holder_personal_code, kind, parameters, certificate_number, "
-    "source_event_id) VALUES ($1::uuid, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (source_event_id, kind) DO "
-    "NOTHING"};
+    "source_event_id, request_id) VALUES ($1::uuid, $2, $3, $4::jsonb, $5, $6, $7::uuid) "
+    "ON CONFLICT (source_event_id, kind) DO NOTHING"};
 // Newest first, by keyset: $2 and $3 are the cursor's position (cursor_created_at and id of the last
 // notice seen), null for the first page; $5 true keeps the unread ones only. Ordered by the table's
 // columns (qualified), not by the texts of the same names.
 inline constexpr db::Statement kListNotices{
     "list_notices",
     "SELECT id::text AS id, kind, parameters::text AS parameters, certificate_number, "
+    "request_id::text AS request_id, "
     KUTSE_UTC_TEXT("created_at") " AS created_at, "
     "(created_at AT TIME ZONE 'UTC')::text AS cursor_created_at, read_at IS NOT NULL AS read "
     "FROM notification.notices WHERE holder_personal_code = $1 "

@@ -29,6 +29,32 @@ std::optional<std::string> DateIn(const std::optional<std::string>& iso, const s
               {{"year", std::to_string(date->year)}, {"month", two(date->month)}, {"day", two(date->day)}});
 }
 
+// The request's kind in words ("reprint request"); a kind this build does not know is a "request".
+std::string RequestKindIn(const std::optional<std::string>& kind, const std::string& language) {
+  static const std::map<std::string, const char*> words = {{"reprint", "notice.request_kind.reprint"},
+                                                           {"duplicate", "notice.request_kind.duplicate"},
+                                                           {"question", "notice.request_kind.question"}};
+  auto word = kind ? words.find(*kind) : words.end();
+  return Word(word == words.end() ? "notice.request_kind.other" : word->second, language);
+}
+
+// At most kExcerptChars characters (UTF-8 code points, never half of one), "…" when cut: a
+// rejection's reason may be 2,000 characters, and the notice links to the whole of it.
+constexpr size_t kExcerptChars = 280;
+
+std::optional<std::string> Excerpt(const std::optional<std::string>& text) {
+  if (!text) {
+    return text;
+  }
+  size_t chars = 0;
+  for (size_t i = 0; i < text->size(); ++i) {
+    if ((static_cast<unsigned char>((*text)[i]) & 0xC0) != 0x80 && ++chars > kExcerptChars) {
+      return text->substr(0, i) + "…";
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 const std::vector<std::string>& NoticeLanguages() {
@@ -48,6 +74,16 @@ const std::vector<NoticeKindSpec>& NoticeKinds() {
        {"certificate_number", "qualification_name", "awarding_body", "valid_until", "reason"}},
       {kCertificateAnnulled,
        {"certificate_number", "qualification_name", "awarding_body", "valid_until", "reason"}},
+      {kRequestSubmitted, {"request_kind", "certificate_number", "answer_deadline"}},
+      {kRequestInReview, {"request_kind", "certificate_number"}},
+      {kRequestAccepted, {"request_kind", "certificate_number"}},
+      {kRequestApproved, {"request_kind", "certificate_number"}},
+      {kRequestRejected, {"request_kind", "certificate_number", "reason"}},
+      {kRequestIssueRefused, {"request_kind", "certificate_number", "reason"}},
+      {kRequestCompleted, {"request_kind", "certificate_number"}},
+      {kRequestWithdrawn, {"request_kind", "certificate_number"}},
+      {kRequestClosed, {"request_kind", "certificate_number"}},
+      {kRequestAnswered, {"request_kind", "certificate_number"}},
       {kUnknownKind, {}},
   };
   return kinds;
@@ -71,6 +107,24 @@ std::optional<std::string> NoticeKindForStatus(const std::string& status) {
   return std::nullopt;
 }
 
+std::optional<std::string> NoticeKindForRequestState(const std::string& to, const std::string& action) {
+  if (action == "reply") {
+    return std::nullopt;  // the holder's own reply reopened the question
+  }
+  static const std::map<std::string, const char*> kinds = {
+      {"submitted", kRequestSubmitted}, {"in_review", kRequestInReview},
+      {"accepted", kRequestAccepted},   {"approved", kRequestApproved},
+      {"rejected", kRequestRejected},   {"issue_refused", kRequestIssueRefused},
+      {"completed", kRequestCompleted}, {"withdrawn", kRequestWithdrawn},
+      {"closed", kRequestClosed},
+  };
+  auto kind = kinds.find(to);
+  if (kind == kinds.end()) {
+    return std::nullopt;  // "answered": request.message_added.v1 tells of the answer
+  }
+  return std::string(kind->second);
+}
+
 std::map<std::string, std::string> NoticeValues(const nlohmann::json& parameters,
                                                 const std::string& language) {
   const std::string unknown = Word("notice.value.unknown", language);
@@ -87,7 +141,9 @@ std::map<std::string, std::string> NoticeValues(const nlohmann::json& parameters
       {"valid_from", DateIn(Text(parameters, "valid_from"), language)},
       {"valid_until", valid_until},
       {"duplicate_of", Text(parameters, "duplicate_of")},
-      {"reason", Text(parameters, "reason")},
+      {"reason", Excerpt(Text(parameters, "reason"))},
+      {"request_kind", RequestKindIn(Text(parameters, "request_kind"), language)},
+      {"answer_deadline", DateIn(Text(parameters, "answer_deadline"), language)},
   };
   std::map<std::string, std::string> filled;
   for (auto& [name, value] : values) {
@@ -110,6 +166,14 @@ std::optional<std::string> CertificateLink(const std::optional<std::string>& cer
     }
   }
   return link;
+}
+
+std::optional<std::string> NoticeLink(const std::optional<std::string>& certificate_number,
+                                      const std::optional<std::string>& request_id) {
+  if (request_id) {
+    return "/api/v1/me/requests/" + *request_id;  // a uuid: nothing to escape
+  }
+  return CertificateLink(certificate_number);
 }
 
 NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,

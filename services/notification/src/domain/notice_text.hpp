@@ -19,6 +19,17 @@ inline constexpr const char* kCertificateExpired = "certificate_expired";
 inline constexpr const char* kCertificateInvalidated = "certificate_invalidated";
 inline constexpr const char* kCertificateAnnulled = "certificate_annulled";
 inline constexpr const char* kDuplicateIssued = "duplicate_issued";
+// Notices about the holder's own requests (the workflow's request.* events).
+inline constexpr const char* kRequestSubmitted = "request_submitted";  // the receipt
+inline constexpr const char* kRequestInReview = "request_in_review";
+inline constexpr const char* kRequestAccepted = "request_accepted";
+inline constexpr const char* kRequestApproved = "request_approved";
+inline constexpr const char* kRequestRejected = "request_rejected";
+inline constexpr const char* kRequestIssueRefused = "request_issue_refused";
+inline constexpr const char* kRequestCompleted = "request_completed";
+inline constexpr const char* kRequestWithdrawn = "request_withdrawn";
+inline constexpr const char* kRequestClosed = "request_closed";
+inline constexpr const char* kRequestAnswered = "request_answered";  // the body answered a question
 inline constexpr const char* kUnknownKind = "unknown";  // the text of a kind this build has no template for
 
 // The languages every template is written in; the first is the default.
@@ -33,6 +44,11 @@ const NoticeTemplates& Templates();
 // The notice kind for a certificate's new status, or nullopt when there is nothing to tell.
 std::optional<std::string> NoticeKindForStatus(const std::string& status);
 
+// The notice kind for a request's new state (request.status_changed.v1's `to` and `action`), or
+// nullopt when there is nothing to tell: an answer is told by its message (kRequestAnswered), and a
+// question the holder reopens by their own reply is not news to them.
+std::optional<std::string> NoticeKindForRequestState(const std::string& to, const std::string& action);
+
 // The placeholders' values in `language` from a notice's parameters: the qualification by its
 // English name in English when the register has one, dates as the language writes them, and a
 // neutral word for what a notice stored before that parameter existed does not have.
@@ -41,6 +57,9 @@ std::map<std::string, std::string> NoticeValues(const nlohmann::json& parameters
 
 // The path the SPA opens for the certificate a notice is about (the holder's own certificate).
 std::optional<std::string> CertificateLink(const std::optional<std::string>& certificate_number);
+// The path the SPA opens for a notice: the holder's request when it is about one, else its certificate.
+std::optional<std::string> NoticeLink(const std::optional<std::string>& certificate_number,
+                                      const std::optional<std::string>& request_id);
 
 // language: "et" or "en"; an unknown kind still gets a neutral text rather than an error.
 NoticeText RenderNotice(const std::string& kind, const nlohmann::json& parameters,

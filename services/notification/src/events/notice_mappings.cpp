@@ -3,15 +3,16 @@
 #include "db/notice_repository.hpp"
 #include "domain/notice_text.hpp"
 #include "events/event_fields.hpp"
+#include "kutse/common/ids.hpp"
 
 namespace kutse::notification {
 namespace {
 
-// The members of a certificate event a template may show (domain/notice_text.hpp's NoticeValues);
+// The members of an event a template may show (domain/notice_text.hpp's NoticeValues);
 // an absent one stays absent, a null one is kept as null (valid_until: open-ended).
-constexpr const char* kKeptMembers[] = {"certificate_number", "standard_name",      "standard_name_en",
-                                        "awarding_body_id",   "awarding_body_name", "valid_from",
-                                        "valid_until",        "duplicate_of",       "reason"};
+constexpr const char* kKeptMembers[] = {
+    "certificate_number", "standard_name", "standard_name_en", "awarding_body_id", "awarding_body_name",
+    "valid_from",         "valid_until",   "duplicate_of",     "reason",           "answer_deadline"};
 
 std::optional<std::string> IssuedKind(const nlohmann::json& data) {
   // A duplicate arrives as an issued certificate that names its original.
@@ -23,12 +24,37 @@ std::optional<std::string> StatusKind(const nlohmann::json& data) {
   return NoticeKindForStatus(data["to"].get<std::string>());
 }
 
+std::optional<std::string> RequestSubmittedKind(const nlohmann::json&) {
+  return std::string(kRequestSubmitted);  // the receipt
+}
+
+std::optional<std::string> RequestStatusKind(const nlohmann::json& data) {
+  return NoticeKindForRequestState(data["to"].get<std::string>(), data["action"].get<std::string>());
+}
+
+// Only an answer from the body (a clerk or the register keeper): never the holder's own message.
+std::optional<std::string> RequestMessageKind(const nlohmann::json& data) {
+  if (data["author"].get<std::string>() == "holder") {
+    return std::nullopt;
+  }
+  return std::string(kRequestAnswered);
+}
+
 }  // namespace
 
 const std::vector<NoticeMapping>& NoticeMappings() {
   static const std::vector<NoticeMapping> mappings = {
       {kCertificateIssuedV1, {"certificate_number", "standard_name"}, IssuedKind},
       {kCertificateStatusChangedV1, {"certificate_number", "to"}, StatusKind},
+      {kRequestSubmittedV1, {"request_id", "kind", "certificate_number"}, RequestSubmittedKind, true},
+      {kRequestStatusChangedV1,
+       {"request_id", "kind", "certificate_number", "to", "action"},
+       RequestStatusKind,
+       true},
+      {kRequestMessageAddedV1,
+       {"request_id", "kind", "certificate_number", "author"},
+       RequestMessageKind,
+       true},
   };
   return mappings;
 }
@@ -43,6 +69,13 @@ common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, cons
       return present.status();
     }
   }
+  std::optional<std::string> request_id;
+  if (mapping.about_request) {
+    request_id = event.data["request_id"].get<std::string>();
+    if (!common::IsUuid(*request_id)) {
+      return common::InvalidArgument(common::Msg("event.request_id_invalid"));
+    }
+  }
   auto kind = mapping.kind_of(event.data);
   if (!kind) {
     return common::OkStatus();  // an event the holder is not told about
@@ -53,9 +86,13 @@ common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, cons
       parameters[member] = event.data[member];
     }
   }
+  if (mapping.about_request) {
+    parameters["request_kind"] = event.data["kind"];  // not "kind": that is the notice's own
+  }
   auto number = RequiredText(event, "certificate_number");
   NoticeRepository(work).Add(NewNotice{*holder, *kind, std::move(parameters),
-                                       number.ok() ? std::optional(*number) : std::nullopt, event.id});
+                                       number.ok() ? std::optional(*number) : std::nullopt,
+                                       std::move(request_id), event.id});
   return common::OkStatus();
 }
 

@@ -39,7 +39,8 @@ http::Response ListMyNotifications(db::Pool& pool, http::Request& request) {
                      {"title", text.title},
                      {"body", text.body},
                      {"certificate_number", common::JsonOrNull(notice.certificate_number)},
-                     {"link", common::JsonOrNull(CertificateLink(notice.certificate_number))},
+                     {"request_id", common::JsonOrNull(notice.request_id)},
+                     {"link", common::JsonOrNull(NoticeLink(notice.certificate_number, notice.request_id))},
                      {"created_at", notice.created_at},
                      {"read", notice.read}});
   }
