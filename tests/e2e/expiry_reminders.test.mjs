@@ -4,13 +4,13 @@
 // certificate.expiry_approaching.v1 exactly once for every certificate ending between today and the
 // same day six calendar months on (also one recorded with less than that left), and none for one
 // ending later, an open-ended one, one declared invalid, or an original a duplicate replaced (the
-// duplicate is reminded of instead).
+// duplicate is reminded of instead); each reminder becomes one notice for its holder.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster, kServices } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
-import { certificateBody, identityHeader, kBodyId, kClerk, recordCertificateOk, waitFor } from './lib/api.mjs';
+import { certificateBody, identityHeader, kBodyId, kClerk, listNotices, recordCertificateOk, waitFor } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
 import { isoDay, kOpenEndedStandard } from './lib/reference-data.mjs';
 import { writeWorkflowEvent } from './lib/workflow-events.mjs';
@@ -122,6 +122,16 @@ describe('expiry reminders: once per certificate due, none for the rest, with tw
     assert.equal(event.data.valid_until, isoDay(150));
     assert.equal(event.data.holder_personal_code, kHolders[0]);
     assert.ok(event.data.standard_name && event.data.standard_name_en && event.data.awarding_body_name, line);
+
+    // Each reminder becomes one notice "expires in six months", in the holder's language.
+    const expiring = `SELECT count(*) FROM notification.notices WHERE kind = 'certificate_expiring'`;
+    await waitFor(`${due.length} notices`, async () => (await cluster.sqlNumber(expiring)) >= due.length, { timeoutMs: 30000, intervalMs: 250 });
+    assert.equal(await cluster.sqlNumber(expiring), due.length);
+    assert.equal(await cluster.sqlNumber(`${expiring} AND certificate_number IN ('${Object.values(notDue).join("','")}')`), 0);
+    const [notice] = (await listNotices(gw, kHolders[0], { language: 'en' })).body.items.filter((n) => n.kind === 'certificate_expiring');
+    assert.equal(notice.certificate_number, due[0]);
+    assert.equal(notice.title, 'Certificate expires in six months');
+    assert.ok(notice.body.includes(isoDay(150)), notice.body);
     cluster.assertAllRunning();
   });
 });

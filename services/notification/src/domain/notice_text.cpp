@@ -69,6 +69,7 @@ const std::vector<NoticeKindSpec>& NoticeKinds() {
       {kDuplicateIssued,
        {"certificate_number", "qualification_name", "awarding_body", "valid_from", "valid_until",
         "duplicate_of"}},
+      {kCertificateExpiring, {"certificate_number", "qualification_name", "awarding_body", "valid_until"}},
       {kCertificateExpired, {"certificate_number", "qualification_name", "awarding_body", "valid_until"}},
       {kCertificateInvalidated,
        {"certificate_number", "qualification_name", "awarding_body", "valid_until", "reason"}},

@@ -15,6 +15,7 @@
 namespace kutse::notification {
 
 inline constexpr const char* kCertificateIssued = "certificate_issued";
+inline constexpr const char* kCertificateExpiring = "certificate_expiring";  // six months before the end
 inline constexpr const char* kCertificateExpired = "certificate_expired";
 inline constexpr const char* kCertificateInvalidated = "certificate_invalidated";
 inline constexpr const char* kCertificateAnnulled = "certificate_annulled";

@@ -24,6 +24,10 @@ std::optional<std::string> StatusKind(const nlohmann::json& data) {
   return NoticeKindForStatus(data["to"].get<std::string>());
 }
 
+std::optional<std::string> ExpiringKind(const nlohmann::json&) {
+  return std::string(kCertificateExpiring);  // the 6-month reminder, once per certificate (ADR 0010)
+}
+
 std::optional<std::string> RequestSubmittedKind(const nlohmann::json&) {
   return std::string(kRequestSubmitted);  // the receipt
 }
@@ -46,6 +50,7 @@ const std::vector<NoticeMapping>& NoticeMappings() {
   static const std::vector<NoticeMapping> mappings = {
       {kCertificateIssuedV1, {"certificate_number", "standard_name"}, IssuedKind},
       {kCertificateStatusChangedV1, {"certificate_number", "to"}, StatusKind},
+      {kCertificateExpiryApproachingV1, {"certificate_number", "valid_until"}, ExpiringKind},
       {kRequestSubmittedV1, {"request_id", "kind", "certificate_number"}, RequestSubmittedKind, true},
       {kRequestStatusChangedV1,
        {"request_id", "kind", "certificate_number", "to", "action"},

@@ -17,6 +17,7 @@ namespace kutse::notification {
 
 inline constexpr const char* kCertificateIssuedV1 = "certificate.issued.v1";
 inline constexpr const char* kCertificateStatusChangedV1 = "certificate.status_changed.v1";
+inline constexpr const char* kCertificateExpiryApproachingV1 = "certificate.expiry_approaching.v1";
 inline constexpr const char* kRequestSubmittedV1 = "request.submitted.v1";
 inline constexpr const char* kRequestStatusChangedV1 = "request.status_changed.v1";
 inline constexpr const char* kRequestMessageAddedV1 = "request.message_added.v1";

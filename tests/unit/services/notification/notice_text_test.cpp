@@ -103,6 +103,18 @@ TEST_CASE("status changes the holder hears of, in both languages, with the reaso
   REQUIRE(Has(RenderNotice(kCertificateAnnulled, parameters, "en").body, "Welder, level 3"));
 }
 
+TEST_CASE(
+    "the six-month reminder names the certificate, its qualification and its last day in both languages") {
+  auto et = RenderNotice(kCertificateExpiring, kIssued, "et");
+  auto en = RenderNotice(kCertificateExpiring, kIssued, "en");
+  REQUIRE(et.title == "Kutsetunnistuse kehtivus lõpeb kuue kuu pärast");
+  REQUIRE(Has(et.body, "K-000007"));
+  REQUIRE(Has(et.body, "Eesti Keevitusühing"));
+  REQUIRE(en.title == "Certificate expires in six months");
+  REQUIRE(Has(en.body, "Welder, level 3"));
+  REQUIRE(Has(en.body, "2031-03-01"));
+}
+
 TEST_CASE("a duplicate-issued notice names the duplicate and its original") {
   nlohmann::json parameters = kIssued;
   parameters["certificate_number"] = "K-000020";
