@@ -17,6 +17,29 @@ http::SyncHandler Bound(std::shared_ptr<HandlerContext> context, Handler handler
   return [context, handler](http::Request& request) { return handler(*context, request); };
 }
 
+using InboxHandler = http::Response (*)(const HandlerContext&, http::Request&, HandlerOf);
+
+// A handler's route, for the handlers of one inbox.
+http::SyncHandler BoundFor(std::shared_ptr<HandlerContext> context, InboxHandler handler, HandlerOf who) {
+  return [context, handler, who](http::Request& request) { return handler(*context, request, who); };
+}
+
+// The same inbox and steps for a body's clerks and for the register keeper's admins.
+void AddInboxRoutes(http::Router& router, const std::shared_ptr<HandlerContext>& context,
+                    const std::string& base, HandlerOf who) {
+  const http::RouteOptions no_body{1024, false};  // the step is the path; a body is ignored
+  const http::RouteOptions small{16 * 1024, true};
+  router.Add("GET", base, BoundFor(context, ListInbox, who));
+  router.Add("GET", base + "/{id}", BoundFor(context, GetInboxRequest, who));
+  router.Add("POST", base + "/{id}/take", BoundFor(context, TakeInboxRequest, who), no_body);
+  router.Add("POST", base + "/{id}/accept", BoundFor(context, AcceptInboxRequest, who), no_body);
+  router.Add("POST", base + "/{id}/reject", BoundFor(context, RejectInboxRequest, who), small);
+  router.Add("POST", base + "/{id}/mark-delivered", BoundFor(context, MarkInboxRequestDelivered, who), small);
+  router.Add("POST", base + "/{id}/approve", BoundFor(context, ApproveInboxRequest, who), no_body);
+  router.Add("POST", base + "/{id}/answer", BoundFor(context, AnswerInboxRequest, who), small);
+  router.Add("POST", base + "/{id}/close", BoundFor(context, CloseInboxRequest, who), no_body);
+}
+
 }  // namespace
 
 void Configure(runtime::ServiceRuntime& runtime) {
@@ -51,8 +74,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("POST", "/api/v1/me/requests/{id}/messages", Bound(context, ReplyToMyRequest), message);
   router.Add("POST", "/api/v1/me/requests/{id}/close", Bound(context, CloseMyRequest), no_body);
 
-  router.Add("GET", "/api/v1/bodies/{bodyId}/requests", Bound(context, ListBodyInbox));
-  router.Add("POST", "/api/v1/bodies/{bodyId}/requests/{id}/take", Bound(context, TakeBodyRequest), no_body);
+  AddInboxRoutes(router, context, "/api/v1/bodies/{bodyId}/requests", RequireClerk);
+  AddInboxRoutes(router, context, "/api/v1/admin/requests", RequireRegisterKeeper);
 }
 
 }  // namespace kutse::workflow
