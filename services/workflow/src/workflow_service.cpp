@@ -4,6 +4,7 @@
 
 #include "clients/certificate_facts_client.hpp"
 #include "db/sql.hpp"
+#include "events/certificate_events.hpp"
 #include "handlers/body_requests.hpp"
 #include "handlers/my_requests.hpp"
 #include "workflow_settings.hpp"
@@ -59,8 +60,17 @@ void Configure(runtime::ServiceRuntime& runtime) {
   runtime.SetStatements(sql::Statements());
   // Requests publish their changes through the outbox.
   runtime.EnableOutboxRelay();
+  // What the certificate service made of a decision comes back as its events.
+  const common::Clock* clock = &common::SystemClock::Instance();
+  runtime.Consumer().On(kCertificateIssuedV1, [clock](pqxx::work& work, const bus::CloudEvent& event) {
+    return OnCertificateIssued(work, *clock, event);
+  });
+  runtime.Consumer().On(kCertificateRequestRefusedV1,
+                        [clock](pqxx::work& work, const bus::CloudEvent& event) {
+                          return OnRequestRefused(work, *clock, event);
+                        });
   auto context = std::make_shared<HandlerContext>(HandlerContext{
-      runtime.Database(), common::SystemClock::Instance(),
+      runtime.Database(), *clock,
       [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); }});
 
   http::Router& router = runtime.Router();
