@@ -102,9 +102,77 @@ const kMatrix = {
   'POST /api/v1/me/requests/{id}/close': { path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/close', expect: only(persons(404), 403) },
   // A body's inbox: its clerks only (the register keeper's admins have their own).
   'GET /api/v1/bodies/{bodyId}/requests': { path: `/api/v1/bodies/${X}/requests`, expect: only({ clerkX: 200 }, 403) },
+  'GET /api/v1/bodies/{bodyId}/requests/{id}': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000`,
+    expect: only({ clerkX: 404 }, 403),
+  },
   'POST /api/v1/bodies/{bodyId}/requests/{id}/take': {
     path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/take`,
     expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/accept': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/accept`,
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/reject': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/reject`,
+    body: () => ({ reason: 'x' }),
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/mark-delivered': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/mark-delivered`,
+    body: () => ({ delivery: 'posted' }),
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/approve': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/approve`,
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/answer': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/answer`,
+    body: () => ({ message: 'x' }),
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'POST /api/v1/bodies/{bodyId}/requests/{id}/close': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/close`,
+    expect: only({ clerkX: 404 }, 403),
+  },
+  // The register keeper's inbox: its admins only; a decision on no one's request is 404 for them.
+  'GET /api/v1/admin/requests': { path: '/api/v1/admin/requests', expect: only({ admin: 200 }, 403) },
+  'GET /api/v1/admin/requests/{id}': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000',
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/take': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/take',
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/accept': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/accept',
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/reject': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/reject',
+    body: () => ({ reason: 'x' }),
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/mark-delivered': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/mark-delivered',
+    body: () => ({ delivery: 'posted' }),
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/approve': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/approve',
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/answer': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/answer',
+    body: () => ({ message: 'x' }),
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/requests/{id}/close': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/close',
+    expect: only({ admin: 404 }, 403),
   },
   'POST /api/v1/me/requests/{id}/messages': {
     path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/messages',

@@ -17,6 +17,7 @@ import { certificateBody, identityHeader, kBodyId, kClerk, kHolder, recordCertif
 import { kBootstrapAdmin, withStartedCluster } from './lib/cluster.mjs';
 import { contract, fetchChecked } from './lib/contract.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
+import { kClosedBody } from './lib/reference-data.mjs';
 
 const kAdmin = { personal_code: kBootstrapAdmin, name: 'Anne Admin', roles: ['admin'] };
 const kOrigin = 'https://www.keevitajad.ee';
@@ -271,8 +272,8 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
         return fixture.assignmentId;
       case 'clientId':
         return fixture.clientId;
-      case 'id': // a request: a reprint can be withdrawn; a question replied to, closed or taken by body X
-        return freshRequest(op.template.endsWith('/withdraw') ? 'reprint' : 'question');
+      case 'id': // a request fit for the step: see requestFor()
+        return requestFor(op.template);
       case 'noticeId':
         return fixture.noticeId;
       default:
@@ -280,11 +281,45 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     }
   }
 
-  async function freshRequest(kind) {
-    const body = kind === 'reprint'
-      ? { kind, certificate_number: fixture.number, delivery: { method: 'collect_in_person' } }
-      : { kind, certificate_number: fixture.number, message: 'Kas tunnistust saab pikendada?' };
+  async function freshRequest(kind, number = fixture.number) {
+    const body = {
+      reprint: { kind, certificate_number: number, delivery: { method: 'collect_in_person' } },
+      duplicate: { kind, certificate_number: number, reason: 'lost' },
+      question: { kind, certificate_number: number, message: 'Kas tunnistust saab pikendada?' },
+    }[kind];
     return expectStatus(await sendJson('POST', '/api/v1/me/requests', body, kHolder), 201, `making a ${kind} request`).id;
+  }
+
+  // A certificate of the closed body, whose requests go to the register keeper.
+  async function closedBodyCertificate() {
+    const number = await freshCertificate();
+    await cluster.psql(`UPDATE certificate.certificates SET awarding_body_id = '${kClosedBody}' WHERE number = '${number}'`);
+    return number;
+  }
+
+  // A request a handler's step can be taken on: a reprint to withdraw, accept, reject or (accepted)
+  // mark delivered; a duplicate (one open per certificate) to approve; else a question. A step
+  // under /api/v1/admin/ gets one routed to the register keeper.
+  async function requestFor(template) {
+    const step = template.split('/').pop();
+    const admin = template.startsWith('/api/v1/admin/');
+    if (step === 'approve') return freshRequest('duplicate', admin ? await closedBodyCertificate() : await freshCertificate());
+    const number = admin ? (fixture.closedNumber ??= await closedBodyCertificate()) : fixture.number;
+    if (!['withdraw', 'accept', 'reject', 'mark-delivered'].includes(step)) return freshRequest('question', number);
+    const id = await freshRequest('reprint', number);
+    if (step === 'mark-delivered') {
+      const base = admin ? '/api/v1/admin/requests' : `/api/v1/bodies/${kBodyId}/requests`;
+      const accepted = await send('POST', `${base}/${id}/accept`, { headers: { 'If-Match': '"1"' }, identity: callerFor(template) });
+      expectStatus(accepted, 200, 'accepting a reprint');
+    }
+    return id;
+  }
+
+  // A handler's decision needs the If-Match of the request as read; nothing when it cannot be read.
+  async function ifMatchFor(op, path) {
+    if (!/\/requests\/\{id\}\/(accept|reject|mark-delivered|approve|answer|close)$/.test(op.template) || op.template.startsWith('/api/v1/me/')) return {};
+    const read = await send('GET', path.replace(/\/[^/]+$/, ''), { identity: callerFor(op.template) });
+    return read.status === 200 ? { 'If-Match': read.headers.get('etag') } : {};
   }
 
   function freshen(op, value, label) {
@@ -309,7 +344,7 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       values[parameter.name] = change.path?.[parameter.name] ?? (await pathValue(op, parameter.name));
     }
     const path = op.template.replace(/\{([^}]+)\}/g, (_, name) => values[name]);
-    const headers = {};
+    const headers = await ifMatchFor(op, path);
     if (op.parameters.some((p) => p.in === 'header' && p.name === 'Origin')) headers.Origin = kOrigin;
     const json = jsonBodyOf(op.operation);
     let body;

@@ -200,7 +200,7 @@ describe('requests: a holder makes, reads, withdraws, replies to and closes requ
   });
 
   it('refuses a withdrawal once the request is decided', async () => {
-    // The body's decision routes are the next step of issue 10; the decision is set in the store.
+    // The decision is set in the store here; e2e.request_decisions drives the decision routes.
     await cluster.psql(`UPDATE workflow.requests SET state = 'accepted' WHERE id = '${reprint.id}'`);
     const late = await step(oie, reprint.id, 'withdraw');
     assertProblem(late, 409, 'conflict');

@@ -4,6 +4,7 @@
 
 #include "clients/certificate_facts_client.hpp"
 #include "db/sql.hpp"
+#include "events/certificate_events.hpp"
 #include "handlers/body_requests.hpp"
 #include "handlers/my_requests.hpp"
 #include "workflow_settings.hpp"
@@ -15,6 +16,29 @@ namespace {
 template <typename Handler>
 http::SyncHandler Bound(std::shared_ptr<HandlerContext> context, Handler handler) {
   return [context, handler](http::Request& request) { return handler(*context, request); };
+}
+
+using InboxHandler = http::Response (*)(const HandlerContext&, http::Request&, HandlerOf);
+
+// A handler's route, for the handlers of one inbox.
+http::SyncHandler BoundFor(std::shared_ptr<HandlerContext> context, InboxHandler handler, HandlerOf who) {
+  return [context, handler, who](http::Request& request) { return handler(*context, request, who); };
+}
+
+// The same inbox and steps for a body's clerks and for the register keeper's admins.
+void AddInboxRoutes(http::Router& router, const std::shared_ptr<HandlerContext>& context,
+                    const std::string& base, HandlerOf who) {
+  const http::RouteOptions no_body{1024, false};  // the step is the path; a body is ignored
+  const http::RouteOptions small{16 * 1024, true};
+  router.Add("GET", base, BoundFor(context, ListInbox, who));
+  router.Add("GET", base + "/{id}", BoundFor(context, GetInboxRequest, who));
+  router.Add("POST", base + "/{id}/take", BoundFor(context, TakeInboxRequest, who), no_body);
+  router.Add("POST", base + "/{id}/accept", BoundFor(context, AcceptInboxRequest, who), no_body);
+  router.Add("POST", base + "/{id}/reject", BoundFor(context, RejectInboxRequest, who), small);
+  router.Add("POST", base + "/{id}/mark-delivered", BoundFor(context, MarkInboxRequestDelivered, who), small);
+  router.Add("POST", base + "/{id}/approve", BoundFor(context, ApproveInboxRequest, who), no_body);
+  router.Add("POST", base + "/{id}/answer", BoundFor(context, AnswerInboxRequest, who), small);
+  router.Add("POST", base + "/{id}/close", BoundFor(context, CloseInboxRequest, who), no_body);
 }
 
 }  // namespace
@@ -36,8 +60,17 @@ void Configure(runtime::ServiceRuntime& runtime) {
   runtime.SetStatements(sql::Statements());
   // Requests publish their changes through the outbox.
   runtime.EnableOutboxRelay();
+  // What the certificate service made of a decision comes back as its events.
+  const common::Clock* clock = &common::SystemClock::Instance();
+  runtime.Consumer().On(kCertificateIssuedV1, [clock](pqxx::work& work, const bus::CloudEvent& event) {
+    return OnCertificateIssued(work, *clock, event);
+  });
+  runtime.Consumer().On(kCertificateRequestRefusedV1,
+                        [clock](pqxx::work& work, const bus::CloudEvent& event) {
+                          return OnRequestRefused(work, *clock, event);
+                        });
   auto context = std::make_shared<HandlerContext>(HandlerContext{
-      runtime.Database(), common::SystemClock::Instance(),
+      runtime.Database(), *clock,
       [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); }});
 
   http::Router& router = runtime.Router();
@@ -51,8 +84,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("POST", "/api/v1/me/requests/{id}/messages", Bound(context, ReplyToMyRequest), message);
   router.Add("POST", "/api/v1/me/requests/{id}/close", Bound(context, CloseMyRequest), no_body);
 
-  router.Add("GET", "/api/v1/bodies/{bodyId}/requests", Bound(context, ListBodyInbox));
-  router.Add("POST", "/api/v1/bodies/{bodyId}/requests/{id}/take", Bound(context, TakeBodyRequest), no_body);
+  AddInboxRoutes(router, context, "/api/v1/bodies/{bodyId}/requests", RequireClerk);
+  AddInboxRoutes(router, context, "/api/v1/admin/requests", RequireRegisterKeeper);
 }
 
 }  // namespace kutse::workflow

@@ -24,14 +24,11 @@ std::optional<std::string> ActionDetail(const Action& action) {
 
 }  // namespace
 
-common::StatusOr<RequestDetail> ActOnRequest(pqxx::work& work, const common::Clock& clock, const Actor& actor,
-                                             const RequestChange& change) {
+common::StatusOr<AppliedChange> ApplyChange(pqxx::work& work, const common::Clock& clock, const Actor& actor,
+                                            const RequestChange& change) {
   RequestRepository requests(work);
   auto current = requests.Lock(change.request_id);
-  bool hidden = current &&
-                ((actor.kind == ActorKind::kHolder && current->holder_personal_code != actor.personal_code) ||
-                 (actor.kind == ActorKind::kClerk && current->route != HandlerRoute::Body(actor.body_id)));
-  if (!current || hidden) {
+  if (!current || !Sees(actor, *current)) {
     return common::NotFound(common::Msg("request.not_found"));
   }
   if (common::Status fresh = http::CheckIfMatch(change.if_match, http::EntityTag::OfVersion(current->version),
@@ -61,7 +58,16 @@ common::StatusOr<RequestDetail> ActOnRequest(pqxx::work& work, const common::Clo
                       RequestStatusChangedEvent(after, transition->from, action, actor.kind,
                                                 transition->reason, now, change.correlation_id));
   }
-  return DetailOf(work, std::move(after));
+  return AppliedChange{std::move(after), std::move(transition).value()};
+}
+
+common::StatusOr<RequestDetail> ActOnRequest(pqxx::work& work, const common::Clock& clock, const Actor& actor,
+                                             const RequestChange& change) {
+  auto applied = ApplyChange(work, clock, actor, change);
+  if (!applied.ok()) {
+    return applied.status();
+  }
+  return DetailOf(work, std::move(applied->after));
 }
 
 }  // namespace kutse::workflow::app

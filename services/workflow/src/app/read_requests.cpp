@@ -18,6 +18,29 @@ common::StatusOr<RequestDetail> MyRequest(pqxx::transaction_base& tx, const auth
   return DetailOf(tx, std::move(*request));
 }
 
+bool Sees(const Actor& actor, const Request& request) {
+  switch (actor.kind) {
+    case ActorKind::kHolder:
+      return !actor.personal_code.empty() && request.holder_personal_code == actor.personal_code;
+    case ActorKind::kClerk:
+      return request.route == HandlerRoute::Body(actor.body_id);
+    case ActorKind::kRegisterKeeper:
+      return request.route.IsRegisterKeeper();
+    case ActorKind::kSystem:
+      return true;
+  }
+  return false;
+}
+
+common::StatusOr<RequestDetail> HandlersRequest(pqxx::transaction_base& tx, const Actor& handler,
+                                                const std::string& id) {
+  auto request = RequestRepository(tx).Find(id);
+  if (!request || !Sees(handler, *request)) {
+    return common::NotFound(common::Msg("request.not_found"));
+  }
+  return DetailOf(tx, std::move(*request));
+}
+
 std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
                            int limit) {
   return RequestRepository(tx).Inbox(query, clock.Today(), limit);

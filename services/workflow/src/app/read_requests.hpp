@@ -1,6 +1,6 @@
-// Use cases that read requests for the holder who made them: their list (newest first, a keyset
-// page) and one request with its history and messages. Someone else's request is not found, just
-// as an unknown id.
+// Use cases that read requests for the holder who made them (and for the handler of its inbox): their list
+// (newest first, a keyset page) and one request with its history and messages. Someone else's request is not
+// found, just as an unknown id.
 #pragma once
 
 #include <optional>
@@ -20,7 +20,13 @@ std::vector<Request> MyRequests(pqxx::transaction_base& tx, const auth::Identity
                                 std::optional<long long> before_seq, int limit);
 common::StatusOr<RequestDetail> MyRequest(pqxx::transaction_base& tx, const auth::Identity& holder,
                                           const std::string& id);
-// A page of the inbox of a body's clerk (or, later, the register keeper), as it stands today.
+// Whether the actor may see the request: the holder theirs, a clerk their body's inbox, the
+// register keeper's admin the register keeper's, the system every request.
+bool Sees(const Actor& actor, const Request& request);
+// One request of the handler's inbox with its history and messages; another inbox's is not found.
+common::StatusOr<RequestDetail> HandlersRequest(pqxx::transaction_base& tx, const Actor& handler,
+                                                const std::string& id);
+// A page of the inbox of a body's clerk or the register keeper, as it stands today.
 std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
                            int limit);
 // The request with its history and messages as stored now.

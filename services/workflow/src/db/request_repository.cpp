@@ -73,6 +73,15 @@ std::optional<Request> RequestRepository::Lock(const std::string& id) {
   return common::IsUuid(id) ? First(tx_.exec_prepared(sql::kLockRequest.name, id)) : std::nullopt;
 }
 
+std::optional<Request> RequestRepository::LockApprovedDuplicate(const std::string& certificate_number) {
+  return First(tx_.exec_prepared(sql::kLockApprovedDuplicate.name, certificate_number));
+}
+
+Request RequestRepository::SetData(const Request& request, std::chrono::system_clock::time_point at) {
+  return ReadRequest(tx_.exec_prepared1(sql::kUpdateRequestData.name, request.id,
+                                        dto::KindDataJson(request).dump(), common::FormatTimestamp(at)));
+}
+
 std::vector<Request> RequestRepository::ForHolder(const std::string& personal_code,
                                                   std::optional<long long> before_seq, int limit) {
   const auto before = before_seq ? std::optional<std::string>(std::to_string(*before_seq)) : std::nullopt;

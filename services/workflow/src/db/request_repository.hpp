@@ -44,6 +44,10 @@ class RequestRepository {
   // nullopt for an id that is no uuid as for an unknown one.
   std::optional<Request> Find(const std::string& id);
   std::optional<Request> Lock(const std::string& id);  // until the transaction ends
+  // The approved duplicate request of the certificate, locked; nullopt when there is none.
+  std::optional<Request> LockApprovedDuplicate(const std::string& certificate_number);
+  // The request's kind data (and refusal) as `request` holds them now; version + 1.
+  Request SetData(const Request& request, std::chrono::system_clock::time_point at);
   // The holder's requests, newest first, made before the one of `before_seq`.
   std::vector<Request> ForHolder(const std::string& personal_code, std::optional<long long> before_seq,
                                  int limit);

@@ -33,6 +33,17 @@ inline constexpr db::Statement kOpenDuplicateExists{
     "AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed')) AS open"};
 inline constexpr db::Statement kLockRequest{
     "lock_request", "SELECT " KUTSE_REQUEST_COLUMNS " FROM workflow.requests WHERE id = $1::uuid FOR UPDATE"};
+// The one duplicate request of certificate $1 waiting for the certificate service (one open
+// duplicate request per certificate, the unique index), locked.
+inline constexpr db::Statement kLockApprovedDuplicate{
+    "lock_approved_duplicate", "SELECT " KUTSE_REQUEST_COLUMNS
+                               " FROM workflow.requests WHERE certificate_number = $1 AND kind = 'duplicate' "
+                               "AND state = 'approved' FOR UPDATE"};
+// $2 the kind data (the refusal added); a change of the request like any other: version + 1.
+inline constexpr db::Statement kUpdateRequestData{
+    "update_request_data",
+    "UPDATE workflow.requests SET data = $2::jsonb, updated_at = $3::timestamptz, version = version + 1 "
+    "WHERE id = $1::uuid RETURNING " KUTSE_REQUEST_COLUMNS};
 inline constexpr db::Statement kFindRequest{
     "find_request", "SELECT " KUTSE_REQUEST_COLUMNS " FROM workflow.requests WHERE id = $1::uuid"};
 // $1 the holder; $2 the seq of the last request of the page before (NULL: the first page); $3 rows.
@@ -86,6 +97,8 @@ inline db::Statements Statements() {
           kOpenDuplicateExists,
           kLockRequest,
           kFindRequest,
+          kLockApprovedDuplicate,
+          kUpdateRequestData,
           kHoldersRequests,
           kInbox,
           kUpdateRequestState,

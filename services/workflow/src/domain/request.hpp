@@ -25,6 +25,21 @@ struct QualificationSnapshot {
   int level = 0;
 };
 
+// The certificate service's refusal of a decision (certificate.request_refused.v1), kept with the
+// request so the holder and the handler see why: its code, message key and text in both languages.
+struct DecisionRefusal {
+  std::string code;
+  std::string message_key;
+  std::string message_et;
+  std::string message_en;
+  std::string refused_at;  // UTC, ISO 8601
+
+  bool operator==(const DecisionRefusal& other) const {
+    return code == other.code && message_key == other.message_key && message_et == other.message_et &&
+           message_en == other.message_en && refused_at == other.refused_at;
+  }
+};
+
 struct Request {
   std::string id;  // uuid
   RequestKind kind = RequestKind::kQuestion;
@@ -36,6 +51,7 @@ struct Request {
   QualificationSnapshot qualification;
   std::optional<ReprintDelivery> delivery;  // reprints
   std::optional<DuplicateClaim> duplicate;  // duplicates
+  std::optional<DecisionRefusal> refusal;   // the last refusal of the certificate service
   std::string created_at;                   // UTC, ISO 8601 with milliseconds
   std::string submitted_at;                 // the last (re)submission
   common::Date answer_deadline;

@@ -53,7 +53,20 @@ DuplicateClaim DuplicateOf(const nlohmann::json& json) {
   return claim;
 }
 
+DecisionRefusal RefusalOf(const nlohmann::json& json) {
+  const nlohmann::json message = json.contains("message") ? json["message"] : nlohmann::json::object();
+  return DecisionRefusal{TextOf(json, "code"), TextOf(json, "message_key"), TextOf(message, "et"),
+                         TextOf(message, "en"), TextOf(json, "refused_at")};
+}
+
 }  // namespace
+
+nlohmann::json RefusalJson(const DecisionRefusal& refusal) {
+  return {{"code", refusal.code},
+          {"message_key", refusal.message_key},
+          {"message", {{"et", refusal.message_et}, {"en", refusal.message_en}}},
+          {"refused_at", refusal.refused_at}};
+}
 
 nlohmann::json DeliveryJson(const ReprintDelivery& delivery) {
   nlohmann::json json = {{"method", ToString(delivery.method)}};
@@ -84,13 +97,16 @@ nlohmann::json DuplicateJson(const DuplicateClaim& claim) {
 }
 
 nlohmann::json KindDataJson(const Request& request) {
+  nlohmann::json data = nlohmann::json::object();
   if (request.delivery) {
-    return {{"delivery", DeliveryJson(*request.delivery)}};
+    data = {{"delivery", DeliveryJson(*request.delivery)}};
+  } else if (request.duplicate) {
+    data = DuplicateJson(*request.duplicate);
   }
-  if (request.duplicate) {
-    return DuplicateJson(*request.duplicate);
+  if (request.refusal) {
+    data["refusal"] = RefusalJson(*request.refusal);
   }
-  return nlohmann::json::object();
+  return data;
 }
 
 void ReadKindData(const nlohmann::json& data, Request& request) {
@@ -98,6 +114,9 @@ void ReadKindData(const nlohmann::json& data, Request& request) {
     request.delivery = DeliveryOf(data["delivery"]);
   } else if (request.kind == RequestKind::kDuplicate) {
     request.duplicate = DuplicateOf(data);
+  }
+  if (data.contains("refusal") && data["refusal"].is_object()) {
+    request.refusal = RefusalOf(data["refusal"]);
   }
 }
 

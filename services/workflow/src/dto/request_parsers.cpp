@@ -208,14 +208,40 @@ common::StatusOr<RequestInput> ParseNewRequest(const nlohmann::json& body) {
   return input;
 }
 
-common::StatusOr<std::string> ParseMessage(const nlohmann::json& body) {
-  FieldErrors errors = body.is_object() ? http::UnknownFields(body, {"message"})
-                                        : FieldErrors{{"", Msg("request.must_be_object")}};
-  auto message = body.is_object() ? Text(body, "message", "/message", errors) : std::nullopt;
+namespace {
+
+// A body of exactly one text member, `name`.
+common::StatusOr<std::string> OneText(const nlohmann::json& body, const std::string& name) {
+  FieldErrors errors =
+      body.is_object() ? http::UnknownFields(body, {name}) : FieldErrors{{"", Msg("request.must_be_object")}};
+  auto text = body.is_object() ? Text(body, name, "/" + name, errors) : std::nullopt;
   if (!errors.empty()) {
     return http::InvalidFields(std::move(errors));
   }
-  return *message;
+  return *text;
+}
+
+}  // namespace
+
+common::StatusOr<std::string> ParseMessage(const nlohmann::json& body) {
+  return OneText(body, "message");
+}
+
+common::StatusOr<std::string> ParseReason(const nlohmann::json& body) {
+  return OneText(body, "reason");
+}
+
+common::StatusOr<DeliveryOutcome> ParseDelivered(const nlohmann::json& body) {
+  FieldErrors errors = body.is_object() ? http::UnknownFields(body, {"delivery"})
+                                        : FieldErrors{{"", Msg("request.must_be_object")}};
+  auto outcome = body.is_object()
+                     ? Named<DeliveryOutcome>(body, "delivery", "/delivery", ParseDeliveryOutcome,
+                                              "request.delivery_outcome_values", errors)
+                     : std::nullopt;
+  if (!errors.empty()) {
+    return http::InvalidFields(std::move(errors));
+  }
+  return *outcome;
 }
 
 common::StatusOr<std::optional<long long>> RequestListCursor(const std::optional<std::string>& cursor) {

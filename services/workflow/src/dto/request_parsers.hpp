@@ -18,6 +18,10 @@ namespace kutse::workflow::dto {
 common::StatusOr<RequestInput> ParseNewRequest(const nlohmann::json& body);
 // {message}: a reply to a question.
 common::StatusOr<std::string> ParseMessage(const nlohmann::json& body);
+// {reason}: why a handler rejects a request.
+common::StatusOr<std::string> ParseReason(const nlohmann::json& body);
+// {delivery: posted | handed_over}: how a reprint reached the holder.
+common::StatusOr<DeliveryOutcome> ParseDelivered(const nlohmann::json& body);
 // The optional `cursor` of the holder's list: the seq of the last request of the page before.
 common::StatusOr<std::optional<long long>> RequestListCursor(const std::optional<std::string>& cursor);
 std::string EncodeRequestListCursor(long long seq);

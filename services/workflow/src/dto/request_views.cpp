@@ -69,6 +69,9 @@ nlohmann::json RequestView(const Request& request, const common::Date& today) {
   if (request.duplicate) {
     view["duplicate"] = DuplicateJson(*request.duplicate);
   }
+  if (request.refusal) {
+    view["refusal"] = RefusalJson(*request.refusal);
+  }
   return view;
 }
 

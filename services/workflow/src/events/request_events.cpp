@@ -1,5 +1,6 @@
 #include "events/request_events.hpp"
 
+#include "dto/request_data_json.hpp"
 #include "kutse/common/json_or_null.hpp"
 #include "kutse/common/time_format.hpp"
 
@@ -48,6 +49,32 @@ bus::CloudEvent RequestMessageAddedEvent(const Request& request, const RequestMe
   data["sent_at"] = message.sent_at;
   return bus::CloudEvent::Make("workflow", kRequestMessageAddedV1, request.id, std::move(data),
                                correlation_id);
+}
+
+bus::CloudEvent DuplicateApprovedEvent(const Request& request, std::chrono::system_clock::time_point at,
+                                       const std::string& correlation_id) {
+  const DuplicateClaim claim = request.duplicate.value_or(DuplicateClaim{});
+  nlohmann::json data = {{"request_id", request.id},
+                         {"certificate_number", request.certificate_number},
+                         {"holder_personal_code", request.holder_personal_code},
+                         {"reason", ToString(claim.reason)},
+                         {"corrected_fields", dto::DuplicateJson(claim)["corrected_fields"]},
+                         {"approved_by", request.route.ToString()},
+                         {"approved_at", common::FormatTimestamp(at)}};
+  return bus::CloudEvent::Make("workflow", kDuplicateApprovedV1, request.id, std::move(data), correlation_id);
+}
+
+bus::CloudEvent ReprintCompletedEvent(const Request& request, DeliveryOutcome delivery,
+                                      const std::string& completed_by,
+                                      std::chrono::system_clock::time_point at,
+                                      const std::string& correlation_id) {
+  nlohmann::json data = {{"request_id", request.id},
+                         {"certificate_number", request.certificate_number},
+                         {"holder_personal_code", request.holder_personal_code},
+                         {"delivery", ToString(delivery)},
+                         {"completed_by", completed_by},
+                         {"completed_at", common::FormatTimestamp(at)}};
+  return bus::CloudEvent::Make("workflow", kReprintCompletedV1, request.id, std::move(data), correlation_id);
 }
 
 }  // namespace kutse::workflow

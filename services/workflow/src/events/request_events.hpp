@@ -2,7 +2,9 @@
 // the change they report, for the notification service to tell the holder:
 //   request.submitted.v1        a holder made a request;
 //   request.status_changed.v1   an accepted action moved it to another state;
-//   request.message_added.v1    a message was added to a question's thread (the text stays here).
+//   request.message_added.v1    a message was added to a question's thread (the text stays here);
+//   workflow.duplicate_approved.v1  a handler approved a duplicate: the certificate service issues it;
+//   workflow.reprint_completed.v1   a handler marked a reprint delivered: it enters the print history.
 // The data carry the holder's personal code: never log them.
 #pragma once
 
@@ -17,6 +19,8 @@ namespace kutse::workflow {
 inline constexpr const char* kRequestSubmittedV1 = "request.submitted.v1";
 inline constexpr const char* kRequestStatusChangedV1 = "request.status_changed.v1";
 inline constexpr const char* kRequestMessageAddedV1 = "request.message_added.v1";
+inline constexpr const char* kDuplicateApprovedV1 = "workflow.duplicate_approved.v1";
+inline constexpr const char* kReprintCompletedV1 = "workflow.reprint_completed.v1";
 
 bus::CloudEvent RequestSubmittedEvent(const Request& request, const std::string& correlation_id);
 // `action` names the ActionKind that made the change.
@@ -26,5 +30,14 @@ bus::CloudEvent RequestStatusChangedEvent(const Request& after, RequestState fro
                                           const std::string& correlation_id);
 bus::CloudEvent RequestMessageAddedEvent(const Request& request, const RequestMessage& message,
                                          const std::string& correlation_id);
+// The approval of a duplicate request, with the claim stored at creation (a new name is the one
+// the holder's identity gave then); approved_by is the request's route.
+bus::CloudEvent DuplicateApprovedEvent(const Request& request, std::chrono::system_clock::time_point at,
+                                       const std::string& correlation_id);
+// A reprint posted or handed over; `completed_by` is the handler's subject (EE and a personal code).
+bus::CloudEvent ReprintCompletedEvent(const Request& request, DeliveryOutcome delivery,
+                                      const std::string& completed_by,
+                                      std::chrono::system_clock::time_point at,
+                                      const std::string& correlation_id);
 
 }  // namespace kutse::workflow

@@ -60,6 +60,21 @@ TEST_CASE("a placeholder segment hands one body's requests to the workflow, the 
   REQUIRE(table.Find("/api/v1/bodies//requests")->service == "certificate");
 }
 
+TEST_CASE("the register keeper's inbox and every step under it go to the workflow") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  for (const char* path :
+       {"/api/v1/admin/requests/5b1e", "/api/v1/admin/requests/5b1e/take",
+        "/api/v1/admin/requests/5b1e/approve", "/api/v1/admin/requests/5b1e/mark-delivered"}) {
+    INFO(path);
+    REQUIRE(table.Find(path)->service == "workflow");
+  }
+  for (const char* path : {"/api/v1/admin/requestsX", "/api/v1/admin/standards"}) {
+    INFO(path);
+    auto route = table.Find(path);
+    REQUIRE((!route || route->service != "workflow"));
+  }
+}
+
 TEST_CASE("between equally long prefixes a named segment wins over a placeholder") {
   RouteTable table;
   table.Add("/a/{id}/b", {"pattern", "http://p"});
