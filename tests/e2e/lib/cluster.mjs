@@ -196,15 +196,17 @@ export class Cluster {
   }
 
   /**
-   * The workflow's own service-token key (ADR 0005), new for each cluster: `serviceKeyFile('workflow')`
-   * (PKCS#8 PEM) signs its tokens, and its public half is `workflow.pem` in the certificate service's
-   * folder of trusted callers, `trustedKeysDir('certificate')`.
+   * The workflow's and the stamping service's own service-token keys (ADR 0005), new for each cluster:
+   * `serviceKeyFile('workflow')` (PKCS#8 PEM) signs its tokens, and its public half is `workflow.pem` in
+   * the certificate service's folder of trusted callers, `trustedKeysDir('certificate')`; the same for stamping.
    */
   makeServiceKeys() {
-    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    fs.writeFileSync(this.serviceKeyFile('workflow'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     fs.mkdirSync(this.trustedKeysDir('certificate'), { recursive: true });
-    fs.writeFileSync(path.join(this.trustedKeysDir('certificate'), 'workflow.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+    for (const caller of ['workflow', 'stamping']) {
+      const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+      fs.writeFileSync(this.serviceKeyFile(caller), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      fs.writeFileSync(path.join(this.trustedKeysDir('certificate'), `${caller}.pem`), publicKey.export({ type: 'spki', format: 'pem' }));
+    }
   }
 
   serviceKeyFile(service) {
@@ -397,10 +399,11 @@ export class Cluster {
       KUTSE_TOKEN_PUBLIC_KEY_FILE: this.publicKeyFile,
       KUTSE_LOG_LEVEL: 'info',
       KUTSE_DRAIN_TIMEOUT_MS: 10000,
-      KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow only
+      KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow and stamping
     };
     if (service === 'certificate') values.KUTSE_TRUSTED_SERVICE_KEYS_DIR = this.trustedKeysDir(service);
-    if (service === 'workflow') {
+    if (service === 'stamping') values.KUTSE_PUBLIC_URL = `http://127.0.0.1:${await this.port('gateway')}`;
+    if (service === 'workflow' || service === 'stamping') {
       values.KUTSE_UPSTREAM_CERTIFICATE = `http://127.0.0.1:${await this.port('certificate', upstreams.certificate ?? 0)}`;
     }
     if (service === 'gateway') {

@@ -1,0 +1,48 @@
+// The holder's digital stamp (issue 12 item 4): the certificate's facts asked of the certificate
+// service at this instant, the holder and validity checked, the PDF rendered in the chosen language
+// with a fresh verification code in its QR link, and sealed PAdES B-B.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "domain/certificate_on_record.hpp"
+#include "kutse/auth/identity.hpp"
+#include "kutse/common/clock.hpp"
+#include "kutse/common/status.hpp"
+#include "pdf/certificate_renderer.hpp"
+#include "seal/pades_sealer.hpp"
+
+namespace kutse::stamping::app {
+
+using FetchFacts = std::function<common::StatusOr<CertificateOnRecord>(const std::string& number)>;
+
+struct StampTools {
+  FetchFacts fetch_facts;
+  const pdf::CertificateRenderer& renderer;
+  const seal::PadesSealer* sealer;  // null: no seal configured, nothing is stamped
+  std::string public_url;           // KUTSE_PUBLIC_URL, without a trailing slash
+  const common::Clock& clock;
+};
+
+struct StampOrder {
+  std::string number;
+  DocumentLanguage language = DocumentLanguage::kEstonian;
+};
+
+struct StampedFile {
+  std::string bytes;              // the sealed PDF
+  std::string filename;           // for Content-Disposition
+  std::string verification_code;  // 144 random bits as base64url
+};
+
+// 128 bits would do; 18 bytes make 24 base64url characters without padding.
+std::string NewVerificationCode();
+
+// Not found for someone else's certificate or a number the register does not hold; failed
+// precondition for one not valid or replaced; unavailable when the certificate service cannot
+// answer now or no seal is configured.
+common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::Identity& holder,
+                                          const StampOrder& order);
+
+}  // namespace kutse::stamping::app
