@@ -34,7 +34,15 @@ void Configure(runtime::ServiceRuntime& runtime) {
   } else {
     common::log::Warn("no e-seal configured (KUTSE_SEAL_KEY_FILE): nothing can be sealed");
   }
-  if (!settings.service_token_private_key_pem.empty()) {
+  std::optional<std::string> unconfigured;
+  if (settings.service_token_private_key_pem.empty() || settings.upstream_certificate.empty() ||
+      settings.public_url.empty()) {
+    common::log::Warn(
+        "stamping needs KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE, KUTSE_UPSTREAM_CERTIFICATE and "
+        "KUTSE_PUBLIC_URL: "
+        "nothing can be stamped");
+    unconfigured = "stamping.not_configured";
+  } else {
     std::shared_ptr<auth::ServiceTokenSigner> signer;
     try {
       signer = std::make_shared<auth::ServiceTokenSigner>(
@@ -43,17 +51,14 @@ void Configure(runtime::ServiceRuntime& runtime) {
       throw common::ConfigError(std::string("setting KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: ") + error.what());
     }
     tools->facts = std::make_shared<CertificateFactsClient>(settings.upstream_certificate, signer);
-  } else {
-    common::log::Warn("no service token key (KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE): nothing can be stamped");
   }
   // Every stamped document will be recorded and announced through the outbox.
   runtime.EnableOutboxRelay();
 
-  // Without a seal or a token key the route stays, and answers 503 saying why.
-  const bool can_stamp = tools->sealer && tools->facts;
+  // Without a seal or another setting stamps need the route stays, and answers 503 saying why.
   auto context = std::make_shared<HandlerContext>(HandlerContext{app::StampTools{
       [tools](const std::string& number) { return tools->facts->Fetch(number); }, tools->renderer,
-      can_stamp ? tools->sealer.get() : nullptr, settings.public_url, common::SystemClock::Instance()}});
+      tools->sealer.get(), unconfigured, settings.public_url, common::SystemClock::Instance()}});
   // The context refers into `tools`: keep both for the routes' lifetime.
   auto keep =
       std::make_shared<std::pair<std::shared_ptr<Tools>, std::shared_ptr<HandlerContext>>>(tools, context);

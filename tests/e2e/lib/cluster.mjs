@@ -209,6 +209,29 @@ export class Cluster {
     }
   }
 
+  /**
+   * The development e-seal the stamping service seals with (issue 12), made once per build folder by
+   * deploy/local's own kutse_ensure_seal_material and shared by every cluster (RSA keys take a while
+   * to make). Made in a fresh folder and renamed into place, so tests running at once agree on one.
+   */
+  sealFiles() {
+    const dir = path.join(this.buildDir, 'e2e-seal');
+    const files = { key: path.join(dir, 'seal_key.pem'), certificates: path.join(dir, 'seal_cert.pem'), ca: path.join(dir, 'ca.pem') };
+    if (!fs.existsSync(files.certificates)) {
+      const scratch = fs.mkdtempSync(path.join(this.buildDir, 'e2e-seal-'));
+      const script = `set -e; log() { :; }; die() { echo "$*" >&2; exit 1; }; SECRETS_DIR="$1"; source "$2"; kutse_ensure_seal_material`;
+      const made = spawnSync('bash', ['-c', script, 'seal', scratch, path.join(this.repo, 'deploy/local/lib/secrets.sh')], { encoding: 'utf8' });
+      assert.equal(made.status, 0, `making the development seal: ${made.stderr}`);
+      try {
+        fs.renameSync(path.join(scratch, 'seal'), dir);
+      } catch (error) {
+        if (!fs.existsSync(files.certificates)) throw error; // another test made it first
+      }
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+    return files;
+  }
+
   serviceKeyFile(service) {
     return path.join(this.logDir, `service_${service}_private.pem`);
   }
@@ -402,7 +425,14 @@ export class Cluster {
       KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow and stamping
     };
     if (service === 'certificate') values.KUTSE_TRUSTED_SERVICE_KEYS_DIR = this.trustedKeysDir(service);
-    if (service === 'stamping') values.KUTSE_PUBLIC_URL = `http://127.0.0.1:${await this.port('gateway')}`;
+    if (service === 'stamping') {
+      const seal = this.sealFiles();
+      Object.assign(values, {
+        KUTSE_PUBLIC_URL: `http://127.0.0.1:${await this.port('gateway')}`,
+        KUTSE_SEAL_KEY_FILE: seal.key,
+        KUTSE_SEAL_CERTIFICATE_FILE: seal.certificates,
+      });
+    }
     if (service === 'workflow' || service === 'stamping') {
       values.KUTSE_UPSTREAM_CERTIFICATE = `http://127.0.0.1:${await this.port('certificate', upstreams.certificate ?? 0)}`;
     }

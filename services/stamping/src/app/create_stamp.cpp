@@ -15,6 +15,9 @@ common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::I
     // Asked first: without a seal there is nothing to hand out, whatever the certificate.
     return common::Unavailable(common::Msg("stamping.no_seal"));
   }
+  if (tools.unconfigured) {
+    return common::Unavailable(common::Msg(*tools.unconfigured));
+  }
   auto record = tools.fetch_facts(order.number);
   if (!record.ok()) {
     return record.status();

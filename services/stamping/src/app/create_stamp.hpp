@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "domain/certificate_on_record.hpp"
@@ -21,7 +22,9 @@ struct StampTools {
   FetchFacts fetch_facts;
   const pdf::CertificateRenderer& renderer;
   const seal::PadesSealer* sealer;  // null: no seal configured, nothing is stamped
-  std::string public_url;           // KUTSE_PUBLIC_URL, without a trailing slash
+  // Set when a setting stamps need is missing (the message key of the 503 saying so).
+  std::optional<std::string> unconfigured;
+  std::string public_url;  // KUTSE_PUBLIC_URL, without a trailing slash
   const common::Clock& clock;
 };
 

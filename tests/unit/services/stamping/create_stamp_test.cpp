@@ -114,7 +114,11 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
                             return answer_of_register;
                           return OiesCertificate();
                         },
-                        renderer, &sealer, "https://kutse.example", clock};
+                        renderer,
+                        &sealer,
+                        std::nullopt,
+                        "https://kutse.example",
+                        clock};
 
   auto stamped = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEnglish});
   REQUIRE(stamped.ok());
@@ -139,8 +143,14 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   CHECK(app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian}).status().code() ==
         StatusCode::kUnavailable);
 
-  tools.sealer = nullptr;
+  tools.unconfigured = "stamping.not_configured";
   asked.clear();
+  auto unconfigured = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian});
+  CHECK(unconfigured.status().code() == StatusCode::kUnavailable);
+  CHECK(unconfigured.status().message().key == "stamping.not_configured");
+  CHECK(asked.empty());
+
+  tools.sealer = nullptr;
   auto unsealed = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian});
   CHECK(unsealed.status().code() == StatusCode::kUnavailable);
   CHECK(unsealed.status().message().key == "stamping.no_seal");
