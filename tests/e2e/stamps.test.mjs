@@ -3,12 +3,16 @@
 // (the harness gives the stamping service deploy/local's): poppler's pdfsig says the seal is valid
 // and pdftotext gives back the holder's name with its Estonian letters, and the QR code holds the
 // link to its verification. Someone else's certificate is a 404, an annulled one a 409, and the
-// order's body is checked member by member.
+// order's body is checked member by member. Every stamp is recorded (stamping.stamps) and announced
+// as stamp.created.v1 through the outbox, valid against its proto-docs schema.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { withStartedCluster } from './lib/cluster.mjs';
 import { Browser } from './lib/browser.mjs';
 import { fetchChecked } from './lib/contract.mjs';
@@ -83,6 +87,37 @@ describe('stamps: the holder downloads a sealed PDF of a valid certificate', { t
       codes.push(match[2]);
     }
     assert.notEqual(codes[0], codes[1]);
+  });
+
+  it('every stamp is recorded with its file\'s SHA-256 and announced as stamp.created.v1', async () => {
+    const number = await issue();
+    const answer = await stamp(oie, number, { format: 'pdf', language: 'en' });
+    assert.equal(answer.status, 200, answer.text.slice(0, 300));
+    const sha256 = crypto.createHash('sha256').update(answer.bytes).digest('hex');
+    const row = (await cluster.psql(`SELECT id || '|' || certificate_number || '|' || holder_personal_code || '|' || format || '|' || language || '|' || level || '|' || sha256 || '|' || (withdrawn_at IS NULL) FROM stamping.stamps WHERE certificate_number = '${number}'`)).trim();
+    const [id, ...rest] = row.split('|');
+    assert.deepEqual(rest, [number, kOie.personal_code, 'pdf', 'en', 'B-B', sha256, 'true']);
+
+    const envelope = JSON.parse((await cluster.psql(`SELECT envelope::text FROM stamping.outbox WHERE subject = '${id}'`)).trim());
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    addFormats(ajv);
+    const load = (file) => JSON.parse(fs.readFileSync(path.join(cluster.repo, 'proto-docs', 'events', file), 'utf8'));
+    const validEnvelope = ajv.compile(load('cloudevent-envelope.schema.json'));
+    const validData = ajv.compile(load('stamp.created.v1.schema.json'));
+    assert.ok(validEnvelope(envelope), JSON.stringify(validEnvelope.errors));
+    assert.ok(validData(envelope.data), JSON.stringify(validData.errors));
+    assert.equal(envelope.type, 'stamp.created.v1');
+    assert.equal(envelope.source, '/kutse/stamping');
+    assert.deepEqual({ ...envelope.data, created_at: undefined },
+      { stamp_id: id, certificate_number: number, holder_personal_code: kOie.personal_code, format: 'pdf', language: 'en', level: 'B-B', sha256, created_at: undefined });
+    // The verification code stays with the holder: not in the event.
+    const code = (await cluster.psql(`SELECT verification_code FROM stamping.stamps WHERE id = '${id}'`)).trim();
+    assert.ok(!JSON.stringify(envelope).includes(code));
+
+    // A refusal records nothing.
+    const before = await cluster.sqlNumber('SELECT count(*) FROM stamping.stamps');
+    assert.equal((await stamp(juri, number)).status, 404);
+    assert.equal(await cluster.sqlNumber('SELECT count(*) FROM stamping.stamps'), before);
   });
 
   it('someone else\'s certificate, or a number nobody has, is a 404 problem', async () => {

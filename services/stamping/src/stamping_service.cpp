@@ -3,7 +3,11 @@
 #include <memory>
 
 #include "clients/certificate_facts_client.hpp"
+#include "db/sql.hpp"
+#include "db/stamp_repository.hpp"
+#include "events/stamp_events.hpp"
 #include "handlers/my_stamps.hpp"
+#include "kutse/bus/outbox.hpp"
 #include "kutse/common/log.hpp"
 #include "pdf/certificate_renderer.hpp"
 #include "seal/pades_sealer.hpp"
@@ -52,13 +56,22 @@ void Configure(runtime::ServiceRuntime& runtime) {
     }
     tools->facts = std::make_shared<CertificateFactsClient>(settings.upstream_certificate, signer);
   }
-  // Every stamped document will be recorded and announced through the outbox.
+  runtime.SetStatements(sql::Statements());
+  // Every stamp is recorded and announced (stamp.created.v1) through the outbox.
   runtime.EnableOutboxRelay();
 
+  db::Pool& pool = runtime.Database();
   // Without a seal or another setting stamps need the route stays, and answers 503 saying why.
-  auto context = std::make_shared<HandlerContext>(HandlerContext{app::StampTools{
-      [tools](const std::string& number) { return tools->facts->Fetch(number); }, tools->renderer,
-      tools->sealer.get(), unconfigured, settings.public_url, common::SystemClock::Instance()}});
+  auto context = std::make_shared<HandlerContext>(HandlerContext{
+      app::StampTools{[tools](const std::string& number) { return tools->facts->Fetch(number); },
+                      [&pool](const Stamp& stamp, const std::string& correlation_id) {
+                        pool.Transaction([&](pqxx::work& work) {
+                          StampRepository(work).Insert(stamp);
+                          bus::EnqueueEvent(work, "stamping", StampCreatedEvent(stamp, correlation_id));
+                        });
+                      },
+                      tools->renderer, tools->sealer.get(), unconfigured, settings.public_url,
+                      common::SystemClock::Instance()}});
   // The context refers into `tools`: keep both for the routes' lifetime.
   auto keep =
       std::make_shared<std::pair<std::shared_ptr<Tools>, std::shared_ptr<HandlerContext>>>(tools, context);

@@ -2,6 +2,8 @@
 
 #include "kutse/common/base64url.hpp"
 #include "kutse/common/ids.hpp"
+#include "kutse/common/sha256.hpp"
+#include "kutse/common/time_format.hpp"
 
 namespace kutse::stamping::app {
 
@@ -26,13 +28,21 @@ common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::I
     return allowed;
   }
   StampedFile file;
-  file.verification_code = NewVerificationCode();
+  Stamp& stamp = file.stamp;
+  stamp.id = common::NewUuid();
+  stamp.verification_code = NewVerificationCode();
+  stamp.holder_personal_code = holder.personal_code;
+  stamp.language = LanguageCode(order.language);
   const auto at = tools.clock.Now();
+  stamp.created_at = common::FormatTimestamp(at);
   const CertificateDocument document =
-      DocumentFor(record.value(), order.language, tools.public_url + "/verify/" + file.verification_code);
+      DocumentFor(record.value(), order.language, tools.public_url + "/verify/" + stamp.verification_code);
+  stamp.certificate_number = document.number;
   const std::string pdf = tools.renderer.Render(document, order.language, at);
   file.bytes = tools.sealer->Seal(pdf, at, "Kutseregistri e-tempel / Register keeper's e-seal");
   file.filename = document.number + "-" + LanguageCode(order.language) + ".pdf";
+  stamp.sha256 = common::Sha256Hex(file.bytes);
+  tools.record(stamp, order.correlation_id);
   return file;
 }
 

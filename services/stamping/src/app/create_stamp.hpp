@@ -8,6 +8,7 @@
 #include <string>
 
 #include "domain/certificate_on_record.hpp"
+#include "domain/stamp.hpp"
 #include "kutse/auth/identity.hpp"
 #include "kutse/common/clock.hpp"
 #include "kutse/common/status.hpp"
@@ -17,9 +18,12 @@
 namespace kutse::stamping::app {
 
 using FetchFacts = std::function<common::StatusOr<CertificateOnRecord>(const std::string& number)>;
+// Records the stamp and writes stamp.created.v1 to the outbox, in one transaction.
+using RecordStamp = std::function<void(const Stamp& stamp, const std::string& correlation_id)>;
 
 struct StampTools {
   FetchFacts fetch_facts;
+  RecordStamp record;
   const pdf::CertificateRenderer& renderer;
   const seal::PadesSealer* sealer;  // null: no seal configured, nothing is stamped
   // Set when a setting stamps need is missing (the message key of the 503 saying so).
@@ -31,12 +35,13 @@ struct StampTools {
 struct StampOrder {
   std::string number;
   DocumentLanguage language = DocumentLanguage::kEstonian;
+  std::string correlation_id;  // the request id of the call
 };
 
 struct StampedFile {
-  std::string bytes;              // the sealed PDF
-  std::string filename;           // for Content-Disposition
-  std::string verification_code;  // 144 random bits as base64url
+  std::string bytes;     // the sealed PDF
+  std::string filename;  // for Content-Disposition
+  Stamp stamp;           // as recorded
 };
 
 // 128 bits would do; 18 bytes make 24 base64url characters without padding.
@@ -44,7 +49,7 @@ std::string NewVerificationCode();
 
 // Not found for someone else's certificate or a number the register does not hold; failed
 // precondition for one not valid or replaced; unavailable when the certificate service cannot
-// answer now or no seal is configured.
+// answer now or no seal is configured. Every file handed out is recorded first.
 common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::Identity& holder,
                                           const StampOrder& order);
 

@@ -7,8 +7,9 @@ namespace kutse::stamping {
 
 http::Response CreateMyStamp(const HandlerContext& context, http::Request& request) {
   const auth::Identity& holder = runtime::RequirePerson(request);
-  const app::StampOrder order =
+  app::StampOrder order =
       common::ValueOrThrow(dto::ParseStampOrder(request.PathParam("number"), request.JsonBody()));
+  order.correlation_id = request.request_id;
   app::StampedFile file = common::ValueOrThrow(app::CreateStamp(context.tools, holder, order));
   return http::Response::Binary("application/pdf", std::move(file.bytes), file.filename);
 }

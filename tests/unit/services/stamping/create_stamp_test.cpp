@@ -5,9 +5,12 @@
 
 #include <catch2/catch.hpp>
 #include <set>
+#include <vector>
 
 #include "dto/stamp_order.hpp"
 #include "kutse/common/base64url.hpp"
+#include "kutse/common/ids.hpp"
+#include "kutse/common/sha256.hpp"
 #include "stamping_fixtures.hpp"
 #include "stamping_service.hpp"
 
@@ -108,11 +111,17 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   const kutse::common::FakeClock clock(stamping_test::ExampleTime());
   kutse::common::Status answer_of_register;  // OK: the fake answers Õie's certificate
   std::string asked;
+  std::vector<Stamp> recorded;
+  std::vector<std::string> correlations;
   app::StampTools tools{[&](const std::string& number) -> kutse::common::StatusOr<CertificateOnRecord> {
                           asked = number;
                           if (!answer_of_register.ok())
                             return answer_of_register;
                           return OiesCertificate();
+                        },
+                        [&](const Stamp& stamp, const std::string& correlation_id) {
+                          recorded.push_back(stamp);
+                          correlations.push_back(correlation_id);
                         },
                         renderer,
                         &sealer,
@@ -120,8 +129,21 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
                         "https://kutse.example",
                         clock};
 
-  auto stamped = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEnglish});
+  auto stamped = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEnglish, "req-1"});
   REQUIRE(stamped.ok());
+  // Recorded as handed out: the file's digest, the certificate, whose, the form, level and time.
+  REQUIRE(recorded.size() == 1);
+  CHECK(recorded[0].id == stamped->stamp.id);
+  CHECK(kutse::common::IsUuid(recorded[0].id));
+  CHECK(recorded[0].verification_code == stamped->stamp.verification_code);
+  CHECK(recorded[0].sha256 == kutse::common::Sha256Hex(stamped->bytes));
+  CHECK(recorded[0].certificate_number == "246810");
+  CHECK(recorded[0].holder_personal_code == kOie);
+  CHECK(recorded[0].format == "pdf");
+  CHECK(recorded[0].language == "en");
+  CHECK(recorded[0].level == "B-B");
+  CHECK(recorded[0].created_at == "2026-12-03T12:00:00.000Z");
+  CHECK(correlations == std::vector<std::string>{"req-1"});
   CHECK(asked == "246810");
   CHECK(stamped->filename == "246810-en.pdf");
   CHECK(stamped->bytes.rfind("%PDF-", 0) == 0);
@@ -133,25 +155,28 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   CHECK(text.output.find("Welder, level 4") != std::string::npos);
   REQUIRE(Run("pdftoppm -r 150 -png -singlefile " + file + " " + dir.Path() + "/page").exit_code == 0);
   const auto qr = Run("zbarimg --quiet --raw " + dir.Path() + "/page.png 2>/dev/null", false);
-  CHECK(qr.output.find("https://kutse.example/verify/" + stamped->verification_code) != std::string::npos);
+  CHECK(qr.output.find("https://kutse.example/verify/" + stamped->stamp.verification_code) !=
+        std::string::npos);
 
-  CHECK(app::CreateStamp(tools, Person("38001010008"), {"246810", DocumentLanguage::kEstonian})
+  CHECK(app::CreateStamp(tools, Person("38001010008"), {"246810", DocumentLanguage::kEstonian, "req-2"})
             .status()
             .code() == StatusCode::kNotFound);
   answer_of_register =
       kutse::common::Unavailable(kutse::common::Msg("stamping.certificate_service_unavailable"));
-  CHECK(app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian}).status().code() ==
-        StatusCode::kUnavailable);
+  CHECK(app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian, "req-2"})
+            .status()
+            .code() == StatusCode::kUnavailable);
 
+  CHECK(recorded.size() == 1);  // a refusal records nothing
   tools.unconfigured = "stamping.not_configured";
   asked.clear();
-  auto unconfigured = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian});
+  auto unconfigured = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian, "req-2"});
   CHECK(unconfigured.status().code() == StatusCode::kUnavailable);
   CHECK(unconfigured.status().message().key == "stamping.not_configured");
   CHECK(asked.empty());
 
   tools.sealer = nullptr;
-  auto unsealed = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian});
+  auto unsealed = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian, "req-2"});
   CHECK(unsealed.status().code() == StatusCode::kUnavailable);
   CHECK(unsealed.status().message().key == "stamping.no_seal");
   CHECK(asked.empty());  // nothing asked of the register without a seal
