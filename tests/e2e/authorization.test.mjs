@@ -88,6 +88,12 @@ const kMatrix = {
     body: () => ({ reason: 'x' }),
     expect: only({ clerkX: 404, admin: 404 }, 403),
   },
+  // No certificate has this number: each person is let in and finds none of theirs.
+  'POST /api/v1/me/certificates/{number}/stamps': {
+    path: '/api/v1/me/certificates/K-999999/stamps',
+    body: () => ({ format: 'pdf', language: 'et' }),
+    expect: only(persons(404), 403),
+  },
   'GET /api/v1/me/certificates/{number}': { path: '/api/v1/me/certificates/K-999999', expect: only(persons(404), 403) },
   // The holder's requests (workflow). K-999999 is no one's certificate and the id no one's request,
   // so every person gets the same 404 and the answers do not depend on data.

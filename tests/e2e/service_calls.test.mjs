@@ -154,8 +154,28 @@ describe('service calls: the certificate facts, for the workflow service only', 
       assert.equal(answer.status, 200, `${want.number}: ${answer.text}`);
       assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
       checkFactsSchema(answer.body);
-      assert.deepEqual(answer.body, want);
+      // The workflow's members here; what a stamped copy prints is checked below.
+      const decided = Object.fromEntries(Object.keys(want).map((name) => [name, answer.body[name]]));
+      assert.deepEqual(decided, want);
     }
+  });
+
+  it('the facts carry what a stamped copy prints (issue 12)', async () => {
+    const answer = await askFacts(numbers.oieWelder, asWorkflow());
+    assert.equal(answer.status, 200, answer.text);
+    const printed = Object.fromEntries(['type', 'eqf_level', 'specialisation', 'partial_qualification', 'competences',
+      'awarding_body_name', 'decision_date', 'decision_number', 'issue_date', 'valid_from', 'valid_until', 'duplicate_of']
+      .map((name) => [name, answer.body[name]]));
+    assert.deepEqual(printed, {
+      type: 'certificate', eqf_level: 4, specialisation: 'MAG-keevitus', partial_qualification: null,
+      competences: ['Keevitamine', 'Termiline lõikamine'], awarding_body_name: 'Eesti Keevitajate Kutseliit',
+      decision_date: '2022-02-20', decision_number: '22-1/4', issue_date: '2022-03-01', valid_from: '2022-03-01',
+      valid_until: '2027-02-28', duplicate_of: null,
+    });
+    const duplicate = await askFacts(numbers.juriDuplicate, asWorkflow());
+    assert.equal(duplicate.status, 200, duplicate.text);
+    checkFactsSchema(duplicate.body);
+    assert.equal(duplicate.body.duplicate_of, numbers.juriReplaced);
   });
 
   it('an unknown number is a 404 problem', async () => {
@@ -189,21 +209,29 @@ describe('service calls: the certificate facts, for the workflow service only', 
     assertProblem(await askFacts(number, bearer(`${head}.${claims}.${forged}`)), 401, 'a signature of another key');
   });
 
-  it('a service the certificate service trusts is refused unless it is the workflow; keys roll over', async () => {
-    // A second replica trusting the stamping service too, and a new workflow key beside the old one.
+  it('a service the certificate service trusts is refused unless it is the workflow or stamping; keys roll over', async () => {
+    // A second replica trusting the stamping and notification services too, and a new workflow key beside the old one.
     const folder = path.join(cluster.logDir, 'trusted-more');
     fs.mkdirSync(folder, { recursive: true });
     const stamping = newKey();
+    const notification = newKey();
     const rolled = newKey();
     fs.copyFileSync(path.join(cluster.trustedKeysDir('certificate'), 'workflow.pem'), path.join(folder, 'workflow.pem'));
     fs.writeFileSync(path.join(folder, 'workflow.2.pem'), pem(rolled.publicKey));
     fs.writeFileSync(path.join(folder, 'stamping.pem'), pem(stamping.publicKey));
+    fs.writeFileSync(path.join(folder, 'notification.pem'), pem(notification.publicKey));
     await cluster.startAndWait('certificate', { replica: 1, env: { KUTSE_TRUSTED_SERVICE_KEYS_DIR: folder } });
     const base = cluster.url('certificate', 1);
     const number = numbers.oieWelder;
 
+    const asNotification = bearer(serviceToken(pem(notification.privateKey), 'notification', 'certificate'));
+    assertProblem(await askFacts(number, asNotification, { base }), 403, 'the notification service');
+    // The stamping service prints a sealed copy from the facts (issue 12).
     const asStamping = bearer(serviceToken(pem(stamping.privateKey), 'stamping', 'certificate'));
-    assertProblem(await askFacts(number, asStamping, { base }), 403, 'the stamping service');
+    const printed = await askFacts(number, asStamping, { base });
+    assert.equal(printed.status, 200, printed.text);
+    assert.ok(Array.isArray(printed.body.competences));
+    assert.match(printed.body.issue_date, /^\d{4}-\d{2}-\d{2}$/);
     for (const key of [workflowKey, pem(rolled.privateKey)]) {
       const answer = await askFacts(number, bearer(serviceToken(key, 'workflow', 'certificate')), { base });
       assert.equal(answer.status, 200, answer.text);

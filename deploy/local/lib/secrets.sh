@@ -27,7 +27,7 @@ kutse_ensure_key_pair() {
   fi
 }
 
-# The key pair of the gateway's internal tokens, and the workflow's own service-token key (ADR 0005)
+# The key pair of the gateway's internal tokens, and the workflow's and stamping's own service-token keys (ADR 0005)
 # with its public half in the certificate service's trusted folder, which says whose it is by name.
 kutse_ensure_token_keys() {
   TOKEN_PRIVATE_KEY_FILE="$SECRETS_DIR/token_private.pem"
@@ -35,6 +35,7 @@ kutse_ensure_token_keys() {
   kutse_ensure_key_pair "$TOKEN_PRIVATE_KEY_FILE" "$TOKEN_PUBLIC_KEY_FILE"
   mkdir -p "$(kutse_trusted_keys_dir certificate)"
   kutse_ensure_key_pair "$(kutse_service_key_file workflow)" "$(kutse_trusted_keys_dir certificate)/workflow.pem"
+  kutse_ensure_key_pair "$(kutse_service_key_file stamping)" "$(kutse_trusted_keys_dir certificate)/stamping.pem"
 }
 
 # A calling service's own private key; the folder of the callers' public keys a service trusts.

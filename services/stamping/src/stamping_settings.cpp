@@ -22,6 +22,14 @@ StampingSettings StampingSettings::Read(const common::Config& config) {
     }
     settings.seal = std::move(seal);
   }
+  if (config.Maybe("KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE")) {
+    settings.service_token_private_key_pem = config.FileContents("KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE");
+  }
+  settings.upstream_certificate = config.Optional("KUTSE_UPSTREAM_CERTIFICATE", "");
+  settings.public_url = config.Optional("KUTSE_PUBLIC_URL", "");
+  while (!settings.public_url.empty() && settings.public_url.back() == '/') {
+    settings.public_url.pop_back();
+  }
   return settings;
 }
 

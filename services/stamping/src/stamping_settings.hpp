@@ -18,7 +18,11 @@ struct SealFiles {
 
 struct StampingSettings {
   std::string font_dir = "/usr/share/fonts/truetype/dejavu";
-  std::optional<SealFiles> seal;  // nullopt: no KUTSE_SEAL_KEY_FILE, the service seals nothing
+  std::optional<SealFiles> seal;              // nullopt: no KUTSE_SEAL_KEY_FILE, the service seals nothing
+  std::string service_token_private_key_pem;  // empty: no KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE
+  // Empty when unset: then, as without a seal or a token key, the stamp route answers 503.
+  std::string upstream_certificate;
+  std::string public_url;  // without a trailing slash
 
   // Throws common::ConfigError naming the setting that is malformed or the file that is missing.
   static StampingSettings Read(const common::Config& config);

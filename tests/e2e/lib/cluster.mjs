@@ -196,15 +196,40 @@ export class Cluster {
   }
 
   /**
-   * The workflow's own service-token key (ADR 0005), new for each cluster: `serviceKeyFile('workflow')`
-   * (PKCS#8 PEM) signs its tokens, and its public half is `workflow.pem` in the certificate service's
-   * folder of trusted callers, `trustedKeysDir('certificate')`.
+   * The workflow's and the stamping service's own service-token keys (ADR 0005), new for each cluster:
+   * `serviceKeyFile('workflow')` (PKCS#8 PEM) signs its tokens, and its public half is `workflow.pem` in
+   * the certificate service's folder of trusted callers, `trustedKeysDir('certificate')`; the same for stamping.
    */
   makeServiceKeys() {
-    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    fs.writeFileSync(this.serviceKeyFile('workflow'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     fs.mkdirSync(this.trustedKeysDir('certificate'), { recursive: true });
-    fs.writeFileSync(path.join(this.trustedKeysDir('certificate'), 'workflow.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+    for (const caller of ['workflow', 'stamping']) {
+      const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+      fs.writeFileSync(this.serviceKeyFile(caller), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      fs.writeFileSync(path.join(this.trustedKeysDir('certificate'), `${caller}.pem`), publicKey.export({ type: 'spki', format: 'pem' }));
+    }
+  }
+
+  /**
+   * The development e-seal the stamping service seals with (issue 12), made once per build folder by
+   * deploy/local's own kutse_ensure_seal_material and shared by every cluster (RSA keys take a while
+   * to make). Made in a fresh folder and renamed into place, so tests running at once agree on one.
+   */
+  sealFiles() {
+    const dir = path.join(this.buildDir, 'e2e-seal');
+    const files = { key: path.join(dir, 'seal_key.pem'), certificates: path.join(dir, 'seal_cert.pem'), ca: path.join(dir, 'ca.pem') };
+    if (!fs.existsSync(files.certificates)) {
+      const scratch = fs.mkdtempSync(path.join(this.buildDir, 'e2e-seal-'));
+      const script = `set -e; log() { :; }; die() { echo "$*" >&2; exit 1; }; SECRETS_DIR="$1"; source "$2"; kutse_ensure_seal_material`;
+      const made = spawnSync('bash', ['-c', script, 'seal', scratch, path.join(this.repo, 'deploy/local/lib/secrets.sh')], { encoding: 'utf8' });
+      assert.equal(made.status, 0, `making the development seal: ${made.stderr}`);
+      try {
+        fs.renameSync(path.join(scratch, 'seal'), dir);
+      } catch (error) {
+        if (!fs.existsSync(files.certificates)) throw error; // another test made it first
+      }
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+    return files;
   }
 
   serviceKeyFile(service) {
@@ -397,10 +422,18 @@ export class Cluster {
       KUTSE_TOKEN_PUBLIC_KEY_FILE: this.publicKeyFile,
       KUTSE_LOG_LEVEL: 'info',
       KUTSE_DRAIN_TIMEOUT_MS: 10000,
-      KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow only
+      KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow and stamping
     };
     if (service === 'certificate') values.KUTSE_TRUSTED_SERVICE_KEYS_DIR = this.trustedKeysDir(service);
-    if (service === 'workflow') {
+    if (service === 'stamping') {
+      const seal = this.sealFiles();
+      Object.assign(values, {
+        KUTSE_PUBLIC_URL: `http://127.0.0.1:${await this.port('gateway')}`,
+        KUTSE_SEAL_KEY_FILE: seal.key,
+        KUTSE_SEAL_CERTIFICATE_FILE: seal.certificates,
+      });
+    }
+    if (service === 'workflow' || service === 'stamping') {
       values.KUTSE_UPSTREAM_CERTIFICATE = `http://127.0.0.1:${await this.port('certificate', upstreams.certificate ?? 0)}`;
     }
     if (service === 'gateway') {

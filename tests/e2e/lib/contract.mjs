@@ -364,13 +364,16 @@ export function personalDataInPublicAnswer(answer) {
 /**
  * fetch() whose every answer is checked against openapi.yaml before the test sees it. Options are
  * fetch's, plus `timeoutMs` (default 15 s) and `undocumented` (see the top of this file).
- * Resolves to { status, headers, text, body } where body is the parsed JSON (or the text).
+ * Resolves to { status, headers, text, body, bytes } where body is the parsed JSON (or the text) and
+ * bytes the answer's raw bytes (a Buffer).
  */
 export async function fetchChecked(url, options = {}) {
   const { undocumented = false, timeoutMs = 15000, ...init } = options;
   const method = (init.method ?? 'GET').toUpperCase();
   const response = await fetch(url, { ...init, method, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
-  const text = await response.text();
+  // The bytes too: a file (a sealed PDF) is compared and checked as it came.
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   const headerValues = init.headers ? Object.values(init.headers) : [];
   rememberPersonalCodes(url, typeof init.body === 'string' ? init.body : '', ...headerValues);
   if (new URL(url).pathname.startsWith('/api/v1/public/')) {
@@ -380,5 +383,5 @@ export async function fetchChecked(url, options = {}) {
   const body = checkResponse(method, url, { status: response.status, headers: response.headers, body: text }, {
     undocumented,
   });
-  return { status: response.status, headers: response.headers, text, body };
+  return { status: response.status, headers: response.headers, text, body, bytes };
 }

@@ -22,6 +22,20 @@ CertificateFacts FactsOf(const Certificate& certificate, const OccupationalStand
     facts.qualification_name_en = standard->name_en;
   }
   facts.level = certificate.level;
+  facts.type = certificate.type;
+  facts.eqf_level = certificate.eqf_level;
+  facts.specialisation = certificate.specialisation;
+  facts.partial_qualification = certificate.partial_qualification;
+  facts.competences = certificate.competences;
+  if (body != nullptr) {
+    facts.awarding_body_name = body->name;
+  }
+  facts.decision_date = certificate.decision_date;
+  facts.decision_number = certificate.decision_number;
+  facts.issue_date = certificate.issue_date;
+  facts.valid_from = certificate.valid_from;
+  facts.valid_until = certificate.valid_until;
+  facts.duplicate_of = certificate.duplicate_of;
   return facts;
 }
 

@@ -10,8 +10,9 @@ namespace {
 const std::set<std::string> kRequestHeaders = {"content-type", "accept",        "accept-language",
                                                "if-match",     "if-none-match", "idempotency-key",
                                                "traceparent"};
-const std::set<std::string> kResponseHeaders = {"location", "etag",          "retry-after",
-                                                "allow",    "cache-control", "content-language"};
+// content-disposition: a file (a sealed PDF) reaches the browser as a download with its name.
+const std::set<std::string> kResponseHeaders = {
+    "location", "etag", "retry-after", "allow", "cache-control", "content-language", "content-disposition"};
 
 bool HasControlCharacters(const std::string& value) {
   for (char c : value) {

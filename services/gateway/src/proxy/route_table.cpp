@@ -113,6 +113,9 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   table.Add("/api/v1/bodies/{bodyId}/requests", {"workflow", workflow_url});
   table.Add("/api/v1/admin/requests", {"workflow", workflow_url});
   table.Add("/api/v1/stamps", {"stamping", stamping_url});
+  // Longer than /api/v1/me/certificates, so the holder's stamps of a certificate go to stamping.
+  table.Add("/api/v1/me/certificates/{number}/stamps", {"stamping", stamping_url});
+  table.Add("/api/v1/me/stamps", {"stamping", stamping_url});
   table.AddBulkEnding("/certificate-batches");
   table.AddBulkEnding("/certificate-imports");
   return table;

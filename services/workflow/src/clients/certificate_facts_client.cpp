@@ -5,6 +5,7 @@
 #include "domain/certificate_status.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/http/request.hpp"
+#include "kutse/runtime/service_client.hpp"
 
 namespace kutse::workflow {
 namespace {
@@ -64,14 +65,6 @@ std::optional<CertificateFacts> ParseFacts(const std::string& body) {
   return facts;
 }
 
-common::Status Unavailable(const common::Status& cause) {
-  common::Status status = common::Unavailable(common::Msg("workflow.certificate_service_unavailable"));
-  if (cause.retry_after()) {
-    status = std::move(status).WithRetryAfter(*cause.retry_after());
-  }
-  return status;
-}
-
 }  // namespace
 
 CertificateFactsClient::CertificateFactsClient(const CertificateFactsClientOptions& options,
@@ -90,36 +83,18 @@ CertificateFactsClient::CertificateFactsClient(const CertificateFactsClientOptio
       signer_(std::move(signer)) {}
 
 common::StatusOr<CertificateFacts> CertificateFactsClient::Fetch(const std::string& number) const {
-  http::ClientRequest request;
-  request.target = "/internal/v1/certificates/" + http::PercentEncodePathSegment(number) + "/facts";
-  request.headers = {{"Authorization", "Bearer " + signer_->Issue("certificate")},
-                     {"Accept", "application/json"}};
-  auto sent = client_.Send(request);
-  if (!sent.ok()) {
-    const common::StatusCode code = sent.status().code();
-    if (code != common::StatusCode::kUnavailable && code != common::StatusCode::kDeadlineExceeded) {
-      return sent.status();
-    }
-    common::log::Warn("certificate facts unavailable", {{"reason", sent.status().message().key}});
-    return Unavailable(sent.status());
+  auto body = runtime::GetFromService(
+      client_, *signer_, "certificate",
+      "/internal/v1/certificates/" + http::PercentEncodePathSegment(number) + "/facts",
+      {"workflow.certificate_not_found", "workflow.certificate_service_unavailable",
+       "workflow.certificate_service_refused"});
+  if (!body.ok()) {
+    return body.status();
   }
-  const http::ClientResponse& answer = sent.value();
-  if (answer.status == 404) {
-    return common::NotFound(common::Msg("workflow.certificate_not_found"));
-  }
-  if (answer.status >= 500) {
-    common::log::Warn("certificate facts unavailable", {{"status", answer.status}});
-    return common::Unavailable(common::Msg("workflow.certificate_service_unavailable"));
-  }
-  if (answer.status != 200) {
-    // Our own token refused: a key not given to the certificate service, or a clock far off.
-    common::log::Warn("certificate service refused the workflow's call", {{"status", answer.status}});
-    return common::Internal(common::Msg("workflow.certificate_service_refused"));
-  }
-  auto facts = ParseFacts(answer.body);
+  auto facts = ParseFacts(body.value());
   if (!facts || facts->number != number) {
     // Never the body in the log: it holds the holder's personal code.
-    common::log::Warn("certificate facts unreadable", {{"bytes", answer.body.size()}});
+    common::log::Warn("certificate facts unreadable", {{"bytes", body.value().size()}});
     return common::Internal(common::Msg("workflow.certificate_facts_unreadable"));
   }
   return std::move(*facts);

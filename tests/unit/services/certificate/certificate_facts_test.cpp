@@ -106,5 +106,50 @@ TEST_CASE("the facts view writes every member, unknown ones as null") {
                                {"standard_code", nullptr},
                                {"qualification_name_et", "Keevitaja, tase 4"},
                                {"qualification_name_en", nullptr},
-                               {"level", 4}});
+                               {"level", 4},
+                               {"type", "certificate"},
+                               {"eqf_level", nullptr},
+                               {"specialisation", nullptr},
+                               {"partial_qualification", nullptr},
+                               {"competences", {"Keevitamine"}},
+                               {"awarding_body_name", nullptr},
+                               {"decision_date", nullptr},
+                               {"decision_number", nullptr},
+                               {"issue_date", "2022-03-01"},
+                               {"valid_from", "2022-03-01"},
+                               {"valid_until", "2027-02-28"},
+                               {"duplicate_of", nullptr}});
+}
+
+TEST_CASE("the facts carry what a stamped copy prints, the body's name among them") {
+  auto standard = Welder();
+  auto body = BodyX();
+  Certificate duplicate = Issued();
+  duplicate.type = CertificateType::kPartialQualification;
+  duplicate.eqf_level = 4;
+  duplicate.specialisation = "MAG-keevitus";
+  duplicate.partial_qualification = "Plaatide keevitamine";
+  duplicate.competences = {"Keevitamine", "Lõikamine"};
+  duplicate.decision_date = Date{2022, 2, 20};
+  duplicate.decision_number = "12-3/2022";
+  duplicate.valid_until = std::nullopt;
+  duplicate.duplicate_of = "K-000041";
+  CertificateFacts facts = FactsOf(duplicate, &standard, &body, kToday);
+  CHECK(facts.type == CertificateType::kPartialQualification);
+  CHECK(facts.eqf_level == std::optional<int>(4));
+  CHECK(facts.specialisation == std::optional<std::string>("MAG-keevitus"));
+  CHECK(facts.partial_qualification == std::optional<std::string>("Plaatide keevitamine"));
+  CHECK(facts.competences == std::vector<std::string>{"Keevitamine", "Lõikamine"});
+  CHECK(facts.awarding_body_name == std::optional<std::string>("Eesti Keevitusühing"));
+  CHECK(facts.decision_date == std::optional<Date>(Date{2022, 2, 20}));
+  CHECK(facts.decision_number == std::optional<std::string>("12-3/2022"));
+  CHECK(facts.issue_date == Date{2022, 3, 1});
+  CHECK(facts.valid_from == Date{2022, 3, 1});
+  CHECK_FALSE(facts.valid_until);
+  CHECK(facts.duplicate_of == std::optional<std::string>("K-000041"));
+  nlohmann::json view = dto::FactsView(facts);
+  CHECK(view["type"] == "partial_qualification");
+  CHECK(view["decision_date"] == "2022-02-20");
+  CHECK(view["valid_until"].is_null());
+  CHECK(view["awarding_body_name"] == "Eesti Keevitusühing");
 }

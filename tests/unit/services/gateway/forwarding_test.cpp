@@ -67,3 +67,18 @@ TEST_CASE("a service's answer passes through with its listed headers only") {
   REQUIRE(response.headers.size() == 1);
   REQUIRE(response.headers[0].first == "location");
 }
+
+TEST_CASE("a file's name passes through, so the browser saves a sealed PDF as it is called") {
+  kutse::http::Request incoming;
+  UpstreamResponse answer;
+  answer.status = 200;
+  answer.body = "%PDF-1.7";
+  answer.headers = {{"content-type", "application/pdf"},
+                    {"content-disposition", "attachment; filename=\"K-000123-et.pdf\""}};
+  auto response = ToClientResponse(answer, incoming);
+  REQUIRE(response.content_type == "application/pdf");
+  REQUIRE(response.body == "%PDF-1.7");
+  REQUIRE(response.headers.size() == 1);
+  REQUIRE(response.headers[0] == std::pair<std::string, std::string>{
+                                     "content-disposition", "attachment; filename=\"K-000123-et.pdf\""});
+}

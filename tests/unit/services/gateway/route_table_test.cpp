@@ -84,3 +84,15 @@ TEST_CASE("between equally long prefixes a named segment wins over a placeholder
   REQUIRE(table.Find("/a/other/b/1")->service == "pattern");
   REQUIRE(table.Find("/a/other/c")->service == "short");
 }
+
+TEST_CASE("a holder's stamps of a certificate go to stamping, the certificate itself stays") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  REQUIRE(table.Find("/api/v1/me/certificates/K-000123/stamps")->service == "stamping");
+  REQUIRE(table.Find("/api/v1/me/certificates/K-000123/stamps")->base_url == "http://s");
+  REQUIRE(table.Find("/api/v1/me/stamps")->service == "stamping");
+  REQUIRE(table.Find("/api/v1/me/stamps/abc/withdrawal")->service == "stamping");
+  REQUIRE(table.Find("/api/v1/me/certificates")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/me/certificates/K-000123")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/me/certificates/K-000123/publication")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/me/certificates/K-000123/stampsX")->service == "certificate");
+}

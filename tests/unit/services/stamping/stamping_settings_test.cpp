@@ -10,7 +10,10 @@ using kutse::stamping::StampingSettings;
 
 namespace {
 
+// The required settings, then `values`.
 Config With(std::map<std::string, std::string> values) {
+  values.emplace("KUTSE_UPSTREAM_CERTIFICATE", "http://certificate:8080");
+  values.emplace("KUTSE_PUBLIC_URL", "https://kutse.example/");
   return Config([values](const std::string& name) -> std::optional<std::string> {
     auto found = values.find(name);
     if (found == values.end())
@@ -43,4 +46,19 @@ TEST_CASE("a certificate without a key seals nothing, and a key file that is mis
   CHECK_FALSE(StampingSettings::Read(With({{"KUTSE_SEAL_CERTIFICATE_FILE", "/tmp/x"}})).seal);
   CHECK_THROWS_AS(StampingSettings::Read(With({{"KUTSE_SEAL_KEY_FILE", "/nonexistent/key.pem"}})),
                   kutse::common::ConfigError);
+}
+
+TEST_CASE("the certificate service, the public address and the token key are read when given") {
+  const StampingSettings settings = StampingSettings::Read(With({}));
+  CHECK(settings.upstream_certificate == "http://certificate:8080");
+  CHECK(settings.public_url == "https://kutse.example");  // no trailing slash: the QR link adds one
+  CHECK(settings.service_token_private_key_pem.empty());
+  stamping_test::TempDir dir;
+  CHECK(StampingSettings::Read(With({{"KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE", dir.Write("k.pem", "PEM")}}))
+            .service_token_private_key_pem == "PEM");
+  // Unset, the service starts and its stamp route says what is missing.
+  const StampingSettings bare =
+      StampingSettings::Read(Config([](const std::string&) { return std::optional<std::string>(); }));
+  CHECK(bare.upstream_certificate.empty());
+  CHECK(bare.public_url.empty());
 }

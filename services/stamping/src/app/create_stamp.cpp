@@ -1,0 +1,49 @@
+#include "app/create_stamp.hpp"
+
+#include "kutse/common/base64url.hpp"
+#include "kutse/common/ids.hpp"
+#include "kutse/common/sha256.hpp"
+#include "kutse/common/time_format.hpp"
+
+namespace kutse::stamping::app {
+
+std::string NewVerificationCode() {
+  return common::Base64UrlEncode(common::RandomBytes(18));
+}
+
+common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::Identity& holder,
+                                          const StampOrder& order) {
+  if (tools.sealer == nullptr) {
+    // Asked first: without a seal there is nothing to hand out, whatever the certificate.
+    return common::Unavailable(common::Msg("stamping.no_seal"));
+  }
+  if (tools.unconfigured) {
+    return common::Unavailable(common::Msg(*tools.unconfigured));
+  }
+  auto record = tools.fetch_facts(order.number);
+  if (!record.ok()) {
+    return record.status();
+  }
+  if (auto allowed = MayStamp(record.value(), holder.personal_code); !allowed.ok()) {
+    return allowed;
+  }
+  StampedFile file;
+  Stamp& stamp = file.stamp;
+  stamp.id = common::NewUuid();
+  stamp.verification_code = NewVerificationCode();
+  stamp.holder_personal_code = holder.personal_code;
+  stamp.language = LanguageCode(order.language);
+  const auto at = tools.clock.Now();
+  stamp.created_at = common::FormatTimestamp(at);
+  const CertificateDocument document =
+      DocumentFor(record.value(), order.language, tools.public_url + "/verify/" + stamp.verification_code);
+  stamp.certificate_number = document.number;
+  const std::string pdf = tools.renderer.Render(document, order.language, at);
+  file.bytes = tools.sealer->Seal(pdf, at, "Kutseregistri e-tempel / Register keeper's e-seal");
+  file.filename = document.number + "-" + LanguageCode(order.language) + ".pdf";
+  stamp.sha256 = common::Sha256Hex(file.bytes);
+  tools.record(stamp, order.correlation_id);
+  return file;
+}
+
+}  // namespace kutse::stamping::app

@@ -1,0 +1,26 @@
+// One digital stamp as the service records it: the certificate, its holder, the form and level of
+// the seal, the SHA-256 of the file handed out, when, and the verification code of its QR link.
+// No I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace kutse::stamping {
+
+inline constexpr const char* kLevelBaselineB = "B-B";  // ETSI baseline B: no time-stamp, no revocation data
+
+struct Stamp {
+  std::string id;  // UUID
+  std::string verification_code;
+  std::string certificate_number;
+  std::string holder_personal_code;  // personal data: never logged
+  std::string format = "pdf";
+  std::string language;  // et | en
+  std::string level = kLevelBaselineB;
+  std::string sha256;      // of the file, 64 lower-case hex digits
+  std::string created_at;  // UTC ISO 8601
+  std::optional<std::string> withdrawn_at;
+};
+
+}  // namespace kutse::stamping
