@@ -1,5 +1,6 @@
 #include "events/duplicate_approved_event.hpp"
 
+#include "events/event_members.hpp"
 #include "kutse/common/personal_code.hpp"
 #include "kutse/common/text.hpp"
 
@@ -9,13 +10,6 @@ namespace {
 using common::Msg;
 
 constexpr size_t kMaxCompetences = 100;
-
-std::optional<std::string> Text(const nlohmann::json& data, const char* key) {
-  if (!data.contains(key) || !data[key].is_string() || data[key].get<std::string>().empty()) {
-    return std::nullopt;
-  }
-  return data[key].get<std::string>();
-}
 
 // One corrected text: non-empty, at most `limit` characters.
 common::StatusOr<std::string> CorrectedText(const std::string& field, const nlohmann::json& value,
@@ -69,11 +63,11 @@ common::Status ReadCorrection(const std::string& field, const nlohmann::json& va
 
 common::StatusOr<DuplicateApproval> ParseDuplicateApproval(const nlohmann::json& data) {
   DuplicateApproval approval;
-  auto request_id = Text(data, "request_id");
-  auto number = Text(data, "certificate_number");
-  auto holder = Text(data, "holder_personal_code");
-  auto reason = Text(data, "reason");
-  auto approved_by = Text(data, "approved_by");
+  auto request_id = TextMember(data, "request_id");
+  auto number = TextMember(data, "certificate_number");
+  auto holder = TextMember(data, "holder_personal_code");
+  auto reason = TextMember(data, "reason");
+  auto approved_by = TextMember(data, "approved_by");
   if (!request_id || request_id->size() > 100 || !number || number->size() > kMaxCertificateNumberLength ||
       !approved_by) {
     return common::InvalidArgument(Msg("duplicate.ids_required"));

@@ -1,33 +1,20 @@
 #include "events/reprint_completed_event.hpp"
 
 #include "domain/certificate_number.hpp"
+#include "events/event_members.hpp"
 #include "kutse/common/personal_code.hpp"
 
 namespace kutse::certificate {
-namespace {
-
-std::optional<std::string> Text(const nlohmann::json& data, const char* key, size_t max_length) {
-  if (!data.contains(key) || !data[key].is_string()) {
-    return std::nullopt;
-  }
-  auto text = data[key].get<std::string>();
-  if (text.empty() || text.size() > max_length) {
-    return std::nullopt;
-  }
-  return text;
-}
-
-}  // namespace
 
 common::StatusOr<ReprintCompletion> ParseReprintCompletion(const nlohmann::json& data) {
   if (!data.is_object()) {
     return common::InvalidArgument(common::Msg("reprint.event_form"));
   }
-  auto request_id = Text(data, "request_id", 100);
-  auto number = Text(data, "certificate_number", kMaxCertificateNumberLength);
-  auto completed_by = Text(data, "completed_by", 100);
-  auto holder = Text(data, "holder_personal_code", 11);
-  auto delivery = Text(data, "delivery", 20);
+  auto request_id = TextMember(data, "request_id", 100);
+  auto number = TextMember(data, "certificate_number", kMaxCertificateNumberLength);
+  auto completed_by = TextMember(data, "completed_by", 100);
+  auto holder = TextMember(data, "holder_personal_code", 11);
+  auto delivery = TextMember(data, "delivery", 20);
   if (!request_id || !number || !IsCertificateNumber(*number) || !completed_by || !delivery) {
     return common::InvalidArgument(common::Msg("reprint.event_form"));
   }
