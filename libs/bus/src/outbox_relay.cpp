@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "kutse/bus/broker_connection.hpp"
+#include "kutse/bus/outbox.hpp"
 #include "kutse/bus/topology.hpp"
 #include "kutse/common/interruptible_sleep.hpp"
 #include "kutse/common/log.hpp"
@@ -28,14 +29,49 @@ OutboxRelay::~OutboxRelay() {
 
 void OutboxRelay::Start() {
   running_ = true;
+  if (!options_.dsn.empty()) {
+    StartListening();
+  }
   thread_ = std::thread([this] { Run(); });
 }
 
 void OutboxRelay::Stop() {
   running_ = false;
+  Announced();  // ends a wait at once
   if (thread_.joinable()) {
     thread_.join();
   }
+  if (listener_) {
+    listener_->Stop();
+  }
+}
+
+void OutboxRelay::StartListening() {
+  db::ListenerOptions options;
+  options.dsn = options_.dsn;
+  options.channels = {OutboxChannel(options_.schema)};
+  options.application_name = "kutse-" + options_.schema + "-outbox-relay";
+  db::ListenerCallbacks callbacks;
+  callbacks.on_notification = [this](const db::Notification&) { Announced(); };
+  // What was written while the connection was not listening waits for a look now, not the poll.
+  callbacks.on_connect = [this](pqxx::connection&) { Announced(); };
+  callbacks.on_reconnect = [this](pqxx::connection&) { Announced(); };
+  listener_ = std::make_unique<db::Listener>(std::move(options), std::move(callbacks));
+  listener_->Start();
+}
+
+void OutboxRelay::Announced() {
+  {
+    std::lock_guard<std::mutex> lock(announced_mutex_);
+    announced_ = true;
+  }
+  announced_cv_.notify_one();
+}
+
+void OutboxRelay::WaitForAnnouncement(std::chrono::milliseconds at_most) {
+  std::unique_lock<std::mutex> lock(announced_mutex_);
+  announced_cv_.wait_for(lock, at_most, [this] { return announced_ || !running_.load(); });
+  announced_ = false;
 }
 
 void OutboxRelay::Run() {
@@ -86,7 +122,7 @@ void OutboxRelay::Run() {
       }
       broker->ServiceHeartbeats();
       backoff = std::chrono::milliseconds(250);
-      common::SleepWhileRunning(running_, options_.idle_poll);
+      WaitForAnnouncement(options_.idle_poll);
     } catch (const std::exception& error) {
       metrics.Increment("outbox_relay_errors_total");
       common::log::Warn("outbox relay failed; will retry",

@@ -98,6 +98,7 @@ void ServiceRuntime::EnableOutboxRelay() {
   relay_options.url = settings_.amqp;
   relay_options.schema = service_;
   relay_options.queue_type = settings_.amqp_queue_type;
+  relay_options.dsn = settings_.db_dsn;
   relay_ = std::make_unique<bus::OutboxRelay>(Database(), relay_options);
   const std::string lag_sql = "SELECT count(*) FROM " + service_ + ".outbox WHERE published_at IS NULL";
   common::MetricsRegistry::Default().GaugeCallback(

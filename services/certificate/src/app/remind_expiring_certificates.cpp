@@ -14,9 +14,12 @@ common::StatusOr<int> RemindExpiring(pqxx::work& work, const common::Clock& cloc
   auto reminded =
       CertificateRepository(work).MarkExpiryReminded(today, ExpiryReminderHorizon(today), now, limit);
   std::vector<CertificateEventNames> names = EventNamesOf(work, reminded);
+  std::vector<bus::CloudEvent> events;
+  events.reserve(reminded.size());
   for (size_t i = 0; i < reminded.size(); ++i) {
-    bus::EnqueueEvent(work, "certificate", CertificateExpiryApproachingEvent(reminded[i], names[i], now));
+    events.push_back(CertificateExpiryApproachingEvent(reminded[i], names[i], now));
   }
+  bus::EnqueueEvents(work, "certificate", events);  // a batch of 500 in one round trip
   return static_cast<int>(reminded.size());
 }
 
