@@ -133,6 +133,25 @@ TEST_CASE("two relays and two consumers deliver every event exactly once", "[bus
   REQUIRE(unpublished == 0);
 }
 
+TEST_CASE("a listening relay publishes a new event at once, not at its next poll", "[bus]") {
+  BusScratch scratch;
+  bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
+  consumer.On(scratch.event_type, scratch.Recorder());
+  consumer.Start();
+  bus::RelayOptions options = scratch.Relay();
+  options.idle_poll = std::chrono::minutes(10);  // only the announcement can wake it in time
+  options.dsn = testing::AdminDsn();
+  bus::OutboxRelay relay(scratch.pool, options);
+  relay.Start();
+  REQUIRE(WaitFor([&] { return consumer.Connected() && relay.Connected(); }, std::chrono::seconds(10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the relay has looked and waits now
+  scratch.Enqueue(3);
+  REQUIRE(WaitFor([&] { return scratch.Effects() >= 3; }, std::chrono::seconds(10)));
+  scratch.Enqueue(2);  // a second wake-up works as the first
+  REQUIRE(WaitFor([&] { return scratch.Effects() >= 5; }, std::chrono::seconds(10)));
+  REQUIRE(scratch.DistinctEffects() == 5);
+}
+
 TEST_CASE("a redelivered event is acked and ignored by the inbox", "[bus]") {
   BusScratch scratch;
   bus::EventConsumer consumer(scratch.pool, scratch.Consumer());
