@@ -95,6 +95,22 @@ const kMatrix = {
     expect: only(persons(404), 403),
   },
   'GET /api/v1/me/certificates/{number}': { path: '/api/v1/me/certificates/K-999999', expect: only(persons(404), 403) },
+  // The holder's stamps: each person lists their own; no stamp has this id.
+  'GET /api/v1/me/stamps': { path: '/api/v1/me/stamps', expect: only(persons(200), 403) },
+  'POST /api/v1/me/stamps/{stamp}/withdrawal': {
+    path: '/api/v1/me/stamps/00000000-0000-4000-8000-000000000000/withdrawal',
+    expect: only(persons(404), 403),
+  },
+  // The public's verification: anyone, signed in or not. No stamp has this code; the PDF has no seal.
+  'GET /api/v1/public/verifications/{verificationCode}': {
+    path: '/api/v1/public/verifications/AAAAAAAAAAAAAAAAAAAAAAAA',
+    expect: everyone(404),
+  },
+  'POST /api/v1/public/verifications': {
+    path: '/api/v1/public/verifications',
+    raw: () => ({ type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n') }),
+    expect: everyone(200),
+  },
   // The holder's requests (workflow). K-999999 is no one's certificate and the id no one's request,
   // so every person gets the same 404 and the answers do not depend on data.
   'POST /api/v1/me/requests': {
@@ -312,6 +328,10 @@ describe('authorization: every route × every kind of caller', () => {
         if (row.body) {
           headers['content-type'] = 'application/json';
           body = JSON.stringify(row.body());
+        } else if (row.raw) {
+          const file = row.raw();
+          headers['content-type'] = file.type;
+          body = file.bytes;
         }
         const answer = await browser.request(`${cluster.gatewayUrl}${row.path}`, { method, headers, body });
         seen[name] = answer.status;

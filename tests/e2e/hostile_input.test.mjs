@@ -276,6 +276,11 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
         return requestFor(op.template);
       case 'noticeId':
         return fixture.noticeId;
+      case 'stamp': // a fresh stamp of the holder's, so that a withdrawal wrongly let through changes nothing else
+        return freshStamp();
+      case 'verificationCode': // a stamp the walk never withdraws
+        fixture.verificationCode ??= sealedFixture().then((sealed) => sealed.code);
+        return fixture.verificationCode;
       default:
         assert.fail(`${op.id}: no valid value known for the path parameter ${name}; add one to pathValue()`);
     }
@@ -288,6 +293,26 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       question: { kind, certificate_number: number, message: 'Kas tunnistust saab pikendada?' },
     }[kind];
     return expectStatus(await sendJson('POST', '/api/v1/me/requests', body, kHolder), 201, `making a ${kind} request`).id;
+  }
+
+  // One sealed copy of the fixture certificate, made once: its bytes and its verification code.
+  function sealedFixture() {
+    fixture.sealed ??= (async () => {
+      const made = await sendJson('POST', `/api/v1/me/certificates/${fixture.number}/stamps`, { format: 'pdf', language: 'et' }, kHolder);
+      expectStatus(made, 200, 'stamping the fixture certificate');
+      const listed = await send('GET', '/api/v1/me/stamps', { query: [['limit', '1']], identity: kHolder });
+      const url = expectStatus(listed, 200, 'listing the holder\'s stamps').items[0].verification_url;
+      return { bytes: Buffer.from(made.bytes), code: url.split('/verify/')[1] };
+    })();
+    return fixture.sealed;
+  }
+
+  // A new stamp of the fixture certificate: its id, as the holder's list gives it.
+  async function freshStamp() {
+    const made = await sendJson('POST', `/api/v1/me/certificates/${fixture.number}/stamps`, { format: 'pdf', language: 'et' }, kHolder);
+    expectStatus(made, 200, 'stamping the fixture certificate');
+    const listed = await send('GET', '/api/v1/me/stamps', { query: [['limit', '1']], identity: kHolder });
+    return expectStatus(listed, 200, 'listing the holder\'s stamps').items[0].id;
   }
 
   // A certificate of the closed body, whose requests go to the register keeper.
@@ -352,6 +377,10 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       headers['Content-Type'] = 'application/json';
       const value = change.bodyValue ?? json.examples[0][1];
       body = change.rawBody ?? JSON.stringify(freshen(op, value, change.label ?? ''));
+    } else if (op.operation.requestBody && deref(op.operation.requestBody).content?.['application/pdf']) {
+      // A file as the raw body (ADR 0006): the walk's own sealed copy.
+      headers['Content-Type'] = 'application/pdf';
+      body = (await sealedFixture()).bytes;
     }
     Object.assign(headers, change.headers ?? {});
     return { method: op.method, path, query: change.query ?? [], headers, body, identity: callerFor(op.template) };

@@ -34,6 +34,8 @@ kutse_service_values() {
   if [[ -n ${SEAL_KEY_FILE:-} ]]; then
     KUTSE_VALUES[KUTSE_SEAL_KEY_FILE]=$SEAL_KEY_FILE
     KUTSE_VALUES[KUTSE_SEAL_CERTIFICATE_FILE]=$SEAL_CERTIFICATE_FILE
+    # The development CA: what makes an uploaded document's seal the register keeper's.
+    KUTSE_VALUES[KUTSE_STAMPING_TRUST_ANCHOR_FILE]=${SEAL_KEY_FILE%/*}/ca.pem
   fi
   # Shared by every service, but only the certificate service is called by another (the workflow).
   if [[ $s == certificate ]]; then KUTSE_VALUES[KUTSE_TRUSTED_SERVICE_KEYS_DIR]=$(kutse_trusted_keys_dir "$s"); fi

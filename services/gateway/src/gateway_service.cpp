@@ -15,6 +15,7 @@
 #include "kutse/common/log.hpp"
 #include "kutse/http/problem.hpp"
 #include "proxy/forwarding.hpp"
+#include "proxy/large_bodies.hpp"
 #include "proxy/route_table.hpp"
 #include "proxy/upstream_client.hpp"
 
@@ -160,6 +161,11 @@ void Configure(runtime::ServiceRuntime& runtime) {
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
     // The owning service checks the body's media type and Accept against its own route.
     router.AddAsync(method, "/api/v1/*", forward, http::RouteOptions{kMaxForwardedBody, false, ""});
+  }
+  // More specific than /api/v1/*, so these alone take their larger files.
+  for (const LargeBodyRoute& route : LargeBodyRoutes()) {
+    router.AddAsync(route.method, route.pattern, forward,
+                    http::RouteOptions{route.max_body_bytes, false, ""});
   }
 }
 

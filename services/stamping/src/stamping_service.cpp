@@ -7,11 +7,14 @@
 #include "db/stamp_repository.hpp"
 #include "events/stamp_events.hpp"
 #include "handlers/my_stamps.hpp"
+#include "handlers/verifications.hpp"
 #include "kutse/bus/outbox.hpp"
 #include "kutse/common/log.hpp"
 #include "pdf/certificate_renderer.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_settings.hpp"
+#include "verify/pades_verifier.hpp"
+#include "verify/trust_anchors.hpp"
 
 namespace kutse::stamping {
 namespace {
@@ -21,7 +24,20 @@ struct Tools {
   pdf::CertificateRenderer renderer;
   std::unique_ptr<seal::PadesSealer> sealer;
   std::shared_ptr<CertificateFactsClient> facts;
+  verify::TrustAnchors anchors;
 };
+
+// The configured anchors, else the seal the service seals with, else none.
+verify::TrustAnchors AnchorsFor(const StampingSettings& settings, const seal::SealKey* seal) {
+  if (!settings.trust_anchor_pem.empty()) {
+    try {
+      return verify::TrustAnchors::FromPem(settings.trust_anchor_pem);
+    } catch (const std::runtime_error& error) {
+      throw common::ConfigError(std::string("setting KUTSE_STAMPING_TRUST_ANCHOR_FILE: ") + error.what());
+    }
+  }
+  return seal != nullptr ? verify::TrustAnchors::Of(seal->Certificate()) : verify::TrustAnchors();
+}
 
 }  // namespace
 
@@ -30,13 +46,20 @@ void Configure(runtime::ServiceRuntime& runtime) {
   const StampingSettings settings = StampingSettings::Read(runtime.Environment());
   // Built at start so a missing font, an unreadable seal or a bad token key stops the service at
   // once rather than failing the first stamp.
-  auto tools = std::make_shared<Tools>(Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr});
+  auto tools =
+      std::make_shared<Tools>(Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, {}});
+  std::optional<seal::SealKey> seal_key;
   if (settings.seal) {
-    tools->sealer = std::make_unique<seal::PadesSealer>(
-        seal::SealKey::Load(settings.seal->key, settings.seal->certificates, settings.seal->password));
+    seal_key = seal::SealKey::Load(settings.seal->key, settings.seal->certificates, settings.seal->password);
+    tools->sealer = std::make_unique<seal::PadesSealer>(*seal_key);
     common::log::Info("the e-seal is loaded");
   } else {
     common::log::Warn("no e-seal configured (KUTSE_SEAL_KEY_FILE): nothing can be sealed");
+  }
+  tools->anchors = AnchorsFor(settings, seal_key ? &*seal_key : nullptr);
+  if (tools->anchors.Empty()) {
+    common::log::Warn(
+        "no trust anchor (KUTSE_STAMPING_TRUST_ANCHOR_FILE) and no seal: no seal verifies as the register's");
   }
   std::optional<std::string> unconfigured;
   if (settings.service_token_private_key_pem.empty() || settings.upstream_certificate.empty() ||
@@ -71,7 +94,23 @@ void Configure(runtime::ServiceRuntime& runtime) {
                         });
                       },
                       tools->renderer, tools->sealer.get(), unconfigured, settings.public_url,
-                      common::SystemClock::Instance()}});
+                      common::SystemClock::Instance()},
+      app::VerificationTools{
+          [&pool](const std::string& code) {
+            return pool.Read(
+                [&](pqxx::nontransaction& read) { return StampRepository(read).LiveByCode(code); });
+          },
+          [&pool](const std::string& sha256) {
+            return pool.Read(
+                [&](pqxx::nontransaction& read) { return StampRepository(read).LiveBySha256(sha256); });
+          },
+          tools->facts
+              ? app::FetchFacts([tools](const std::string& number) { return tools->facts->Fetch(number); })
+              : app::FetchFacts(),
+          // One verifier per media type an uploaded document is sniffed as.
+          {{"application/pdf",
+            [tools](std::string_view document) { return verify::VerifyPades(document, tools->anchors); }}}},
+      pool});
   // The context refers into `tools`: keep both for the routes' lifetime.
   auto keep =
       std::make_shared<std::pair<std::shared_ptr<Tools>, std::shared_ptr<HandlerContext>>>(tools, context);
@@ -81,6 +120,17 @@ void Configure(runtime::ServiceRuntime& runtime) {
       "POST", "/api/v1/me/certificates/{number}/stamps",
       [keep](http::Request& request) { return CreateMyStamp(*keep->second, request); },
       http::RouteOptions{4 * 1024, true, "application/pdf"});
+  router.Add("GET", "/api/v1/me/stamps",
+             [keep](http::Request& request) { return ListMyStamps(*keep->second, request); });
+  router.Add("POST", "/api/v1/me/stamps/{stamp}/withdrawal",
+             [keep](http::Request& request) { return WithdrawMyStamp(*keep->second, request); });
+  router.Add("GET", "/api/v1/public/verifications/{verificationCode}",
+             [keep](http::Request& request) { return VerifyStampByCode(*keep->second, request); });
+  router.Add(
+      "POST", "/api/v1/public/verifications",
+      [keep](http::Request& request) { return VerifyUploadedDocument(*keep->second, request); },
+      http::RouteOptions{http::kDefaultMaxBodyBytes, false, "application/json",
+                         http::UploadRules{{"application/pdf"}, verify::kMaxPadesBytes}});
 }
 
 }  // namespace kutse::stamping

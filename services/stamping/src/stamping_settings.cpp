@@ -30,6 +30,9 @@ StampingSettings StampingSettings::Read(const common::Config& config) {
   while (!settings.public_url.empty() && settings.public_url.back() == '/') {
     settings.public_url.pop_back();
   }
+  if (config.Maybe("KUTSE_STAMPING_TRUST_ANCHOR_FILE")) {
+    settings.trust_anchor_pem = config.FileContents("KUTSE_STAMPING_TRUST_ANCHOR_FILE");
+  }
   return settings;
 }
 

@@ -23,6 +23,8 @@ struct StampingSettings {
   // Empty when unset: then, as without a seal or a token key, the stamp route answers 503.
   std::string upstream_certificate;
   std::string public_url;  // without a trailing slash
+  // PEM; empty when unset: the verification then trusts only the service's own seal certificate.
+  std::string trust_anchor_pem;
 
   // Throws common::ConfigError naming the setting that is malformed or the file that is missing.
   static StampingSettings Read(const common::Config& config);

@@ -431,6 +431,7 @@ export class Cluster {
         KUTSE_PUBLIC_URL: `http://127.0.0.1:${await this.port('gateway')}`,
         KUTSE_SEAL_KEY_FILE: seal.key,
         KUTSE_SEAL_CERTIFICATE_FILE: seal.certificates,
+        KUTSE_STAMPING_TRUST_ANCHOR_FILE: seal.ca,
       });
     }
     if (service === 'workflow' || service === 'stamping') {

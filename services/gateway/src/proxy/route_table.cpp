@@ -116,6 +116,8 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   // Longer than /api/v1/me/certificates, so the holder's stamps of a certificate go to stamping.
   table.Add("/api/v1/me/certificates/{number}/stamps", {"stamping", stamping_url});
   table.Add("/api/v1/me/stamps", {"stamping", stamping_url});
+  // Longer than /api/v1/public: the public's verification of a stamp is the stamping service's.
+  table.Add("/api/v1/public/verifications", {"stamping", stamping_url});
   table.AddBulkEnding("/certificate-batches");
   table.AddBulkEnding("/certificate-imports");
   return table;

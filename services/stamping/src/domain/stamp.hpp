@@ -11,16 +11,17 @@ namespace kutse::stamping {
 inline constexpr const char* kLevelBaselineB = "B-B";  // ETSI baseline B: no time-stamp, no revocation data
 
 struct Stamp {
-  std::string id;  // UUID
+  std::string id;     // UUID
+  long long seq = 0;  // order of creation, given by the database: the holder's list pages on it
   std::string verification_code;
   std::string certificate_number;
   std::string holder_personal_code;  // personal data: never logged
   std::string format = "pdf";
   std::string language;  // et | en
   std::string level = kLevelBaselineB;
-  std::string sha256;      // of the file, 64 lower-case hex digits
-  std::string created_at;  // UTC ISO 8601
-  std::optional<std::string> withdrawn_at;
+  std::string sha256;                       // of the file, 64 lower-case hex digits
+  std::string created_at;                   // UTC ISO 8601
+  std::optional<std::string> withdrawn_at;  // UTC ISO 8601: the holder withdrew its verification link
 };
 
 }  // namespace kutse::stamping

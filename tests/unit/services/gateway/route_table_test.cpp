@@ -96,3 +96,11 @@ TEST_CASE("a holder's stamps of a certificate go to stamping, the certificate it
   REQUIRE(table.Find("/api/v1/me/certificates/K-000123/publication")->service == "certificate");
   REQUIRE(table.Find("/api/v1/me/certificates/K-000123/stampsX")->service == "certificate");
 }
+
+TEST_CASE("the public's verifications go to stamping, the rest of the public register stays") {
+  auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
+  REQUIRE(table.Find("/api/v1/public/verifications")->service == "stamping");
+  REQUIRE(table.Find("/api/v1/public/verifications/q2Xv7rPz0aLk3JmN8sTw4bYc")->service == "stamping");
+  REQUIRE(table.Find("/api/v1/public/certificates")->service == "certificate");
+  REQUIRE(table.Find("/api/v1/public/verificationsX")->service == "certificate");
+}

@@ -62,3 +62,12 @@ TEST_CASE("the certificate service, the public address and the token key are rea
   CHECK(bare.upstream_certificate.empty());
   CHECK(bare.public_url.empty());
 }
+
+TEST_CASE("the trust anchors of verification are read from their file when given") {
+  CHECK(StampingSettings::Read(With({})).trust_anchor_pem.empty());
+  stamping_test::TempDir dir;
+  CHECK(StampingSettings::Read(With({{"KUTSE_STAMPING_TRUST_ANCHOR_FILE", dir.Write("ca.pem", "CA PEM")}}))
+            .trust_anchor_pem == "CA PEM");
+  CHECK_THROWS_AS(StampingSettings::Read(With({{"KUTSE_STAMPING_TRUST_ANCHOR_FILE", "/nonexistent/ca.pem"}})),
+                  kutse::common::ConfigError);
+}

@@ -1,0 +1,9 @@
+#include "proxy/large_bodies.hpp"
+
+namespace kutse::gateway {
+
+std::vector<LargeBodyRoute> LargeBodyRoutes() {
+  return {{"POST", "/api/v1/public/verifications", kMaxVerifiedDocument}};
+}
+
+}  // namespace kutse::gateway

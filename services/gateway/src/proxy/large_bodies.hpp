@@ -1,0 +1,23 @@
+// The forwarded routes that take a file larger than every other body: each gets its own limit in the
+// gateway's router, so one route's uploads do not raise the limit of all /api/v1 routes. The owning
+// service checks the file again (type, size) with its own upload rules. No I/O.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace kutse::gateway {
+
+struct LargeBodyRoute {
+  std::string method;
+  std::string pattern;  // a route pattern of http::Router, e.g. "/api/v1/public/verifications"
+  size_t max_body_bytes;
+};
+
+// A sealed document uploaded for verification (ADR 0006, issue 12): a PDF or ASiC-E container.
+inline constexpr size_t kMaxVerifiedDocument = 15 * 1024 * 1024;
+
+std::vector<LargeBodyRoute> LargeBodyRoutes();
+
+}  // namespace kutse::gateway

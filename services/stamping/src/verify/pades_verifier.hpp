@@ -1,0 +1,22 @@
+// Checks the seal of an uploaded PDF (PAdES, ETSI EN 319 142-1) from its bytes alone: the last
+// signature dictionary's /ByteRange must cover the whole file but its /Contents, the CAdES detached
+// signature in /Contents must verify over those bytes with the certificate it carries (OpenSSL CMS,
+// no chain building against the system's store), and that certificate must chain to the register
+// keeper's trust anchors at the signing time /M. The file is hostile: a bounded parser of our own
+// reads only what it needs (no object graph, no recursion, no decompression), every size is capped.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "verify/seal_check.hpp"
+#include "verify/trust_anchors.hpp"
+
+namespace kutse::stamping::verify {
+
+// Larger files are refused before they are read (the gateway's and the route's limit too).
+inline constexpr size_t kMaxPadesBytes = 15 * 1024 * 1024;
+
+SealCheck VerifyPades(std::string_view pdf, const TrustAnchors& anchors);
+
+}  // namespace kutse::stamping::verify

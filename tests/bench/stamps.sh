@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# tests/bench/stamps.sh: the digital stamp (issue 12) through the gateway.
+#
+# With the demo data and the development e-seal of deploy/local, Õie Šmidt (signed in through the
+# local TARA stand-in) stamps her valid welder's certificate: wrk POSTs the stamp order (stamps.lua),
+# first over one connection (the latency of one sealed PDF: p50, p99), then over 16 (stamps per
+# second, B-B); then anyone's verification of the sealed PDF by upload (verify_upload.lua, 16
+# connections) and by code. Prints a Markdown report and writes it to tests/bench/results/stamps.md.
+# Not part of the test command. Uses .state/bench like the other benchmarks (not at the same time).
+# KUTSE_BENCH_BUILD_DIR picks the build (default build/release; build/test is the same configuration).
+set -euo pipefail
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+# shellcheck source=deploy/local/lib.sh
+. "$bench_dir/../../deploy/local/lib.sh"
+
+seconds=${KUTSE_BENCH_SECONDS:-15}
+export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn} # an access-log line per request would measure the log
+holder=49102030219 # Õie Šmidt: a valid, published welder's certificate in the demo data
+
+kutse_init bench
+build_dir=${KUTSE_BENCH_BUILD_DIR:-$KUTSE_REPO/build/release}
+gateway="http://127.0.0.1:$(kutse_http_port gateway)" # for wrk
+site=$(kutse_public_url)                               # for curl with a cookie jar: the cookie's host
+kutse_claim_state
+[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
+trap kutse_cleanup EXIT
+
+kutse_backends_start
+command -v wrk >/dev/null || die "wrk is missing (Debian package wrk)"
+kutse_services_check_ports
+kutse_build "$build_dir" >&2
+kutse_backends_ready
+kutse_services_up "$build_dir"
+
+jar="$STATE_DIR/holder.jar"
+rm -f "$jar"
+# The last hop is the return path "/", which only the SPA would serve: its 404 is expected.
+curl -s -o /dev/null -L --max-redirs 10 -c "$jar" -b "$jar" "$site/auth/login?login_hint=$holder" || true
+grep -q kutse_session "$jar" || die "signing in $holder gave no session"
+csrf=$(curl -sf -b "$jar" "$site/api/v1/me" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+number=$(curl -sf -b "$jar" "$site/api/v1/me/certificates" | node -e '
+  let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
+    const mine = JSON.parse(text);
+    process.stdout.write(mine.valid.find((c) => !c.replaced_by)?.number ?? "");
+  });')
+[[ -n $number ]] || die "the holder $holder has no valid certificate in the demo data"
+export KUTSE_BENCH_NUMBER=$number KUTSE_BENCH_CSRF=$csrf
+KUTSE_BENCH_SESSION=$(awk '$6 == "kutse_session" { print $7 }' "$jar")
+export KUTSE_BENCH_SESSION
+pdf="$STATE_DIR/stamp.pdf"
+status=$(curl -s -o "$pdf" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  -d '{"format":"pdf","language":"et"}' "$site/api/v1/me/certificates/$number/stamps")
+[[ $status == 200 ]] || die "stamping $number answered $status"
+export KUTSE_BENCH_PDF=$pdf
+code=$(curl -sf -b "$jar" "$site/api/v1/me/stamps?limit=1" | sed 's|.*/verify/\([A-Za-z0-9_-]*\)".*|\1|')
+
+# wrk_run NAME CONNECTIONS ARGS...: "name|req/s|p50 ms|p99 ms"; fails on any non-2xx answer.
+wrk_run() {
+  local name=$1 connections=$2 out
+  shift 2
+  out=$(wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" "-d${seconds}s" --latency "$@")
+  if grep -q "Non-2xx" <<<"$out"; then
+    printf '%s\n' "$out" >&2
+    die "$name: wrk saw error answers"
+  fi
+  ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v);
+                                  else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }' <<<"$out"; }
+  printf '%s|%s|%s|%s\n' "$name" "$(awk '/Requests\/sec/ { print $2 }' <<<"$out")" "$(ms 50%)" "$(ms 99%)"
+}
+
+log "one connection: the latency of a sealed PDF"
+single=$(wrk_run "sealed PDF (B-B), 1 connection" 1 -s "$bench_dir/stamps.lua" "$gateway")
+log "$single"
+log "16 connections: stamps per second"
+many=$(wrk_run "sealed PDF (B-B), 16 connections" 16 -s "$bench_dir/stamps.lua" "$gateway")
+log "$many"
+log "verification of an uploaded PDF"
+upload=$(wrk_run "verification of the uploaded PDF, 16 connections" 16 -s "$bench_dir/verify_upload.lua" "$gateway")
+log "$upload"
+by_code=$(wrk_run "verification by code, 16 connections" 16 "$gateway/api/v1/public/verifications/$code")
+log "$by_code"
+stamps=$(PGPASSWORD=$(kutse_secret db_stamping.password) "$KUTSE_PG_BIN/psql" -X -q -tA -h 127.0.0.1 \
+  -p "$PG_PORT" -U kutse_stamping -d kutse -c 'SELECT count(*) FROM stamping.stamps')
+
+report() {
+  echo "# Digital stamps"
+  echo
+  echo "| measurement | req/s | p50 ms | p99 ms |"
+  echo "|---|---:|---:|---:|"
+  for row in "$single" "$many" "$upload" "$by_code"; do
+    IFS='|' read -r name rps p50 p99 <<<"$row"
+    echo "| $name | $rps | $p50 | $p99 |"
+  done
+  echo
+  echo "- Each stamp: the certificate's facts from the certificate service, the PDF rendered and sealed (RSA 3072 development seal), recorded with its outbox event; $stamps stamps recorded in all"
+  echo "- The uploaded file: $(wc -c <"$pdf") bytes; wrk \`-d${seconds}s\` through the gateway on loopback"
+  echo "- Command: \`KUTSE_BENCH_SECONDS=$seconds tests/bench/stamps.sh\`"
+  echo "- Machine: nproc $(nproc), $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC'); services at KUTSE_LOG_LEVEL=$KUTSE_LOG_LEVEL"
+}
+report | tee "$bench_dir/results/stamps.md"
