@@ -10,6 +10,7 @@
 #include "kutse/bus/outbox.hpp"
 #include "kutse/common/log.hpp"
 #include "pdf/certificate_renderer.hpp"
+#include "seal/asice_sealer.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_settings.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 struct Tools {
   pdf::CertificateRenderer renderer;
   std::unique_ptr<seal::PadesSealer> sealer;
+  std::unique_ptr<seal::AsiceSealer> asice_sealer;
   std::shared_ptr<CertificateFactsClient> facts;
 };
 
@@ -30,10 +32,13 @@ void Configure(runtime::ServiceRuntime& runtime) {
   const StampingSettings settings = StampingSettings::Read(runtime.Environment());
   // Built at start so a missing font, an unreadable seal or a bad token key stops the service at
   // once rather than failing the first stamp.
-  auto tools = std::make_shared<Tools>(Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr});
+  auto tools =
+      std::make_shared<Tools>(Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, nullptr});
   if (settings.seal) {
-    tools->sealer = std::make_unique<seal::PadesSealer>(
-        seal::SealKey::Load(settings.seal->key, settings.seal->certificates, settings.seal->password));
+    const seal::SealKey key =
+        seal::SealKey::Load(settings.seal->key, settings.seal->certificates, settings.seal->password);
+    tools->sealer = std::make_unique<seal::PadesSealer>(key);
+    tools->asice_sealer = std::make_unique<seal::AsiceSealer>(key);
     common::log::Info("the e-seal is loaded");
   } else {
     common::log::Warn("no e-seal configured (KUTSE_SEAL_KEY_FILE): nothing can be sealed");
@@ -70,8 +75,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
                           bus::EnqueueEvent(work, "stamping", StampCreatedEvent(stamp, correlation_id));
                         });
                       },
-                      tools->renderer, tools->sealer.get(), unconfigured, settings.public_url,
-                      common::SystemClock::Instance()}});
+                      tools->renderer, tools->sealer.get(), tools->asice_sealer.get(), unconfigured,
+                      settings.public_url, common::SystemClock::Instance()}});
   // The context refers into `tools`: keep both for the routes' lifetime.
   auto keep =
       std::make_shared<std::pair<std::shared_ptr<Tools>, std::shared_ptr<HandlerContext>>>(tools, context);
@@ -80,7 +85,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add(
       "POST", "/api/v1/me/certificates/{number}/stamps",
       [keep](http::Request& request) { return CreateMyStamp(*keep->second, request); },
-      http::RouteOptions{4 * 1024, true, "application/pdf"});
+      http::RouteOptions{4 * 1024, true, ""});  // Accept: checked by the handler
 }
 
 }  // namespace kutse::stamping
