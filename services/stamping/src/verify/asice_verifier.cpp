@@ -172,8 +172,12 @@ std::optional<SigningTime> ParseSigningTime(const std::string& text) {
   std::smatch m;
   if (!std::regex_match(text, m, kTime))
     return std::nullopt;
+  // Years a seal can be from: system_clock counts nanoseconds, which end in 2262.
+  const int year = std::stoi(m[1]);
+  if (year < 1970 || year > 2200)
+    return std::nullopt;
   std::tm fields{};
-  fields.tm_year = std::stoi(m[1]) - 1900;
+  fields.tm_year = year - 1900;
   fields.tm_mon = std::stoi(m[2]) - 1;
   fields.tm_mday = std::stoi(m[3]);
   fields.tm_hour = std::stoi(m[4]);

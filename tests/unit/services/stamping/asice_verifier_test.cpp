@@ -123,6 +123,14 @@ TEST_CASE("a changed PDF, SignedProperties or SignatureValue breaks the seal") {
   CHECK(VerifyAsice(WriteAsiceContainer(Files(), later, at), TrustedBy(ca.get())).defect ==
         SealDefect::kDigestMismatch);
 
+  // A SigningTime no clock can hold (found by fuzzing: it overflowed the nanoseconds) is malformed.
+  for (const char* time :
+       {"9999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "2026-13-03T12:00:00Z", "yesterday"}) {
+    const std::string odd = Replaced(sealed.signatures, "2026-12-03T12:00:00Z", time);
+    CHECK(VerifyAsice(WriteAsiceContainer(Files(), odd, at), TrustedBy(ca.get())).defect ==
+          SealDefect::kMalformed);
+  }
+
   const size_t value = sealed.signatures.find("<ds:SignatureValue Id=\"S0-SIG\">") + 32;
   std::string forged = sealed.signatures;
   forged[value] = forged[value] == 'A' ? 'B' : 'A';
