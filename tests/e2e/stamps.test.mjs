@@ -2,7 +2,8 @@
 // signed in for real downloads it through the gateway as a PDF sealed with the development e-seal
 // (the harness gives the stamping service deploy/local's): poppler's pdfsig says the seal is valid
 // and pdftotext gives back the holder's name with its Estonian letters, and the QR code holds the
-// link to its verification. Someone else's certificate is a 404, an annulled one a 409, and the
+// link to its verification. As an ASiC-E container: zipinfo shows mimetype first and stored, and
+// xmlsec1 accepts the XAdES signature over the PDF inside, until one byte of it changes. Someone else's certificate is a 404, an annulled one a 409, and the
 // order's body is checked member by member. Every stamp is recorded (stamping.stamps) and announced
 // as stamp.created.v1 through the outbox, valid against its proto-docs schema.
 import assert from 'node:assert/strict';
@@ -72,6 +73,69 @@ describe('stamps: the holder downloads a sealed PDF of a valid certificate', { t
     }
   });
 
+  it('the holder gets an ASiC-E container: mimetype first and stored, a XAdES seal xmlsec1 accepts', async () => {
+    const number = await issue();
+    const answer = await stamp(oie, number, { format: 'asice', language: 'et' });
+    assert.equal(answer.status, 200, answer.text.slice(0, 300));
+    assert.match(answer.headers.get('content-type'), /^application\/vnd\.etsi\.asic-e\+zip/);
+    assert.match(answer.headers.get('content-disposition'), new RegExp(`^attachment; filename="${number}-et\\.asice"`));
+    const file = saved('stamp.asice', answer.bytes);
+    const names = execFileSync('zipinfo', ['-1', file], { encoding: 'utf8' }).trim().split('\n');
+    assert.deepEqual(names, ['mimetype', `${number}-et.pdf`, 'META-INF/manifest.xml', 'META-INF/signatures0.xml']);
+    assert.match(execFileSync('zipinfo', [file, 'mimetype'], { encoding: 'utf8' }), / stor .* mimetype/);
+    assert.equal(answer.bytes.subarray(30, 38 + 31).toString('latin1'), 'mimetypeapplication/vnd.etsi.asic-e+zip');
+
+    const folder = path.join(cluster.logDir, 'asice');
+    fs.rmSync(folder, { recursive: true, force: true });
+    execFileSync('unzip', ['-q', '-d', folder, file]);
+    // xmlsec1 finds the PDF by the reference's URI beside the signature file.
+    fs.copyFileSync(path.join(folder, 'META-INF', 'signatures0.xml'), path.join(folder, 'signatures0.xml'));
+    const verify = () => spawnSync('xmlsec1', ['--verify', '--trusted-pem', cluster.sealFiles().ca,
+      '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties', 'signatures0.xml'], { cwd: folder, encoding: 'utf8' });
+    const verified = verify();
+    assert.equal(verified.status, 0, verified.stderr);
+    assert.match(verified.stderr + verified.stdout, /OK/);
+    const pdf = fs.readFileSync(path.join(folder, `${number}-et.pdf`));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(folder, `${number}-et.pdf`), '-'], { encoding: 'utf8' });
+    assert.ok(text.includes('Õie Šmidt'), text);
+
+    // Recorded with the container's SHA-256 and the PDF's inside it, announced with both.
+    const sha256 = crypto.createHash('sha256').update(answer.bytes).digest('hex');
+    const documentSha256 = crypto.createHash('sha256').update(pdf).digest('hex');
+    const row = (await cluster.psql(`SELECT id || '|' || format || '|' || level || '|' || sha256 || '|' || document_sha256 FROM stamping.stamps WHERE certificate_number = '${number}'`)).trim();
+    const [id, ...rest] = row.split('|');
+    assert.deepEqual(rest, ['asice', 'B-B', sha256, documentSha256]);
+    const envelope = JSON.parse((await cluster.psql(`SELECT envelope::text FROM stamping.outbox WHERE subject = '${id}'`)).trim());
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    addFormats(ajv);
+    const schema = JSON.parse(fs.readFileSync(path.join(cluster.repo, 'proto-docs', 'events', 'stamp.created.v1.schema.json'), 'utf8'));
+    const validData = ajv.compile(schema);
+    assert.ok(validData(envelope.data), JSON.stringify(validData.errors));
+    assert.equal(envelope.data.format, 'asice');
+    assert.equal(envelope.data.document_sha256, documentSha256);
+
+    // One changed byte of the PDF inside, and the seal no longer holds.
+    const tampered = Buffer.from(pdf);
+    tampered[tampered.indexOf('/Producer') + 1] = 'p'.charCodeAt(0);
+    fs.writeFileSync(path.join(folder, `${number}-et.pdf`), tampered);
+    const broken = verify();
+    assert.notEqual(broken.status, 0);
+    assert.match(broken.stderr + broken.stdout, /FAIL/);
+  });
+
+  it('an Accept that rules the chosen form out is a 406 problem, and nothing is recorded', async () => {
+    const number = await issue();
+    const before = await cluster.sqlNumber('SELECT count(*) FROM stamping.stamps');
+    const answer = await oie.send('POST', `/api/v1/me/certificates/${number}/stamps`, { format: 'asice', language: 'et' },
+      { headers: { accept: 'application/pdf' } });
+    assert.equal(answer.status, 406, answer.text);
+    assert.match(answer.headers.get('content-type'), /^application\/problem\+json/);
+    assert.equal(await cluster.sqlNumber('SELECT count(*) FROM stamping.stamps'), before);
+    const fine = await oie.send('POST', `/api/v1/me/certificates/${number}/stamps`, { format: 'asice', language: 'et' },
+      { headers: { accept: 'application/vnd.etsi.asic-e+zip' } });
+    assert.equal(fine.status, 200, fine.text.slice(0, 300));
+  });
+
   it('the QR code links to the stamp\'s own verification, a fresh code each time', async () => {
     const number = await issue();
     const codes = [];
@@ -109,7 +173,7 @@ describe('stamps: the holder downloads a sealed PDF of a valid certificate', { t
     assert.equal(envelope.type, 'stamp.created.v1');
     assert.equal(envelope.source, '/kutse/stamping');
     assert.deepEqual({ ...envelope.data, created_at: undefined },
-      { stamp_id: id, certificate_number: number, holder_personal_code: kOie.personal_code, format: 'pdf', language: 'en', level: 'B-B', sha256, created_at: undefined });
+      { stamp_id: id, certificate_number: number, holder_personal_code: kOie.personal_code, format: 'pdf', language: 'en', level: 'B-B', sha256, document_sha256: sha256, created_at: undefined });
     // The verification code stays with the holder: not in the event.
     const code = (await cluster.psql(`SELECT verification_code FROM stamping.stamps WHERE id = '${id}'`)).trim();
     assert.ok(!JSON.stringify(envelope).includes(code));
@@ -145,7 +209,7 @@ describe('stamps: the holder downloads a sealed PDF of a valid certificate', { t
 
   it('the order is checked member by member', async () => {
     const number = await issue();
-    const answer = await stamp(oie, number, { format: 'asice', language: 'ru', extra: true });
+    const answer = await stamp(oie, number, { format: 'docx', language: 'ru', extra: true });
     assert.equal(answer.status, 422, answer.text);
     const pointers = answer.body.errors.map((error) => error.pointer).sort();
     assert.deepEqual(pointers, ['/extra', '/format', '/language']);

@@ -4,7 +4,8 @@
 // a stamp by the code of its QR link or by uploading the sealed PDF: the seal and the certificate's
 // status today come apart (a certificate invalidated after stamping: seal valid, certificate
 // invalidated), a withdrawn or unknown code is the same 404, a changed byte breaks the seal, a PDF
-// re-signed with another key (openssl cms) is not the register's seal, and the upload's limits
+// re-signed with another key (openssl cms) is not the register's seal, an ASiC-E container is
+// checked like the PDF (and one byte of the PDF inside it breaks its seal), and the upload's limits
 // answer 413, 415 and 422.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { withStartedCluster } from './lib/cluster.mjs';
 import { fetchChecked } from './lib/contract.mjs';
 import { certificateBody, identityHeader, kBodyId, kClerk, recordCertificateOk } from './lib/api.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
+import { storedZip } from './lib/stored-zip.mjs';
 
 const [kAnu, kBert] = personalCodes(2, 1301).map((personal_code, i) => ({ personal_code, name: ['Anu Õunapuu', 'Bert Šmidt'][i] }));
 
@@ -35,8 +37,8 @@ describe('verifications: the holder\'s stamps, their withdrawal and the public\'
       headers: { ...(identity ? identityHeader(identity) : {}), ...(json ? { 'content-type': 'application/json' } : {}), ...headers },
       body: json ? JSON.stringify(json) : body,
     });
-  const stamp = async (holder, number, language = 'et') => {
-    const answer = await call('POST', `/api/v1/me/certificates/${number}/stamps`, { identity: holder, json: { format: 'pdf', language } });
+  const stamp = async (holder, number, language = 'et', format = 'pdf') => {
+    const answer = await call('POST', `/api/v1/me/certificates/${number}/stamps`, { identity: holder, json: { format, language } });
     assert.equal(answer.status, 200, answer.text.slice(0, 300));
     return Buffer.from(answer.bytes);
   };
@@ -236,6 +238,43 @@ describe('verifications: the holder\'s stamps, their withdrawal and the public\'
     const none = await verifyFile(unsealed);
     assert.equal(none.status, 200, none.text);
     assert.deepEqual([none.body.seal_valid, none.body.seal.intact, none.body.seal.defect], [false, false, 'no_signature']);
+  });
+
+  it('by upload: an ASiC-E container is checked like the PDF, and the PDF changed inside it breaks the seal', async () => {
+    const number = await issue(kBert);
+    const container = await stamp(kBert, number, 'en', 'asice');
+    const answer = await verifyFile(container, 'application/vnd.etsi.asic-e+zip');
+    assert.equal(answer.status, 200, answer.text);
+    assert.equal(answer.body.seal_valid, true);
+    assert.deepEqual([answer.body.seal.form, answer.body.seal.intact, answer.body.seal.register_seal, answer.body.seal.level],
+      ['asice', true, true, 'B-B']);
+    assert.equal(answer.body.stamp.format, 'asice');
+    assert.equal(answer.body.certificate.number, number);
+    assert.equal(answer.body.certificate_status, 'valid');
+    assert.ok(!answer.text.includes(kBert.personal_code));
+
+    // Repacked as it is (every entry stored), the seal stands; with one byte of the PDF changed, not.
+    const folder = path.join(cluster.logDir, 'asice-upload');
+    fs.rmSync(folder, { recursive: true, force: true });
+    execFileSync('unzip', ['-q', '-d', folder, saved('upload.asice', container)]);
+    const names = execFileSync('zipinfo', ['-1', path.join(cluster.logDir, 'upload.asice')], { encoding: 'utf8' }).trim().split('\n');
+    const entries = names.map((name) => ({ name, bytes: fs.readFileSync(path.join(folder, name)) }));
+    const repacked = await verifyFile(storedZip(entries), 'application/vnd.etsi.asic-e+zip');
+    assert.equal(repacked.status, 200, repacked.text);
+    assert.equal(repacked.body.seal_valid, true, repacked.text);
+    const pdf = entries.find((entry) => entry.name.endsWith('.pdf'));
+    pdf.bytes = Buffer.from(pdf.bytes);
+    const at = pdf.bytes.indexOf('/Producer');
+    pdf.bytes[at + 1] = 'p'.charCodeAt(0);
+    const broken = await verifyFile(storedZip(entries), 'application/vnd.etsi.asic-e+zip');
+    assert.equal(broken.status, 200, broken.text);
+    assert.deepEqual([broken.body.seal_valid, broken.body.seal.intact, broken.body.seal.defect, broken.body.certificate],
+      [false, false, 'digest_mismatch', null]);
+
+    // A container declared as a PDF, or a plain ZIP declared as a container: the bytes decide.
+    assert.equal((await verifyFile(container, 'application/pdf')).status, 415);
+    const plain = storedZip([{ name: 'readme.txt', bytes: Buffer.from('not a container') }]);
+    assert.equal((await verifyFile(plain, 'application/vnd.etsi.asic-e+zip')).status, 415);
   });
 
   it('by upload: a withdrawn stamp\'s file is still an intact seal, but the register shows no record', async () => {

@@ -4,10 +4,9 @@
 // that contradicts itself (an intact seal without a digest) stops the run.
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 
+#include "read_file.hpp"
 #include "verify/pades_verifier.hpp"
 
 namespace {
@@ -21,10 +20,7 @@ kutse::stamping::verify::TrustAnchors& Anchors() {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   if (const char* file = std::getenv("KUTSE_FUZZ_TRUST_ANCHOR")) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream pem;
-    pem << in.rdbuf();
-    Anchors() = kutse::stamping::verify::TrustAnchors::FromPem(pem.str());
+    Anchors() = kutse::stamping::verify::TrustAnchors::FromPem(kutse::fuzz::ReadFile(file));
   }
   return 0;
 }

@@ -80,6 +80,20 @@ std::string Joined(const std::vector<std::string>& types) {
   return out;
 }
 
+// An ASiC-E container (ETSI EN 319 162-1 §A.1) is a ZIP whose first entry is `mimetype`, stored,
+// with no extra field, holding the container's media type; libmagic 5.44 reports it as a plain ZIP.
+bool IsAsiceContainer(std::string_view bytes) {
+  constexpr std::string_view kMediaType = "application/vnd.etsi.asic-e+zip";
+  constexpr size_t kName = 30;  // the local file header's fixed part
+  auto u16 = [&](size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) |
+           static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+  };
+  return bytes.size() >= kName + 8 + kMediaType.size() &&
+         bytes.substr(0, 4) == std::string_view("PK\3\4", 4) && u16(8) == 0 && u16(26) == 8 && u16(28) == 0 &&
+         bytes.substr(kName, 8) == "mimetype" && bytes.substr(kName + 8, kMediaType.size()) == kMediaType;
+}
+
 common::Status Unsupported(common::Message message) {
   return common::InvalidArgument(std::move(message)).WithReason("unsupported_media_type");
 }
@@ -88,7 +102,11 @@ common::Status Unsupported(common::Message message) {
 
 std::optional<std::string> SniffMediaType(std::string_view bytes) {
   thread_local Magic magic;
-  return magic.TypeOf(bytes);
+  auto type = magic.TypeOf(bytes);
+  if (type && *type == "application/zip" && IsAsiceContainer(bytes)) {
+    return "application/vnd.etsi.asic-e+zip";
+  }
+  return type;
 }
 
 common::Status CheckUpload(const UploadRules& rules, const Request& request) {

@@ -11,8 +11,11 @@
 #include "kutse/bus/outbox.hpp"
 #include "kutse/common/log.hpp"
 #include "pdf/certificate_renderer.hpp"
+#include "seal/asice_container.hpp"
+#include "seal/asice_sealer.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_settings.hpp"
+#include "verify/asice_verifier.hpp"
 #include "verify/pades_verifier.hpp"
 #include "verify/trust_anchors.hpp"
 
@@ -23,6 +26,7 @@ namespace {
 struct Tools {
   pdf::CertificateRenderer renderer;
   std::unique_ptr<seal::PadesSealer> sealer;
+  std::unique_ptr<seal::AsiceSealer> asice_sealer;
   std::shared_ptr<CertificateFactsClient> facts;
   verify::TrustAnchors anchors;
 };
@@ -46,12 +50,13 @@ void Configure(runtime::ServiceRuntime& runtime) {
   const StampingSettings settings = StampingSettings::Read(runtime.Environment());
   // Built at start so a missing font, an unreadable seal or a bad token key stops the service at
   // once rather than failing the first stamp.
-  auto tools =
-      std::make_shared<Tools>(Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, {}});
+  auto tools = std::make_shared<Tools>(
+      Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, nullptr, {}});
   std::optional<seal::SealKey> seal_key;
   if (settings.seal) {
     seal_key = seal::SealKey::Load(settings.seal->key, settings.seal->certificates, settings.seal->password);
     tools->sealer = std::make_unique<seal::PadesSealer>(*seal_key);
+    tools->asice_sealer = std::make_unique<seal::AsiceSealer>(*seal_key);
     common::log::Info("the e-seal is loaded");
   } else {
     common::log::Warn("no e-seal configured (KUTSE_SEAL_KEY_FILE): nothing can be sealed");
@@ -85,32 +90,54 @@ void Configure(runtime::ServiceRuntime& runtime) {
 
   db::Pool& pool = runtime.Database();
   // Without a seal or another setting stamps need the route stays, and answers 503 saying why.
-  auto context = std::make_shared<HandlerContext>(HandlerContext{
-      app::StampTools{[tools](const std::string& number) { return tools->facts->Fetch(number); },
-                      [&pool](const Stamp& stamp, const std::string& correlation_id) {
-                        pool.Transaction([&](pqxx::work& work) {
-                          StampRepository(work).Insert(stamp);
-                          bus::EnqueueEvent(work, "stamping", StampCreatedEvent(stamp, correlation_id));
-                        });
-                      },
-                      tools->renderer, tools->sealer.get(), unconfigured, settings.public_url,
-                      common::SystemClock::Instance()},
-      app::VerificationTools{
-          [&pool](const std::string& code) {
-            return pool.Read(
-                [&](pqxx::nontransaction& read) { return StampRepository(read).LiveByCode(code); });
-          },
-          [&pool](const std::string& sha256) {
-            return pool.Read(
-                [&](pqxx::nontransaction& read) { return StampRepository(read).LiveBySha256(sha256); });
-          },
-          tools->facts
-              ? app::FetchFacts([tools](const std::string& number) { return tools->facts->Fetch(number); })
-              : app::FetchFacts(),
-          // One verifier per media type an uploaded document is sniffed as.
-          {{"application/pdf",
-            [tools](std::string_view document) { return verify::VerifyPades(document, tools->anchors); }}}},
-      pool});
+  auto
+      context =
+          std::make_shared<HandlerContext>(
+              HandlerContext{app::StampTools{
+                                 [tools](const std::string& number) { return tools->facts->Fetch(number); },
+                                 [&pool](const Stamp& stamp, const std::string& correlation_id) {
+                                   pool.Transaction([&](pqxx::work& work) {
+                                     StampRepository(work).Insert(stamp);
+                                     bus::EnqueueEvent(work, "stamping",
+                                                       StampCreatedEvent(stamp, correlation_id));
+                                   });
+                                 },
+                                 tools->renderer, tools->sealer.get(), tools->asice_sealer.get(),
+                                 unconfigured, settings.public_url, common::SystemClock::Instance()},
+                             app::VerificationTools{[&pool](const std::string& code) {
+                                                      return pool.Read([&](pqxx::nontransaction& read) {
+                                                        return StampRepository(read).LiveByCode(code);
+                                                      });
+                                                    },
+                                                    [&pool](const std::string& sha256) {
+                                                      return pool.Read([&](pqxx::nontransaction& read) {
+                                                        return StampRepository(read).LiveBySha256(sha256);
+                                                      });
+                                                    },
+                                                    tools->facts ? app::FetchFacts(
+                                                                       [tools](const std::string& number) {
+                                                                         return tools->facts->Fetch(number);
+                                                                       })
+                                                                 : app::FetchFacts(),
+                                                    // One verifier per media type an uploaded document is
+                                                    // sniffed as.
+                                                    {
+                                                        {"application/pdf",
+                                                         [tools](std::string_view document) {
+                                                           return verify::VerifyPades(document,
+                                                                                      tools->anchors);
+                                                         }},
+                                                        {seal::kAsiceMediaType,
+                                                         [tools](std::string_view document) {
+                                                           return verify::VerifyAsice(
+                                                               document,
+                                                               [&anchors = tools->anchors](
+                                                                   X509* signer, STACK_OF(X509) * carried,
+                                                                   std::chrono::system_clock::time_point at) {
+                                                                 return anchors.Trusts(signer, carried, at);
+                                                               });
+                                                         }}}},
+                             pool});
   // The context refers into `tools`: keep both for the routes' lifetime.
   auto keep =
       std::make_shared<std::pair<std::shared_ptr<Tools>, std::shared_ptr<HandlerContext>>>(tools, context);
@@ -119,7 +146,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add(
       "POST", "/api/v1/me/certificates/{number}/stamps",
       [keep](http::Request& request) { return CreateMyStamp(*keep->second, request); },
-      http::RouteOptions{4 * 1024, true, "application/pdf"});
+      http::RouteOptions{4 * 1024, true, ""});  // Accept: checked by the handler
   router.Add("GET", "/api/v1/me/stamps",
              [keep](http::Request& request) { return ListMyStamps(*keep->second, request); });
   router.Add("POST", "/api/v1/me/stamps/{stamp}/withdrawal",
@@ -129,8 +156,9 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add(
       "POST", "/api/v1/public/verifications",
       [keep](http::Request& request) { return VerifyUploadedDocument(*keep->second, request); },
-      http::RouteOptions{http::kDefaultMaxBodyBytes, false, "application/json",
-                         http::UploadRules{{"application/pdf"}, verify::kMaxPadesBytes}});
+      http::RouteOptions{
+          http::kDefaultMaxBodyBytes, false, "application/json",
+          http::UploadRules{{"application/pdf", seal::kAsiceMediaType}, verify::kMaxPadesBytes}});
 }
 
 }  // namespace kutse::stamping

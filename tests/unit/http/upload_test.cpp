@@ -48,6 +48,20 @@ bool IsUnsupported(const common::Status& status) {
   return status.code() == common::StatusCode::kInvalidArgument && status.reason() == "unsupported_media_type";
 }
 
+// A ZIP's first local file header and entry: `name` holding `content`, stored (method 0) or not.
+std::string ZipStart(const std::string& name, const std::string& content, uint16_t method,
+                     uint16_t extra_length = 0) {
+  auto u16 = [](uint16_t v) { return std::string{static_cast<char>(v & 0xff), static_cast<char>(v >> 8)}; };
+  auto u32 = [&](uint32_t v) {
+    return u16(static_cast<uint16_t>(v & 0xffff)) + u16(static_cast<uint16_t>(v >> 16));
+  };
+  std::string header = std::string("PK\3\4", 4) + u16(10) + u16(0) + u16(method) + u16(0) + u16(0) + u32(0) +
+                       u32(static_cast<uint32_t>(content.size())) +
+                       u32(static_cast<uint32_t>(content.size())) + u16(static_cast<uint16_t>(name.size())) +
+                       u16(extra_length);
+  return header + name + std::string(extra_length, '\0') + content + std::string(64, '\0');
+}
+
 }  // namespace
 
 TEST_CASE("real PDF, JPEG and PNG files pass when declared as what they are", "[upload]") {
@@ -78,6 +92,19 @@ TEST_CASE("a text file declared as PDF is refused", "[upload]") {
   auto status = http::CheckUpload(Documents(), Upload("application/pdf", Fixture("notes.txt")));
   REQUIRE(IsUnsupported(status));
   REQUIRE(status.message().values.at(1) == std::pair<std::string, std::string>{"found", "text/plain"});
+}
+
+TEST_CASE("an ASiC-E container is told from a plain ZIP by its first entry", "[upload]") {
+  const std::string asice = "application/vnd.etsi.asic-e+zip";
+  CHECK(http::SniffMediaType(ZipStart("mimetype", asice, 0)) == asice);
+  // Anything else first, the entry compressed, an extra field or another media type: a ZIP.
+  CHECK(http::SniffMediaType(ZipStart("data.pdf", asice, 0)) == "application/zip");
+  CHECK(http::SniffMediaType(ZipStart("mimetype", asice, 8)) == "application/zip");
+  CHECK(http::SniffMediaType(ZipStart("mimetype", asice, 0, 4)) == "application/zip");
+  CHECK(http::SniffMediaType(ZipStart("mimetype", "application/vnd.etsi.asic-s+zip", 0)) ==
+        "application/zip");
+  // Cut short inside the media type: not a container.
+  CHECK(http::SniffMediaType(ZipStart("mimetype", asice, 0).substr(0, 50)) != asice);
 }
 
 TEST_CASE("a declared type outside the list, or none, is refused before the bytes are read", "[upload]") {

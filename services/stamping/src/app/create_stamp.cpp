@@ -4,6 +4,7 @@
 #include "kutse/common/ids.hpp"
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
+#include "seal/asice_container.hpp"
 
 namespace kutse::stamping::app {
 
@@ -13,7 +14,7 @@ std::string NewVerificationCode() {
 
 common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::Identity& holder,
                                           const StampOrder& order) {
-  if (tools.sealer == nullptr) {
+  if (tools.sealer == nullptr || tools.asice_sealer == nullptr) {
     // Asked first: without a seal there is nothing to hand out, whatever the certificate.
     return common::Unavailable(common::Msg("stamping.no_seal"));
   }
@@ -39,9 +40,21 @@ common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::I
       DocumentFor(record.value(), order.language, tools.public_url + "/verify/" + stamp.verification_code);
   stamp.certificate_number = document.number;
   const std::string pdf = tools.renderer.Render(document, order.language, at);
-  file.bytes = tools.sealer->Seal(pdf, at, "Kutseregistri e-tempel / Register keeper's e-seal");
-  file.filename = document.number + "-" + LanguageCode(order.language) + ".pdf";
-  stamp.sha256 = common::Sha256Hex(file.bytes);
+  const std::string stem = document.number + "-" + LanguageCode(order.language);
+  if (order.format == StampFormat::kAsice) {
+    stamp.format = "asice";
+    file.bytes = tools.asice_sealer->Seal(pdf, seal::AsiceFileName(stem, ".pdf"), at);
+    file.content_type = seal::kAsiceMediaType;
+    file.filename = stem + ".asice";
+    stamp.sha256 = common::Sha256Hex(file.bytes);
+    stamp.document_sha256 = common::Sha256Hex(pdf);
+  } else {
+    file.bytes = tools.sealer->Seal(pdf, at, "Kutseregistri e-tempel / Register keeper's e-seal");
+    file.content_type = "application/pdf";
+    file.filename = stem + ".pdf";
+    stamp.sha256 = common::Sha256Hex(file.bytes);
+    stamp.document_sha256 = stamp.sha256;
+  }
   tools.record(stamp, order.correlation_id);
   return file;
 }

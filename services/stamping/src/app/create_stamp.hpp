@@ -1,6 +1,7 @@
 // The holder's digital stamp (issue 12 item 4): the certificate's facts asked of the certificate
 // service at this instant, the holder and validity checked, the PDF rendered in the chosen language
-// with a fresh verification code in its QR link, and sealed PAdES B-B.
+// with a fresh verification code in its QR link, and sealed PAdES B-B or put in an ASiC-E container
+// with a XAdES B-B signature.
 #pragma once
 
 #include <functional>
@@ -13,6 +14,7 @@
 #include "kutse/common/clock.hpp"
 #include "kutse/common/status.hpp"
 #include "pdf/certificate_renderer.hpp"
+#include "seal/asice_sealer.hpp"
 #include "seal/pades_sealer.hpp"
 
 namespace kutse::stamping::app {
@@ -25,23 +27,29 @@ struct StampTools {
   FetchFacts fetch_facts;
   RecordStamp record;
   const pdf::CertificateRenderer& renderer;
-  const seal::PadesSealer* sealer;  // null: no seal configured, nothing is stamped
+  const seal::PadesSealer* sealer;        // null: no seal configured, nothing is stamped
+  const seal::AsiceSealer* asice_sealer;  // the same seal key; null exactly when `sealer` is
   // Set when a setting stamps need is missing (the message key of the 503 saying so).
   std::optional<std::string> unconfigured;
   std::string public_url;  // KUTSE_PUBLIC_URL, without a trailing slash
   const common::Clock& clock;
 };
 
+// pdf: the sealed PDF (PAdES); asice: the PDF in an ASiC-E container (XAdES).
+enum class StampFormat { kPdf, kAsice };
+
 struct StampOrder {
   std::string number;
   DocumentLanguage language = DocumentLanguage::kEstonian;
   std::string correlation_id;  // the request id of the call
+  StampFormat format = StampFormat::kPdf;
 };
 
 struct StampedFile {
-  std::string bytes;     // the sealed PDF
-  std::string filename;  // for Content-Disposition
-  Stamp stamp;           // as recorded
+  std::string bytes;         // the sealed PDF or the container
+  std::string content_type;  // application/pdf or application/vnd.etsi.asic-e+zip
+  std::string filename;      // for Content-Disposition
+  Stamp stamp;               // as recorded
 };
 
 // 128 bits would do; 18 bytes make 24 base64url characters without padding.

@@ -10,13 +10,14 @@ namespace kutse::stamping::sql {
 inline constexpr db::Statement kInsertStamp{
     "insert_stamp",
     "INSERT INTO stamping.stamps (id, verification_code, certificate_number, holder_personal_code, format, "
-    "language, level, sha256, created_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz)"};
+    "language, level, sha256, document_sha256, created_at) "
+    "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz)"};
 
 // The columns a stamp is read back with, times as UTC ISO 8601.
 #define KUTSE_STAMP_COLUMNS                                                                    \
   "id::text AS id, seq, verification_code, certificate_number, holder_personal_code, format, " \
-  "language, level, sha256, " KUTSE_UTC_TEXT("created_at") " AS created_at, " KUTSE_UTC_TEXT(  \
-      "withdrawn_at") " AS withdrawn_at"
+  "language, level, sha256, document_sha256, " KUTSE_UTC_TEXT(                                 \
+      "created_at") " AS created_at, " KUTSE_UTC_TEXT("withdrawn_at") " AS withdrawn_at"
 
 // $1 holder, $2 the seq of the last stamp of the page before (null: the first page), $3 how many.
 inline constexpr db::Statement kListStamps{"list_stamps",
@@ -35,10 +36,12 @@ inline constexpr db::Statement kLiveStampByCode{"live_stamp_by_code",
                                                 "SELECT " KUTSE_STAMP_COLUMNS
                                                 " FROM stamping.stamps "
                                                 "WHERE verification_code = $1 AND withdrawn_at IS NULL"};
+// By the SHA-256 of the PDF the seal covers: the file itself for PAdES, the PDF inside for ASiC-E.
 inline constexpr db::Statement kLiveStampBySha256{
-    "live_stamp_by_sha256", "SELECT " KUTSE_STAMP_COLUMNS
-                            " FROM stamping.stamps "
-                            "WHERE sha256 = $1 AND withdrawn_at IS NULL ORDER BY seq DESC LIMIT 1"};
+    "live_stamp_by_document_sha256",
+    "SELECT " KUTSE_STAMP_COLUMNS
+    " FROM stamping.stamps "
+    "WHERE document_sha256 = $1 AND withdrawn_at IS NULL ORDER BY seq DESC LIMIT 1"};
 
 inline db::Statements Statements() {
   return {kInsertStamp, kListStamps, kWithdrawStamp, kLiveStampByCode, kLiveStampBySha256};

@@ -20,6 +20,7 @@ Stamp StampOf(const pqxx::row& row) {
   stamp.language = row["language"].c_str();
   stamp.level = row["level"].c_str();
   stamp.sha256 = row["sha256"].c_str();
+  stamp.document_sha256 = row["document_sha256"].c_str();
   stamp.created_at = row["created_at"].c_str();
   stamp.withdrawn_at = TextOrNull(row["withdrawn_at"]);
   return stamp;
@@ -34,7 +35,7 @@ std::optional<Stamp> FirstOf(const pqxx::result& rows) {
 void StampRepository::Insert(const Stamp& stamp) {
   tx_.exec_prepared(sql::kInsertStamp.name, stamp.id, stamp.verification_code, stamp.certificate_number,
                     stamp.holder_personal_code, stamp.format, stamp.language, stamp.level, stamp.sha256,
-                    stamp.created_at);
+                    stamp.document_sha256, stamp.created_at);
 }
 
 std::vector<Stamp> StampRepository::Page(const std::string& holder, std::optional<long long> before_seq,

@@ -1,5 +1,6 @@
 // One digital stamp as the service records it: the certificate, its holder, the form and level of
-// the seal, the SHA-256 of the file handed out, when, and the verification code of its QR link.
+// the seal, the SHA-256 of the file handed out and of the PDF it seals, when, and the verification
+// code of its QR link.
 // No I/O.
 #pragma once
 
@@ -16,10 +17,13 @@ struct Stamp {
   std::string verification_code;
   std::string certificate_number;
   std::string holder_personal_code;  // personal data: never logged
-  std::string format = "pdf";
-  std::string language;  // et | en
+  std::string format = "pdf";        // pdf (PAdES) | asice (ASiC-E with XAdES)
+  std::string language;              // et | en
   std::string level = kLevelBaselineB;
-  std::string sha256;                       // of the file, 64 lower-case hex digits
+  std::string sha256;  // of the file, 64 lower-case hex digits
+  // Of the PDF the seal covers: the file itself for pdf, the PDF inside the container for asice.
+  // An uploaded document is found by it.
+  std::string document_sha256;
   std::string created_at;                   // UTC ISO 8601
   std::optional<std::string> withdrawn_at;  // UTC ISO 8601: the holder withdrew its verification link
 };

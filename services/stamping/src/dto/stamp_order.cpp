@@ -17,7 +17,11 @@ common::StatusOr<app::StampOrder> ParseStampOrder(const std::string& number, con
   }
   if (!body.contains("format")) {
     errors.push_back({"/format", Msg("field.required")});
-  } else if (!body["format"].is_string() || body["format"].get<std::string>() != "pdf") {
+  } else if (body["format"] == "pdf") {
+    order.format = app::StampFormat::kPdf;
+  } else if (body["format"] == "asice") {
+    order.format = app::StampFormat::kAsice;
+  } else {
     errors.push_back({"/format", Msg("stamping.format_values")});
   }
   if (!body.contains("language")) {

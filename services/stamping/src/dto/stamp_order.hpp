@@ -1,4 +1,5 @@
-// The body of POST /api/v1/me/certificates/{number}/stamps: {"format": "pdf", "language": "et"|"en"}.
+// The body of POST /api/v1/me/certificates/{number}/stamps:
+// {"format": "pdf"|"asice", "language": "et"|"en"}.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,7 @@
 
 namespace kutse::stamping::dto {
 
-// Invalid argument with a field error per wrong or unknown member. Only "pdf" today: ASiC-E comes later.
+// Invalid argument with a field error per wrong or unknown member.
 common::StatusOr<app::StampOrder> ParseStampOrder(const std::string& number, const nlohmann::json& body);
 
 }  // namespace kutse::stamping::dto

@@ -10,6 +10,7 @@ bus::CloudEvent StampCreatedEvent(const Stamp& stamp, const std::string& correla
                          {"language", stamp.language},
                          {"level", stamp.level},
                          {"sha256", stamp.sha256},
+                         {"document_sha256", stamp.document_sha256},
                          {"created_at", stamp.created_at}};
   return bus::CloudEvent::Make("stamping", kStampCreatedV1, stamp.id, std::move(data), correlation_id);
 }

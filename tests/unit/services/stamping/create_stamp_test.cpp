@@ -13,6 +13,7 @@
 #include "kutse/common/sha256.hpp"
 #include "stamping_fixtures.hpp"
 #include "stamping_service.hpp"
+#include "verify/asice_verifier.hpp"
 
 using namespace kutse::stamping;
 using kutse::common::StatusCode;
@@ -69,15 +70,19 @@ TEST_CASE("the document prints the English name when the register has one, else 
         "https://x/verify/c");
 }
 
-TEST_CASE("the order is a PDF in Estonian or English, nothing else") {
+TEST_CASE("the order is a PDF or an ASiC-E container in Estonian or English, nothing else") {
   auto order = dto::ParseStampOrder("K-000123", {{"format", "pdf"}, {"language", "en"}});
   REQUIRE(order.ok());
   CHECK(order->number == "K-000123");
   CHECK(order->language == DocumentLanguage::kEnglish);
+  CHECK(order->format == app::StampFormat::kPdf);
   CHECK(dto::ParseStampOrder("K-1", {{"format", "pdf"}, {"language", "et"}})->language ==
         DocumentLanguage::kEstonian);
+  CHECK(dto::ParseStampOrder("K-1", {{"format", "asice"}, {"language", "et"}})->format ==
+        app::StampFormat::kAsice);
+  CHECK_FALSE(dto::ParseStampOrder("K-1", {{"format", "ASICE"}, {"language", "et"}}).ok());
 
-  auto wrong = dto::ParseStampOrder("K-1", {{"format", "asice"}, {"language", "ru"}, {"extra", 1}});
+  auto wrong = dto::ParseStampOrder("K-1", {{"format", "bdoc"}, {"language", "ru"}, {"extra", 1}});
   REQUIRE(wrong.status().code() == StatusCode::kInvalidArgument);
   std::set<std::string> pointers;
   for (const auto& error : wrong.status().field_errors()) {
@@ -106,7 +111,9 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   LoadMessages();
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
-  const seal::PadesSealer sealer(seal::SealKey::Load(material.key_pem, material.certificates_pem, ""));
+  const seal::SealKey key = seal::SealKey::Load(material.key_pem, material.certificates_pem, "");
+  const seal::PadesSealer sealer(key);
+  const seal::AsiceSealer asice_sealer(key);
   const pdf::CertificateRenderer renderer("/usr/share/fonts/truetype/dejavu");
   const kutse::common::FakeClock clock(stamping_test::ExampleTime());
   kutse::common::Status answer_of_register;  // OK: the fake answers Õie's certificate
@@ -125,6 +132,7 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
                         },
                         renderer,
                         &sealer,
+                        &asice_sealer,
                         std::nullopt,
                         "https://kutse.example",
                         clock};
@@ -140,6 +148,8 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   CHECK(recorded[0].certificate_number == "246810");
   CHECK(recorded[0].holder_personal_code == kOie);
   CHECK(recorded[0].format == "pdf");
+  CHECK(recorded[0].document_sha256 == recorded[0].sha256);
+  CHECK(stamped->content_type == "application/pdf");
   CHECK(recorded[0].language == "en");
   CHECK(recorded[0].level == "B-B");
   CHECK(recorded[0].created_at == "2026-12-03T12:00:00.000Z");
@@ -167,6 +177,30 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
             .status()
             .code() == StatusCode::kUnavailable);
 
+  // The same certificate as an ASiC-E container: the PDF inside is what the stamp's document digest names.
+  answer_of_register = kutse::common::OkStatus();
+  app::StampOrder asice{"246810", DocumentLanguage::kEstonian, "req-3"};
+  asice.format = app::StampFormat::kAsice;
+  auto container = app::CreateStamp(tools, Person(kOie), asice);
+  REQUIRE(container.ok());
+  CHECK(container->content_type == "application/vnd.etsi.asic-e+zip");
+  CHECK(container->filename == "246810-et.asice");
+  REQUIRE(recorded.size() == 2);
+  CHECK(recorded[1].format == "asice");
+  CHECK(recorded[1].level == "B-B");
+  CHECK(recorded[1].sha256 == kutse::common::Sha256Hex(container->bytes));
+  const auto entries = kutse::stamping::verify::ReadArchive(container->bytes, {});
+  REQUIRE(entries);
+  REQUIRE(entries->size() == 4);
+  CHECK((*entries)[1].name == "246810-et.pdf");
+  CHECK(recorded[1].document_sha256 == kutse::common::Sha256Hex((*entries)[1].bytes));
+  CHECK(Run("pdftotext -enc UTF-8 " + dir.Write("inside.pdf", (*entries)[1].bytes) + " -", false)
+            .output.find(stamping_test::kHolder) != std::string::npos);
+  const auto check = kutse::stamping::verify::VerifyAsice(container->bytes, nullptr);
+  CHECK(check.Intact());
+  CHECK(check.covered_sha256 == recorded[1].document_sha256);
+  recorded.pop_back();
+
   CHECK(recorded.size() == 1);  // a refusal records nothing
   tools.unconfigured = "stamping.not_configured";
   asked.clear();
@@ -176,6 +210,7 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   CHECK(asked.empty());
 
   tools.sealer = nullptr;
+  tools.asice_sealer = nullptr;
   auto unsealed = app::CreateStamp(tools, Person(kOie), {"246810", DocumentLanguage::kEstonian, "req-2"});
   CHECK(unsealed.status().code() == StatusCode::kUnavailable);
   CHECK(unsealed.status().message().key == "stamping.no_seal");

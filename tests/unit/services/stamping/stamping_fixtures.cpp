@@ -1,6 +1,7 @@
 #include "stamping_fixtures.hpp"
 
 #include <sys/wait.h>
+#include <zip.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +110,33 @@ SealMaterial MakeSealMaterial(const TempDir& dir, const std::string& organisatio
     throw std::runtime_error("openssl could not make the test seal: " + made.output);
   return SealMaterial{ReadFile(d + "/ca.pem"), ReadFile(d + "/seal_key.pem"), ReadFile(d + "/seal_cert.pem"),
                       ReadFile(d + "/seal.p12"), d + "/ca.pem"};
+}
+
+std::string Zip(const std::vector<ZipEntry>& entries) {
+  zip_source_t* target = zip_source_buffer_create(nullptr, 0, 0, nullptr);
+  zip_source_keep(target);
+  zip_t* archive = zip_open_from_source(target, ZIP_TRUNCATE, nullptr);
+  if (archive == nullptr)
+    throw std::runtime_error("libzip cannot make a test archive");
+  for (const ZipEntry& entry : entries) {
+    const zip_int64_t index =
+        zip_file_add(archive, entry.name.c_str(),
+                     zip_source_buffer(archive, entry.bytes.data(), entry.bytes.size(), 0), 0);
+    if (index < 0)
+      throw std::runtime_error("libzip cannot add " + entry.name);
+    zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
+                             entry.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+  }
+  if (zip_close(archive) != 0)
+    throw std::runtime_error("libzip cannot write a test archive");
+  zip_stat_t stat;
+  zip_source_stat(target, &stat);
+  zip_source_open(target);
+  std::string bytes(static_cast<size_t>(stat.size), '\0');
+  zip_source_read(target, bytes.data(), bytes.size());
+  zip_source_close(target);
+  zip_source_free(target);
+  return bytes;
 }
 
 }  // namespace stamping_test

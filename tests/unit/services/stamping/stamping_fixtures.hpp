@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "domain/certificate_document.hpp"
 
@@ -48,6 +49,15 @@ struct SealMaterial {
   std::string p12;
   std::string ca_file;
 };
+// A ZIP of these entries in this order, made with libzip: to put together containers the
+// service's writer would never make.
+struct ZipEntry {
+  std::string name;
+  std::string bytes;
+  bool stored;
+};
+std::string Zip(const std::vector<ZipEntry>& entries);
+
 SealMaterial MakeSealMaterial(const TempDir& dir, const std::string& organisation = "Kutsekoda");
 
 }  // namespace stamping_test

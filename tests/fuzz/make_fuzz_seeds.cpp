@@ -1,0 +1,83 @@
+// Writes the seeds of the verifiers' fuzz corpora (tests/fuzz/run): a certificate PDF rendered and
+// sealed by the stamping service's own renderer and sealers. Usage: make_fuzz_seeds KEY.pem CERT.pem
+// OUT_DIR, which gets sealed.pdf (PAdES), container.asice (ASiC-E), signatures0.xml (the container's
+// signature) and data.pdf (the unsealed rendering, which the ASiC-E harness wraps signatures around).
+#include <zip.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include "pdf/certificate_renderer.hpp"
+#include "read_file.hpp"
+#include "seal/asice_container.hpp"
+#include "seal/asice_sealer.hpp"
+#include "seal/pades_sealer.hpp"
+#include "stamping_service.hpp"
+
+namespace {
+
+// One entry of a container, read with libzip from memory; empty when missing.
+std::string Entry(const std::string& container, const char* name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(container.data(), container.size(), 0, &error);
+  zip_t* archive = source != nullptr ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+  std::string bytes;
+  if (archive != nullptr) {
+    if (zip_file_t* file = zip_fopen(archive, name, 0)) {
+      char buffer[8192];
+      zip_int64_t n = 0;
+      while ((n = zip_fread(file, buffer, sizeof buffer)) > 0) {
+        bytes.append(buffer, static_cast<size_t>(n));
+      }
+      zip_fclose(file);
+    }
+    zip_discard(archive);
+  } else if (source != nullptr) {
+    zip_source_free(source);
+  }
+  zip_error_fini(&error);
+  return bytes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: make_fuzz_seeds KEY.pem CERT.pem OUT_DIR\n";
+    return 2;
+  }
+  using namespace kutse::stamping;
+  LoadMessages();
+  CertificateDocument document;
+  document.number = "K-000123";
+  document.holder_name = "Õie Šmidt";
+  document.qualification_name = "Keevitaja, tase 4";
+  document.estqf_level = 4;
+  document.eqf_level = 4;
+  document.competences = {"Keevitamine", "Tööohutus"};
+  document.awarding_body_name = "Eesti Keevitajate Kutseliit";
+  document.issue_date = {2026, 1, 5};
+  document.valid_from = {2026, 1, 1};
+  document.valid_until = kutse::common::Date{2030, 12, 31};
+  document.verification_url = "https://kutseregister.ee/verify/q2Xv7rPz0aLk3JmN8sTw4bYc";
+  const auto now = std::chrono::system_clock::now();
+  const std::string pdf = pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
+                              .Render(document, DocumentLanguage::kEstonian, now);
+  const seal::SealKey key =
+      seal::SealKey::Load(kutse::fuzz::ReadFile(argv[1]), kutse::fuzz::ReadFile(argv[2]), "");
+  const std::string container = seal::AsiceSealer(key).Seal(pdf, "K-000123-et.pdf", now);
+  const std::string signature = Entry(container, seal::kAsiceSignaturesEntry);
+  if (signature.empty()) {
+    std::cerr << "make_fuzz_seeds: the container has no " << seal::kAsiceSignaturesEntry << "\n";
+    return 1;
+  }
+  const std::string dir = argv[3];
+  std::ofstream(dir + "/sealed.pdf", std::ios::binary)
+      << seal::PadesSealer(key).Seal(pdf, now, "Kutseregistri e-tempel");
+  std::ofstream(dir + "/container.asice", std::ios::binary) << container;
+  std::ofstream(dir + "/signatures0.xml", std::ios::binary) << signature;
+  std::ofstream(dir + "/data.pdf", std::ios::binary) << pdf;
+  return 0;
+}
