@@ -5,7 +5,7 @@
 KUTSE_PACKAGES=(build-essential cmake pkg-config ccache libpistache-dev libpqxx-dev librabbitmq-dev
   nlohmann-json3-dev catch2 libcurl4-openssl-dev libssl-dev postgresql-15 rabbitmq-server nodejs npm
   openssl curl wrk nginx-light clang-format shellcheck libmagic-dev
-  libpodofo-dev libqrencode-dev fonts-dejavu-core poppler-utils zbar-tools)
+  libpodofo-dev libqrencode-dev fonts-dejavu-core poppler-utils zbar-tools python3-aiosmtpd)
 KUTSE_POLICY_RC=/usr/sbin/policy-rc.d
 KUTSE_OWN_POLICY_RC=0 # set while our temporary /usr/sbin/policy-rc.d exists
 
