@@ -2,8 +2,8 @@
 // (deploy/local/mail-sink, the cluster's own). An issued certificate gives an in-app notice and a
 // state-portal message to <personal code>@eesti.ee in the person's language within 2 s; e-mail goes
 // only to a confirmed address; the SMTP server down for a while loses nothing and sends each message
-// once (by Message-ID); a refused message is dead, listed for an admin and retried; the settings
-// refuse what is wrong and are each person's own.
+// once (by Message-ID), also with two replicas sending; a refused message is dead, listed for an
+// admin and retried; the settings refuse what is wrong and are each person's own.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
@@ -15,7 +15,7 @@ import { kAnne } from './lib/demo-people.mjs';
 import { confirmationCode, mailTo, waitForMail } from './lib/mail.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
 
-const [kHolderA, kHolderB, kHolderC, kHolderD] = personalCodes(4, 7301);
+const [kHolderA, kHolderB, kHolderC, kHolderD, kHolderE] = personalCodes(5, 7301);
 const kAdmin = { ...kAnne, roles: ['admin'] };
 const portal = (code) => `${code}@eesti.ee`;
 
@@ -206,5 +206,23 @@ describe('mail channels: state portal, confirmed e-mail, outage, dead letters', 
     assert.ok(!page.body.items.some((d) => d.id === dead.id), 'no longer dead');
     assert.equal((await admin('/api/v1/admin/notification-deliveries?state=lost')).status, 400);
     assert.equal((await admin('/api/v1/admin/notification-deliveries/not-an-id/retry', { method: 'POST' })).status, 404);
+  });
+
+  it('sends each message once with two replicas of the notification service claiming the same rows', async () => {
+    await cluster.startAndWait('notification', { replica: 1, env: { KUTSE_MAIL_RETRY_BASE_MS: 200, KUTSE_MAIL_MAX_ATTEMPTS: 40 } });
+    const issued = [];
+    for (let i = 0; i < 12; i += 1) issued.push(await issue(kHolderE));
+    await waitForMail(cluster.mailDir, portal(kHolderE), { count: 12, timeoutMs: 20000 });
+    await sleep(1500);
+    const all = mailTo(cluster.mailDir, portal(kHolderE));
+    assert.equal(all.length, 12, 'twelve notices, twelve messages');
+    assert.equal(new Set(all.map((m) => m.messageId)).size, 12);
+    for (const certificate of issued) assert.equal(all.filter((m) => m.body.includes(certificate.number)).length, 1);
+    const attempts = await cluster.sqlNumber(
+      "SELECT count(*) FROM notification.delivery_attempts a JOIN notification.deliveries d ON d.id = a.delivery_id " +
+        `WHERE d.personal_code = '${kHolderE}'`,
+    );
+    assert.equal(attempts, 12, 'one attempt each: no replica sent a row the other held');
+    await cluster.stop('notification', { replica: 1 });
   });
 });

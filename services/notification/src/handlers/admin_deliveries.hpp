@@ -9,7 +9,7 @@
 
 namespace kutse::notification {
 
-// GET /api/v1/admin/notification-deliveries?state=dead|pending|sent
+// GET /api/v1/admin/notification-deliveries?state=dead|pending|sent (default dead)
 http::Response ListNotificationDeliveries(const MailContext& context, http::Request& request);
 // POST /api/v1/admin/notification-deliveries/{deliveryId}/retry
 http::Response RetryNotificationDelivery(const MailContext& context, http::Request& request);
