@@ -18,8 +18,8 @@ namespace kutse::notification {
 void Configure(runtime::ServiceRuntime& runtime) {
   LoadMessages();
   Templates();  // a wrong template stops the start, naming its file, rather than a holder's read
-  // Lives as long as the process: the consumer, the worker and the handlers refer to it.
-  static const NotificationSettings settings = NotificationSettings::Read(runtime.Environment());
+  // Read once; the consumer, the worker and the handlers each keep a copy.
+  const NotificationSettings settings = NotificationSettings::Read(runtime.Environment());
   const common::Clock& clock = common::SystemClock::Instance();
   db::Statements statements = sql::Statements();
   for (const auto& statement : sql::MailStatements()) {
@@ -29,7 +29,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
   db::Pool& pool = runtime.Database();
   for (const NoticeMapping& mapping : NoticeMappings()) {
     runtime.Consumer().On(mapping.event_type,
-                          [&mapping, &clock](pqxx::work& work, const bus::CloudEvent& event) {
+                          [&mapping, &clock, settings](pqxx::work& work, const bus::CloudEvent& event) {
                             return AddNoticeFor(mapping, work, event, settings, clock);
                           });
   }

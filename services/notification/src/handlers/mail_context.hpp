@@ -9,7 +9,7 @@ namespace kutse::notification {
 
 struct MailContext {
   db::Pool& pool;
-  const NotificationSettings& settings;
+  NotificationSettings settings;  // a copy: the context outlives Configure's local
   const common::Clock& clock;
 };
 

@@ -27,7 +27,7 @@ class MailWorker {
   common::Status Round(const common::StopSignal& stop);
 
   db::Pool& pool_;
-  const NotificationSettings& settings_;
+  const NotificationSettings settings_;  // a copy: the worker outlives Configure's local
   const common::Clock& clock_;
   mail::SmtpSender sender_;
   db::PeriodicJob runner_;
