@@ -57,6 +57,32 @@ const kMatrix = {
     body: () => ({ up_to: '6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c' }),
     expect: only(persons(404), 403),
   },
+  'GET /api/v1/me/notification-settings': { path: '/api/v1/me/notification-settings', expect: only(persons(200), 403) },
+  // Without an address, so no confirmation code is sent; each person saves their own.
+  'PUT /api/v1/me/notification-settings': {
+    path: '/api/v1/me/notification-settings',
+    body: () => ({ language: 'et', state_portal: true, email_enabled: false, email: null }),
+    expect: only(persons(200), 403),
+  },
+  // No address waits for a code: each person is let in and told so.
+  'POST /api/v1/me/notification-settings/email-confirmation': {
+    path: '/api/v1/me/notification-settings/email-confirmation',
+    body: () => ({ code: '123456' }),
+    expect: only(persons(409), 403),
+  },
+  'GET /api/v1/admin/notification-deliveries': {
+    path: '/api/v1/admin/notification-deliveries?state=dead',
+    expect: only({ admin: 200 }, 403),
+  },
+  'POST /api/v1/admin/notification-deliveries/{deliveryId}/retry': {
+    path: '/api/v1/admin/notification-deliveries/6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c/retry',
+    expect: only({ admin: 404 }, 403),
+  },
+  'POST /api/v1/admin/notification-digests': {
+    path: '/api/v1/admin/notification-digests',
+    body: () => ({}),
+    expect: only({ admin: 200 }, 403),
+  },
   'POST /api/v1/bodies/{bodyId}/certificates': {
     path: `/api/v1/bodies/${X}/certificates`,
     body: () => certificateBody(),

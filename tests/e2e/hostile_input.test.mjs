@@ -16,6 +16,7 @@ import { describe, it } from 'node:test';
 import { certificateBody, identityHeader, kBodyId, kClerk, kHolder, recordCertificateOk, runPool, waitFor } from './lib/api.mjs';
 import { kBootstrapAdmin, withStartedCluster } from './lib/cluster.mjs';
 import { contract, fetchChecked } from './lib/contract.mjs';
+import { confirmationCode } from './lib/mail.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
 import { kClosedBody } from './lib/reference-data.mjs';
 
@@ -253,6 +254,16 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       const page = await send('GET', '/api/v1/me/notifications', { identity: kHolder });
       return page.body.items?.find((item) => item.certificate_number === fixture.number)?.id;
     }, { timeoutMs: 15000 });
+    // The documented example's address waits for its code (the valid PUT sends none again), and the
+    // notice's state-portal message, once sent, is made dead for the valid retry.
+    const example = doc().paths['/api/v1/me/notification-settings'].put.requestBody.content['application/json'].example;
+    expectStatus(await sendJson('PUT', '/api/v1/me/notification-settings', example, kHolder), 200, 'adding an e-mail address');
+    fixture.emailCode = await confirmationCode(cluster.mailDir, example.email);
+    fixture.deliveryId = await waitFor('the fixture notice\'s sent message', async () =>
+      (await cluster.psql(
+        "UPDATE notification.deliveries SET state = 'dead' WHERE state = 'sent' AND channel = 'state_portal' " +
+          `AND notice_id = '${fixture.noticeId}' RETURNING id`,
+      )).trim() || undefined, { timeoutMs: 15000 });
   });
 
   let nextPerson = 1;
@@ -281,6 +292,8 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       case 'verificationCode': // a stamp the walk never withdraws
         fixture.verificationCode ??= sealedFixture().then((sealed) => sealed.code);
         return fixture.verificationCode;
+      case 'deliveryId':
+        return fixture.deliveryId;
       default:
         assert.fail(`${op.id}: no valid value known for the path parameter ${name}; add one to pathValue()`);
     }
@@ -358,6 +371,10 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     // The documented example names a notice of nobody's; the walk's holder has one of their own.
     if (op.template === '/api/v1/me/notifications/read-all' && !label.includes('/up_to')) {
       return { ...value, up_to: fixture.noticeId };
+    }
+    // The code that was mailed, not the documented example's.
+    if (op.template === '/api/v1/me/notification-settings/email-confirmation' && !label.includes('/code')) {
+      return { ...value, code: fixture.emailCode };
     }
     return value;
   }

@@ -5,7 +5,7 @@
 KUTSE_PACKAGES=(build-essential cmake pkg-config ccache libpistache-dev libpqxx-dev librabbitmq-dev
   nlohmann-json3-dev catch2 libcurl4-openssl-dev libssl-dev postgresql-15 rabbitmq-server nodejs npm
   openssl curl wrk nginx-light clang-format shellcheck libmagic-dev
-  libpodofo-dev libqrencode-dev fonts-dejavu-core poppler-utils zbar-tools
+  libpodofo-dev libqrencode-dev fonts-dejavu-core poppler-utils zbar-tools python3-aiosmtpd
   libzip-dev libxml2-dev xmlsec1 unzip libxml2-utils
   clang-14 libclang-rt-14-dev) # libFuzzer with ASan/UBSan for tests/fuzz
 KUTSE_POLICY_RC=/usr/sbin/policy-rc.d

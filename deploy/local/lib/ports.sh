@@ -2,9 +2,11 @@
 # deploy/local/lib/ports.sh: the per-command configuration (run, test, bench): folders, ports and how
 # the servers differ between the commands. Sourced by deploy/local/lib.sh.
 
-# "oidc" is the local stand-in for TARA (deploy/local/oidc-provider), which the gateway signs in with.
+# "oidc" is the local stand-in for TARA (deploy/local/oidc-provider), which the gateway signs in with;
+# "mail" the local SMTP server (deploy/local/mail-sink) the notification service mails through (SMTP,
+# not HTTP, but numbered and overridden the same way: KUTSE_MAIL_PORT, bench 2625).
 declare -A KUTSE_DEFAULT_HTTP_PORT=([gateway]=8080 [certificate]=8081 [workflow]=8082
-  [notification]=8083 [stamping]=8084 [oidc]=8089)
+  [notification]=8083 [stamping]=8084 [oidc]=8089 [mail]=2525)
 
 # kutse_init run|test|bench: sets the folders, ports and per-command differences.
 # shellcheck disable=SC2034 # what it sets is read by the other deploy/local/lib/ modules

@@ -29,6 +29,7 @@ kutse_service_values() {
     [KUTSE_OIDC_CLIENT_SECRET_FILE]=$(kutse_oidc_secret_file)
     [KUTSE_BOOTSTRAP_ADMINS]=$KUTSE_DEMO_ADMINS
     [KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE]=$(kutse_service_key_file "$s")
+    [KUTSE_SMTP_URL]="smtp://127.0.0.1:$(kutse_http_port mail)"
   )
   # The development e-seal (kutse_ensure_seal_material), once the command has made it.
   if [[ -n ${SEAL_KEY_FILE:-} ]]; then
@@ -79,7 +80,7 @@ kutse_service_await() { # SERVICE
 
 kutse_services_stop() {
   local s pid pids=()
-  for s in "${KUTSE_SERVICES[@]}" oidc; do
+  for s in "${KUTSE_SERVICES[@]}" oidc mail; do
     if pid=$(kutse_pidfile_alive "$PID_DIR/$s.pid"); then pids+=("$pid"); fi
     rm -f "$PID_DIR/$s.pid"
   done
@@ -110,7 +111,34 @@ kutse_oidc_start() {
   kutse_write_pidfile "$PID_DIR/oidc.pid" $!
 }
 
-# The identity provider and the five services, started together and awaited, then the demo data.
+# The local SMTP server (deploy/local/mail-sink/server.py, Debian's python3-aiosmtpd): every message
+# the notification service sends lands as one .eml file in $STATE_DIR/mail, nothing leaves the machine.
+kutse_mail_start() {
+  local port
+  port=$(kutse_http_port mail)
+  kutse_require_free_port "$port" "${PORT_VAR_PREFIX}MAIL_PORT" "SMTP server"
+  [[ ! -e $LOG_DIR/mail.log ]] || mv -f "$LOG_DIR/mail.log" "$LOG_DIR/mail.log.1"
+  (export "KUTSE_MAIL_SINK_PORT=$port" "KUTSE_MAIL_SINK_DIR=$STATE_DIR/mail" &&
+    exec setsid /usr/bin/python3 "$KUTSE_REPO/deploy/local/mail-sink/server.py") >"$LOG_DIR/mail.log" 2>&1 \
+    </dev/null {KUTSE_LOG_FD}>&- &
+  kutse_write_pidfile "$PID_DIR/mail.pid" $!
+}
+
+kutse_mail_await() {
+  local port deadline=$((SECONDS + 20))
+  port=$(kutse_http_port mail)
+  until kutse_port_in_use "$port"; do
+    if ! kutse_pidfile_alive "$PID_DIR/mail.pid" >/dev/null || ((SECONDS >= deadline)); then
+      tail -n 20 "$LOG_DIR/mail.log" >&2
+      die "the SMTP server did not listen on 127.0.0.1:$port, see $LOG_DIR/mail.log"
+    fi
+    sleep 0.2
+  done
+  log "SMTP server ready on 127.0.0.1:$port (messages in $STATE_DIR/mail)"
+}
+
+# The identity provider, the SMTP server and the five services, started together and awaited, then
+# the demo data.
 kutse_services_up() { # BUILD_DIR
   local s
   # Every service's required settings have values before anything starts.
@@ -119,7 +147,9 @@ kutse_services_up() { # BUILD_DIR
     kutse_service_environment "$s" KUTSE_VALUES
   done
   kutse_oidc_start
+  kutse_mail_start
   for s in "${KUTSE_SERVICES[@]}"; do kutse_service_start "$s" "$1"; done
+  kutse_mail_await
   for s in oidc "${KUTSE_SERVICES[@]}"; do kutse_service_await "$s"; done
   kutse_apply_demo_data
 }

@@ -425,6 +425,11 @@ export class Cluster {
       KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE: this.serviceKeyFile(service), // read by the workflow and stamping
     };
     if (service === 'certificate') values.KUTSE_TRUSTED_SERVICE_KEYS_DIR = this.trustedKeysDir(service);
+    if (service === 'notification') {
+      // The cluster's own SMTP server; a test may stop and start it (stopMailSink, startMailSink).
+      const sink = await this.startMailSink();
+      Object.assign(values, { KUTSE_SMTP_URL: `smtp://127.0.0.1:${sink.port}`, KUTSE_MAIL_INTERVAL_MS: 100 });
+    }
     if (service === 'stamping') {
       const seal = this.sealFiles();
       Object.assign(values, {
@@ -543,33 +548,15 @@ export class Cluster {
     for (let replica = 0; replica < 3; replica += 1) {
       redirects.push(`http://127.0.0.1:${await this.port('gateway', replica)}/auth/callback`);
     }
-    const logFile = path.join(this.logDir, 'oidc.log');
-    const fd = fs.openSync(logFile, 'a');
-    let child;
-    try {
-      child = spawn(process.execPath, [path.join(this.repo, 'deploy', 'local', 'oidc-provider', 'server.mjs')], {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          KUTSE_OIDC_PORT: String(port),
-          KUTSE_OIDC_ISSUER: `http://127.0.0.1:${port}`,
-          KUTSE_OIDC_CLIENT_ID: kOidcClientId,
-          KUTSE_OIDC_CLIENT_SECRET_FILE: secretFile,
-          KUTSE_OIDC_REDIRECT_URIS: redirects.join(','),
-          KUTSE_OIDC_KEY_FILE: path.join(this.logDir, 'oidc_signing.jwks.json'),
-        },
-        stdio: ['ignore', fd, fd],
-      });
-    } finally {
-      fs.closeSync(fd);
-    }
-    const handle = { service: 'oidc', replica: 0, key: 'oidc#0', port, child, logFile, exited: false, code: null, signal: null };
-    handle.exit = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        Object.assign(handle, { exited: true, code, signal });
-        resolve({ code, signal });
-      });
+    const handle = this.spawnHelper('oidc', port, process.execPath, [path.join(this.repo, 'deploy', 'local', 'oidc-provider', 'server.mjs')], {
+      KUTSE_OIDC_PORT: String(port),
+      KUTSE_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+      KUTSE_OIDC_CLIENT_ID: kOidcClientId,
+      KUTSE_OIDC_CLIENT_SECRET_FILE: secretFile,
+      KUTSE_OIDC_REDIRECT_URIS: redirects.join(','),
+      KUTSE_OIDC_KEY_FILE: path.join(this.logDir, 'oidc_signing.jwks.json'),
     });
-    this.processes.set(handle.key, handle);
+    const { logFile } = handle;
     const issuer = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20000;
     for (;;) {
@@ -584,6 +571,84 @@ export class Cluster {
     }
     this.identity = { issuer, secretFile, port };
     return this.identity;
+  }
+
+  /**
+   * Starts a stand-in the cluster needs besides the services (the identity provider, the SMTP server)
+   * as a child process `<name>#0`, its output in <name>.log; resolves at once to its handle.
+   */
+  spawnHelper(name, port, command, args, env) {
+    const logFile = path.join(this.logDir, `${name}.log`);
+    const fd = fs.openSync(logFile, 'a');
+    let child;
+    try {
+      child = spawn(command, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', fd, fd] });
+    } finally {
+      fs.closeSync(fd);
+    }
+    const handle = { service: name, replica: 0, key: `${name}#0`, port, child, logFile, exited: false, code: null, signal: null };
+    handle.exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        Object.assign(handle, { exited: true, code, signal });
+        resolve({ code, signal });
+      });
+    });
+    this.processes.set(handle.key, handle);
+    return handle;
+  }
+
+  /** The folder where the cluster's SMTP server keeps each message it accepts (one .eml file each). */
+  get mailDir() {
+    return path.join(this.logDir, 'mail');
+  }
+
+  /** Recipients listed in this file (one a line) are refused by the SMTP server with 550. */
+  get mailRejectFile() {
+    return path.join(this.logDir, 'mail-reject.txt');
+  }
+
+  /**
+   * Starts the cluster's SMTP server (deploy/local/mail-sink) unless it runs; always on the same port,
+   * so the notification service finds it again after stopMailSink. Resolves to {port}.
+   */
+  async startMailSink() {
+    const running = this.processes.get('mail#0');
+    if (running && !running.exited) return { port: running.port };
+    this.mailPort ??= await freePort();
+    const port = this.mailPort;
+    const handle = this.spawnHelper('mail', port, '/usr/bin/python3', [path.join(this.repo, 'deploy', 'local', 'mail-sink', 'server.py')], {
+      KUTSE_MAIL_SINK_PORT: String(port),
+      KUTSE_MAIL_SINK_DIR: this.mailDir,
+      KUTSE_MAIL_SINK_REJECT_FILE: this.mailRejectFile,
+    });
+    const { logFile } = handle;
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      assert.ok(!handle.exited, `the mail sink exited at start\n${fs.readFileSync(logFile, 'utf8')}`);
+      const listening = await new Promise((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.end();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+      if (listening) return { port };
+      assert.ok(Date.now() < deadline, `the mail sink was not listening within 20 s\n${fs.readFileSync(logFile, 'utf8')}`);
+      await sleep(50);
+    }
+  }
+
+  /** Stops the cluster's SMTP server (an outage: the relay is unreachable until startMailSink). */
+  async stopMailSink() {
+    const handle = this.processes.get('mail#0');
+    assert.ok(handle && !handle.exited, 'the mail sink is not running');
+    handle.stoppedOnPurpose = true;
+    handle.child.kill('SIGTERM');
+    const result = await within(handle.exit, 10000);
+    if (result === 'timeout') {
+      handle.child.kill('SIGKILL');
+      await handle.exit;
+    }
   }
 
   /**

@@ -19,6 +19,7 @@
 #include "gateway_settings.hpp"
 #include "kutse/common/config.hpp"
 #include "kutse/runtime/runtime_settings.hpp"
+#include "notification_settings.hpp"
 #include "stamping_settings.hpp"
 #include "support/settings_description.hpp"
 #include "workflow_settings.hpp"
@@ -67,8 +68,18 @@ std::pair<long long, long long> Range(const std::string& kind) {  // "int:MIN..M
   return {std::stoll(kind.substr(4, dots - 4)), std::stoll(kind.substr(dots + 2))};
 }
 
-// A value the service must take for a setting of this kind.
+// A value the service must take for a setting of this kind; text settings with a shape of their own
+// (an address, an smtp:// URL) and a file with a format get theirs by name.
 std::string ValidValue(const DescribedSetting& s, const ScratchFolder& scratch) {
+  static const std::map<std::string, std::string> kByName = {{"KUTSE_SMTP_URL", "smtp://127.0.0.1:2525"},
+                                                             {"KUTSE_MAIL_FROM", "teated@kutse.test"},
+                                                             {"KUTSE_STATE_PORTAL_DOMAIN", "eesti.ee"}};
+  if (auto found = kByName.find(s.name); found != kByName.end()) {
+    return found->second;
+  }
+  if (s.name == "KUTSE_SMTP_CREDENTIALS_FILE") {
+    return scratch.File(s.name, "kutse:secret\n");
+  }
   static const std::map<std::string, std::string> kByKind = {
       {"port", "8080"},
       {"flag", "enabled"},
@@ -202,8 +213,11 @@ TEST_CASE("the workflow service reads the settings libs/runtime and services/wor
   });
 }
 
-TEST_CASE("the notification service reads only the shared settings") {
-  CheckAgainstDescription("notification", ReadRuntime);
+TEST_CASE("the notification service reads the settings libs/runtime and services/notification describe") {
+  CheckAgainstDescription("notification", [](const Config& config) {
+    ReadRuntime(config);
+    kutse::notification::NotificationSettings::Read(config);
+  });
 }
 
 TEST_CASE("the stamping service reads the settings libs/runtime and services/stamping describe") {

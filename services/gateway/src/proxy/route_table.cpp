@@ -109,6 +109,9 @@ RouteTable DefaultRouteTable(const std::string& certificate_url, const std::stri
   table.Add("/api/v1/me/certificates", {"certificate", certificate_url});
   table.Add("/api/v1/me/data-access-log", {"certificate", certificate_url});
   table.Add("/api/v1/me/notifications", {"notification", notification_url});
+  table.Add("/api/v1/me/notification-settings", {"notification", notification_url});
+  table.Add("/api/v1/admin/notification-deliveries", {"notification", notification_url});
+  table.Add("/api/v1/admin/notification-digests", {"notification", notification_url});
   table.Add("/api/v1/me/requests", {"workflow", workflow_url});
   table.Add("/api/v1/bodies/{bodyId}/requests", {"workflow", workflow_url});
   table.Add("/api/v1/admin/requests", {"workflow", workflow_url});

@@ -6,10 +6,15 @@
 
 namespace kutse::notification {
 
-void NoticeRepository::Add(const NewNotice& notice) {
-  tx_.exec_prepared(sql::kInsertNotice.name, common::NewUuid(), notice.holder_personal_code, notice.kind,
-                    notice.parameters.dump(), db::NullableParam(notice.certificate_number),
-                    notice.source_event_id, db::NullableParam(notice.request_id));
+std::optional<std::string> NoticeRepository::Add(const NewNotice& notice) {
+  auto rows =
+      tx_.exec_prepared(sql::kInsertNotice.name, common::NewUuid(), notice.holder_personal_code, notice.kind,
+                        notice.parameters.dump(), db::NullableParam(notice.certificate_number),
+                        notice.source_event_id, db::NullableParam(notice.request_id));
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return rows[0]["id"].as<std::string>();
 }
 
 std::vector<StoredNotice> NoticeRepository::Page(const std::string& holder_personal_code,

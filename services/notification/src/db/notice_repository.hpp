@@ -35,8 +35,8 @@ class NoticeRepository {
  public:
   explicit NoticeRepository(pqxx::transaction_base& tx) : tx_(tx) {}
 
-  // Nothing is added when that event already gave a notice of that kind.
-  void Add(const NewNotice& notice);
+  // The new notice's id; nullopt (nothing added) when that event already gave a notice of that kind.
+  std::optional<std::string> Add(const NewNotice& notice);
   // The holder's notices, newest first, those after `after` only.
   std::vector<StoredNotice> Page(const std::string& holder_personal_code,
                                  const std::optional<NoticeCursor>& after, int limit, bool unread_only);

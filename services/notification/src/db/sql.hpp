@@ -12,7 +12,7 @@ inline constexpr db::Statement kInsertNotice{
     "insert_notice",
     "INSERT INTO notification.notices (id, holder_personal_code, kind, parameters, certificate_number, "
     "source_event_id, request_id) VALUES ($1::uuid, $2, $3, $4::jsonb, $5, $6, $7::uuid) "
-    "ON CONFLICT (source_event_id, kind) DO NOTHING"};
+    "ON CONFLICT (source_event_id, kind) DO NOTHING RETURNING id::text AS id"};
 // Newest first, by keyset: $2 and $3 are the cursor's position (cursor_created_at and id of the last
 // notice seen), null for the first page; $5 true keeps the unread ones only. Ordered by the table's
 // columns (qualified), not by the texts of the same names.

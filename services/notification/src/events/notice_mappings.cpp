@@ -1,5 +1,6 @@
 #include "events/notice_mappings.hpp"
 
+#include "app/enqueue_notice_mail.hpp"
 #include "db/notice_repository.hpp"
 #include "domain/notice_text.hpp"
 #include "events/event_fields.hpp"
@@ -64,7 +65,8 @@ const std::vector<NoticeMapping>& NoticeMappings() {
   return mappings;
 }
 
-common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, const bus::CloudEvent& event) {
+common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, const bus::CloudEvent& event,
+                            const NotificationSettings& settings, const common::Clock& clock) {
   auto holder = HolderOf(event);
   if (!holder.ok()) {
     return holder.status();
@@ -95,9 +97,12 @@ common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, cons
     parameters["request_kind"] = event.data["kind"];  // not "kind": that is the notice's own
   }
   auto number = RequiredText(event, "certificate_number");
-  NoticeRepository(work).Add(NewNotice{*holder, *kind, std::move(parameters),
-                                       number.ok() ? std::optional(*number) : std::nullopt,
-                                       std::move(request_id), event.id});
+  auto id = NoticeRepository(work).Add(NewNotice{*holder, *kind, parameters,
+                                                 number.ok() ? std::optional(*number) : std::nullopt,
+                                                 std::move(request_id), event.id});
+  if (id) {
+    app::EnqueueNoticeMail(work, settings, clock, app::NoticeForMail{*id, *holder, *kind, parameters});
+  }
   return common::OkStatus();
 }
 

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "kutse/bus/cloud_event.hpp"
+#include "kutse/common/clock.hpp"
 #include "kutse/common/status.hpp"
+#include "notification_settings.hpp"
 
 namespace kutse::notification {
 
@@ -35,7 +37,9 @@ const std::vector<NoticeMapping>& NoticeMappings();
 
 // The event's notice for its holder (holder_personal_code), inside the consumer's inbox transaction;
 // a repeat of the same event never reaches it, and the store keeps one notice per kind per event.
-// A malformed event is an invalid argument (the consumer dead-letters it).
-common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, const bus::CloudEvent& event);
+// A malformed event is an invalid argument (the consumer dead-letters it). A new notice's messages on
+// the mail channels are added in the same transaction (app/enqueue_notice_mail.hpp).
+common::Status AddNoticeFor(const NoticeMapping& mapping, pqxx::work& work, const bus::CloudEvent& event,
+                            const NotificationSettings& settings, const common::Clock& clock);
 
 }  // namespace kutse::notification

@@ -17,8 +17,13 @@ TEST_CASE("the longest prefix decides the owning service, on segment boundaries"
 
 TEST_CASE("every route of \"My notifications\" reaches the notification service") {
   auto table = DefaultRouteTable("http://c", "http://w", "http://n", "http://s");
-  for (const char* path : {"/api/v1/me/notifications/unread-count", "/api/v1/me/notifications/read-all",
-                           "/api/v1/me/notifications/0b8f4a52-6a4e-4d51-9a55-0f3d8c7e2a11/read"}) {
+  for (const char* path :
+       {"/api/v1/me/notifications/unread-count", "/api/v1/me/notifications/read-all",
+        "/api/v1/me/notifications/0b8f4a52-6a4e-4d51-9a55-0f3d8c7e2a11/read",
+        "/api/v1/me/notification-settings", "/api/v1/me/notification-settings/email-confirmation",
+        "/api/v1/admin/notification-deliveries",
+        "/api/v1/admin/notification-deliveries/0b8f4a52-6a4e-4d51-9a55-0f3d8c7e2a11/retry",
+        "/api/v1/admin/notification-digests"}) {
     INFO(path);
     REQUIRE(table.Find(path)->service == "notification");
     REQUIRE(table.Find(path)->base_url == "http://n");
