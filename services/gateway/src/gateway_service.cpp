@@ -23,6 +23,9 @@ namespace {
 
 // The largest body a service takes (a batch of 10,000 certificates) plus room.
 constexpr size_t kMaxForwardedBody = 5 * 1024 * 1024;
+// A file attached to a request: the workflow takes 10 MB and says so itself; a little more passes
+// here so that its exact refusal reaches the caller, and only this route takes that much.
+constexpr size_t kMaxForwardedAttachment = 10 * 1024 * 1024 + 64 * 1024;
 
 // What the gateway holds for its whole life; owned by Configure's closures.
 struct GatewayState {
@@ -161,6 +164,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
     // The owning service checks the body's media type and Accept against its own route.
     router.AddAsync(method, "/api/v1/*", forward, http::RouteOptions{kMaxForwardedBody, false, ""});
   }
+  router.AddAsync("POST", "/api/v1/me/requests/{id}/attachments", forward,
+                  http::RouteOptions{kMaxForwardedAttachment, false, ""});
 }
 
 }  // namespace kutse::gateway

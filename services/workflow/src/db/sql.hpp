@@ -91,6 +91,33 @@ inline constexpr db::Statement kMessagesOf{
     "messages_of", "SELECT id, author_kind, text, " KUTSE_UTC_TEXT("sent_at") " AS sent_at "
                    "FROM workflow.request_messages WHERE request_id = $1::uuid ORDER BY id"};
 
+// ---- attachments -------------------------------------------------------------------------------
+
+// The columns of an attachment's metadata, as db/request_repository.cpp reads them.
+#define KUTSE_ATTACHMENT_COLUMNS                                                                  \
+  "id::text AS id, file_name, media_type, size_bytes, sha256, uploaded_by_kind, " KUTSE_UTC_TEXT( \
+      "uploaded_at") " AS uploaded_at"
+
+// $7 the bytes (a binary parameter).
+inline constexpr db::Statement kInsertAttachment{
+    "insert_attachment",
+    "INSERT INTO workflow.request_attachments (id, request_id, file_name, media_type, size_bytes, sha256, "
+    "content, uploaded_by_kind, uploaded_by_personal_code, uploaded_at) "
+    "VALUES ($1::uuid, $2::uuid, $3, $4, $5::integer, $6, $7::bytea, $8, $9, $10::timestamptz) "
+    "RETURNING " KUTSE_ATTACHMENT_COLUMNS};
+inline constexpr db::Statement kCountAttachments{
+    "count_attachments",
+    "SELECT count(*) AS attached FROM workflow.request_attachments WHERE request_id = $1::uuid"};
+inline constexpr db::Statement kAttachmentsOf{
+    "attachments_of",
+    "SELECT " KUTSE_ATTACHMENT_COLUMNS
+    " FROM workflow.request_attachments WHERE request_id = $1::uuid ORDER BY uploaded_at, id"};
+// One file of request $1 with its bytes.
+inline constexpr db::Statement kAttachmentContent{
+    "attachment_content",
+    "SELECT " KUTSE_ATTACHMENT_COLUMNS
+    ", content FROM workflow.request_attachments WHERE request_id = $1::uuid AND id = $2::uuid"};
+
 inline db::Statements Statements() {
   return {kInsertRequest,
           kLockCertificateRequests,
@@ -105,7 +132,11 @@ inline db::Statements Statements() {
           kInsertHistory,
           kHistoryOf,
           kInsertMessage,
-          kMessagesOf};
+          kMessagesOf,
+          kInsertAttachment,
+          kCountAttachments,
+          kAttachmentsOf,
+          kAttachmentContent};
 }
 
 }  // namespace kutse::workflow::sql

@@ -5,6 +5,7 @@
 #include "app/read_requests.hpp"
 #include "dto/request_parsers.hpp"
 #include "dto/request_views.hpp"
+#include "handlers/attachment_download.hpp"
 #include "kutse/common/text.hpp"
 #include "kutse/http/etag.hpp"
 #include "kutse/http/query.hpp"
@@ -80,6 +81,14 @@ http::Response GetInboxRequest(const HandlerContext& context, http::Request& req
     return app::HandlersRequest(read, handler, request.PathParam("id"));
   }));
   return DetailAnswer(context, detail);
+}
+
+http::Response GetInboxAttachment(const HandlerContext& context, http::Request& request, HandlerOf who) {
+  Actor handler = who(request);
+  app::AttachmentDownload download = common::ValueOrThrow(context.pool.Read([&](pqxx::nontransaction& read) {
+    return app::AttachmentOf(read, handler, request.PathParam("id"), request.PathParam("attachmentId"));
+  }));
+  return AttachmentAnswer(std::move(download));
 }
 
 http::Response TakeInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who) {
