@@ -2,6 +2,7 @@
 
 #include "app/act_on_request.hpp"
 #include "app/decide_on_request.hpp"
+#include "app/handler_reads.hpp"
 #include "app/read_requests.hpp"
 #include "dto/request_parsers.hpp"
 #include "dto/request_views.hpp"
@@ -77,16 +78,19 @@ http::Response ListInbox(const HandlerContext& context, http::Request& request, 
 
 http::Response GetInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who) {
   Actor handler = who(request);
-  RequestDetail detail = common::ValueOrThrow(context.pool.Read([&](pqxx::nontransaction& read) {
-    return app::HandlersRequest(read, handler, request.PathParam("id"));
+  // A read of the holder's data: the read's event is written in the same transaction.
+  RequestDetail detail = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
+    return app::ReadRequestAsHandler(work, context.clock, handler, request.PathParam("id"),
+                                     request.request_id);
   }));
   return DetailAnswer(context, detail);
 }
 
 http::Response GetInboxAttachment(const HandlerContext& context, http::Request& request, HandlerOf who) {
   Actor handler = who(request);
-  app::AttachmentDownload download = common::ValueOrThrow(context.pool.Read([&](pqxx::nontransaction& read) {
-    return app::AttachmentOf(read, handler, request.PathParam("id"), request.PathParam("attachmentId"));
+  app::AttachmentDownload download = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
+    return app::ReadAttachmentAsHandler(work, context.clock, handler, request.PathParam("id"),
+                                        request.PathParam("attachmentId"), request.request_id);
   }));
   return AttachmentAnswer(std::move(download));
 }
