@@ -3,7 +3,9 @@
 // keeper's admin reading one of theirs, each appear in the holder's GET /api/v1/me/data-access-log
 // (who, in which role and body, the certificate, the request), carried by
 // workflow.personal_data_read.v1 from the workflow's outbox to the certificate service's log,
-// once per read. The holder's own reads and an inbox page (no personal data) enter nothing.
+// once per read. The holder's own reads and an inbox page (no personal data) enter nothing. And
+// the answer deadline is a setting: a workflow started with KUTSE_REQUEST_ANSWER_DAYS=14 gives a
+// new request 14 days (30 by default).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
@@ -13,7 +15,7 @@ import { fetchChecked } from './lib/contract.mjs';
 import { personalCodes } from './lib/personal-codes.mjs';
 import { kClosedBody } from './lib/reference-data.mjs';
 
-const [kHolderCode, kClosedHolderCode, kAdminCode] = personalCodes(3, 1311);
+const [kHolderCode, kClosedHolderCode, kAdminCode, kDeadlineHolderCode] = personalCodes(4, 1311);
 const kAdmin = { personal_code: kAdminCode, name: 'Registri Pidaja', roles: ['admin'] };
 
 describe('request reads: a handler\'s read appears in the holder\'s data-access log', { timeout: 180000 }, () => {
@@ -39,6 +41,13 @@ describe('request reads: a handler\'s read appears in the holder\'s data-access 
     return answer.body;
   }
   const requestReads = async (who) => (await ok(who, 'GET', '/api/v1/me/data-access-log?limit=100')).items.filter((e) => e.purpose === 'request');
+  // Today in Tallinn plus `days`, as the workflow counts the deadline.
+  function tallinnDatePlus(days) {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(new Date());
+    const date = new Date(`${today}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  }
   const readEvents = (id) => cluster.sqlNumber(
     `SELECT count(*) FROM workflow.outbox WHERE type = 'workflow.personal_data_read.v1' AND subject = '${id}'`);
 
@@ -92,5 +101,16 @@ describe('request reads: a handler\'s read appears in the holder\'s data-access 
     // A read that is refused (another inbox) reads nothing.
     assert.equal((await call(kClerk, 'GET', `/api/v1/bodies/${kBodyId}/requests/${request.id}`)).status, 404);
     assert.equal(await readEvents(request.id), 1);
+  });
+
+  it('gives a new request the answer deadline the setting says', async () => {
+    const me = holder(kDeadlineHolderCode);
+    const certificate = await recordCertificateOk(gw, certificateBody({ holder_personal_code: kDeadlineHolderCode, holder_name: me.name }));
+    const before = await ok(me, 'POST', '/api/v1/me/requests', { kind: 'question', certificate_number: certificate.number, message: 'Esimene küsimus' }, 201);
+    assert.equal(before.answer_deadline, tallinnDatePlus(30), 'the default is 30 days');
+    await cluster.stop('workflow');
+    await cluster.startAndWait('workflow', { env: { KUTSE_REQUEST_ANSWER_DAYS: '14' } });
+    const after = await ok(me, 'POST', '/api/v1/me/requests', { kind: 'question', certificate_number: certificate.number, message: 'Teine küsimus' }, 201);
+    assert.equal(after.answer_deadline, tallinnDatePlus(14));
   });
 });

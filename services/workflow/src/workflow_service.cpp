@@ -86,7 +86,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
                         });
   auto context = std::make_shared<HandlerContext>(HandlerContext{
       runtime.Database(), *clock,
-      [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); }});
+      [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); },
+      settings.answer_days});
 
   http::Router& router = runtime.Router();
   const http::RouteOptions no_body{1024, false};  // the step is the path; a body is ignored

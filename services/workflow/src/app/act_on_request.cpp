@@ -53,8 +53,9 @@ common::StatusOr<AppliedChange> ApplyChange(pqxx::work& work, const common::Cloc
   // A question the holder reopens is submitted anew, and its deadline counts from the reply.
   bool resubmitted =
       transition->to == RequestState::kSubmitted && transition->from != RequestState::kSubmitted;
-  Request after = requests.SetState(current->id, transition->to, now, resubmitted,
-                                    resubmitted ? AnswerDeadline(now) : current->answer_deadline);
+  Request after =
+      requests.SetState(current->id, transition->to, now, resubmitted,
+                        resubmitted ? AnswerDeadline(now, change.answer_days) : current->answer_deadline);
   const std::string action = ToString(transition->kind());
   requests.AddHistory(after.id, {action, transition->from, transition->to, actor, transition->reason,
                                  ActionDetail(change.action), now});

@@ -32,8 +32,8 @@ http::Response DetailAnswer(const HandlerContext& context, const RequestDetail& 
 // A holder's step on their request, with the If-Match they may send.
 http::Response Act(const HandlerContext& context, http::Request& request, Action action) {
   const auth::Identity& holder = runtime::RequirePerson(request);
-  app::RequestChange change{request.PathParam("id"), std::move(action), request.Header("if-match"),
-                            http::Precondition::kOptional, request.request_id};
+  app::RequestChange change{request.PathParam("id"),       std::move(action),  request.Header("if-match"),
+                            http::Precondition::kOptional, request.request_id, context.answer_days};
   RequestDetail detail = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
     return app::ActOnRequest(work, context.clock, Actor::Holder(holder.personal_code), change);
   }));
@@ -44,7 +44,8 @@ http::Response Act(const HandlerContext& context, http::Request& request, Action
 
 http::Response CreateMyRequest(const HandlerContext& context, http::Request& request) {
   const auth::Identity& holder = runtime::RequirePerson(request);
-  app::NewRequest input{common::ValueOrThrow(dto::ParseNewRequest(request.JsonBody())), request.request_id};
+  app::NewRequest input{common::ValueOrThrow(dto::ParseNewRequest(request.JsonBody())), request.request_id,
+                        context.answer_days};
   auto key = common::ValueOrThrow(db::ParseIdempotencyKey(request.Header("idempotency-key")));
   const std::string hash = common::Sha256Hex("me/requests\n" + request.body);
   db::StoredResponse answer = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
