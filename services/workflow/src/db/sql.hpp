@@ -54,15 +54,25 @@ inline constexpr db::Statement kHoldersRequests{
 // A handler's inbox (domain/inbox_order.hpp): the open requests of route $1, optionally of kind $2
 // and state $3, overdue on $4 first, then the oldest submitted, then by id. $5..$7 the key of the
 // last row of the page before (overdue, submitted_at, id), NULL for the first page; $8 rows.
+// The overdue and the other open requests are read apart, each in the order of index
+// requests_inbox (route, submitted_at, id) and stopping after $8 rows, so a page never sorts all
+// of a body's open requests (100,000 open ones: a sequential scan and a sort of 0.7 s before).
+#define KUTSE_INBOX_PART(overdue, condition)                                                               \
+  "(SELECT " KUTSE_REQUEST_COLUMNS ", " overdue                                                            \
+  " AS overdue FROM workflow.requests WHERE route = $1 "                                                   \
+  "AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed') AND ($2::text IS NULL OR kind = $2) " \
+  "AND ($3::text IS NULL OR state = $3) AND " condition                                                    \
+  " ORDER BY requests.submitted_at, requests.id LIMIT $8)"
 inline constexpr db::Statement kInbox{
     "inbox",
-    "SELECT " KUTSE_REQUEST_COLUMNS
-    ", overdue FROM (SELECT *, (state IN ('submitted', 'in_review') AND "
-    "answer_deadline < $4::date) AS overdue FROM workflow.requests WHERE route = $1 "
-    "AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed') AND ($2::text IS NULL OR kind = $2) "
-    "AND ($3::text IS NULL OR state = $3)) AS open WHERE $5::boolean IS NULL OR overdue < $5 OR "
-    "(overdue = $5 AND (submitted_at, id) > ($6::timestamptz, $7::uuid)) "
-    "ORDER BY overdue DESC, submitted_at, id LIMIT $8"};
+    KUTSE_INBOX_PART("true",
+                     "state IN ('submitted', 'in_review') AND answer_deadline < $4::date AND ($5::boolean IS NULL "
+                     "OR ($5 AND (requests.submitted_at, requests.id) > ($6::timestamptz, $7::uuid)))")
+    " UNION ALL " KUTSE_INBOX_PART(
+        "false",
+        "NOT (state IN ('submitted', 'in_review') AND answer_deadline < $4::date) AND ($5::boolean IS NULL OR $5 "
+        "OR (requests.submitted_at, requests.id) > ($6::timestamptz, $7::uuid))")
+    " ORDER BY overdue DESC, submitted_at, id LIMIT $8"};
 // $2 the new state; $3 now; $4 true when the request is submitted again (a reopened question), so
 // its deadline counts from now: $5 the new deadline.
 inline constexpr db::Statement kUpdateRequestState{
