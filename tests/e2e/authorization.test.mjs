@@ -2,7 +2,10 @@
 // exactly the answer the matrix allows. An operation added to openapi.yaml without a row here fails
 // the test, so nobody can add a route without deciding who may call it.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import { certificateBody } from './lib/api.mjs';
 import { Browser } from './lib/browser.mjs';
@@ -10,6 +13,9 @@ import { withStartedCluster, kBootstrapAdmin } from './lib/cluster.mjs';
 import { contract } from './lib/contract.mjs';
 import { kJuri, kKadri, kOie, kToomas } from './lib/demo-people.mjs';
 import { kBodyX, kBodyY } from './lib/reference-data.mjs';
+
+// A real PDF, so that a file route's upload check lets it through to the caller's check.
+const kPdf = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/uploads/protocol.pdf'));
 
 const X = kBodyX;
 const Y = kBodyY;
@@ -222,6 +228,24 @@ const kMatrix = {
     path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/close',
     expect: only({ admin: 404 }, 403),
   },
+  // A file to no one's request: each person is let in and finds none of theirs.
+  'POST /api/v1/me/requests/{id}/attachments': {
+    path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/attachments',
+    file: () => ({ type: 'application/pdf', bytes: kPdf }),
+    expect: only(persons(404), 403),
+  },
+  'GET /api/v1/me/requests/{id}/attachments/{attachmentId}': {
+    path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001',
+    expect: only(persons(404), 403),
+  },
+  'GET /api/v1/bodies/{bodyId}/requests/{id}/attachments/{attachmentId}': {
+    path: `/api/v1/bodies/${X}/requests/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001`,
+    expect: only({ clerkX: 404 }, 403),
+  },
+  'GET /api/v1/admin/requests/{id}/attachments/{attachmentId}': {
+    path: '/api/v1/admin/requests/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001',
+    expect: only({ admin: 404 }, 403),
+  },
   'POST /api/v1/me/requests/{id}/messages': {
     path: '/api/v1/me/requests/00000000-0000-4000-8000-000000000000/messages',
     body: () => ({ message: 'x' }),
@@ -356,6 +380,11 @@ describe('authorization: every route × every kind of caller', () => {
           body = JSON.stringify(row.body());
         } else if (row.raw) {
           const file = row.raw();
+          headers['content-type'] = file.type;
+          body = file.bytes;
+        }
+        if (row.file) {
+          const file = row.file();
           headers['content-type'] = file.type;
           body = file.bytes;
         }

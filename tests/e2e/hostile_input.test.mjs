@@ -12,7 +12,10 @@
 // tabs and line breaks byte for byte, read back through the API and from PostgreSQL.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { certificateBody, identityHeader, kBodyId, kClerk, kHolder, recordCertificateOk, runPool, waitFor } from './lib/api.mjs';
 import { kBootstrapAdmin, withStartedCluster } from './lib/cluster.mjs';
 import { contract, fetchChecked } from './lib/contract.mjs';
@@ -23,6 +26,8 @@ import { kClosedBody } from './lib/reference-data.mjs';
 const kAdmin = { personal_code: kBootstrapAdmin, name: 'Anne Admin', roles: ['admin'] };
 const kOrigin = 'https://www.keevitajad.ee';
 const kUnknownMedia = 'application/x-kutse-unknown';
+// The file an operation that takes a file (ADR 0006) is sent: a real PDF, which its upload check lets in.
+const kPdf = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/uploads/protocol.pdf'));
 // Targets of the admins' writes that exist only in this cluster.
 const kNewStandard = 'HOSTIILNE-4';
 const kNewBody = '80099001';
@@ -284,7 +289,7 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
       case 'clientId':
         return fixture.clientId;
       case 'id': // a request fit for the step: see requestFor()
-        return requestFor(op.template);
+        return op.template.includes('/attachments') ? (await attachmentFixture(op.template)).id : requestFor(op.template);
       case 'noticeId':
         return fixture.noticeId;
       case 'stamp': // a fresh stamp of the holder's, so that a withdrawal wrongly let through changes nothing else
@@ -294,6 +299,8 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
         return fixture.verificationCode;
       case 'deliveryId':
         return fixture.deliveryId;
+      case 'attachmentId':
+        return (await attachmentFixture(op.template)).attachmentId;
       default:
         assert.fail(`${op.id}: no valid value known for the path parameter ${name}; add one to pathValue()`);
     }
@@ -326,6 +333,20 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     expectStatus(made, 200, 'stamping the fixture certificate');
     const listed = await send('GET', '/api/v1/me/stamps', { query: [['limit', '1']], identity: kHolder });
     return expectStatus(listed, 200, 'listing the holder\'s stamps').items[0].id;
+  }
+
+  // A duplicate request for inaccurate data with one file, in the body's inbox or (under
+  // /api/v1/admin/) the register keeper's; made once for each and shared by the probes.
+  function attachmentFixture(template) {
+    const key = template.startsWith('/api/v1/admin/') ? 'adminAttachment' : 'attachment';
+    fixture[key] ??= (async () => {
+      const number = key === 'adminAttachment' ? await closedBodyCertificate() : await freshCertificate();
+      const body = { kind: 'duplicate', certificate_number: number, reason: 'inaccurate_data', corrections: [{ field: 'specialisation', value: 'Metallaktiivgaaskeevitus' }] };
+      const id = expectStatus(await sendJson('POST', '/api/v1/me/requests', body, kHolder), 201, 'making a duplicate request for inaccurate data').id;
+      const file = await send('POST', `/api/v1/me/requests/${id}/attachments`, { headers: { 'Content-Type': 'application/pdf' }, body: kPdf, identity: kHolder });
+      return { id, attachmentId: expectStatus(file, 201, 'attaching a file').id };
+    })();
+    return fixture[key];
   }
 
   // A certificate of the closed body, whose requests go to the register keeper.
@@ -390,6 +411,10 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     if (op.parameters.some((p) => p.in === 'header' && p.name === 'Origin')) headers.Origin = kOrigin;
     const json = jsonBodyOf(op.operation);
     let body;
+    if (op.operation.requestBody && deref(op.operation.requestBody).content?.['application/pdf']) {
+      headers['Content-Type'] = 'application/pdf';
+      body = kPdf;
+    }
     if (json) {
       headers['Content-Type'] = 'application/json';
       const value = change.bodyValue ?? json.examples[0][1];

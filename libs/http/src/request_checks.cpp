@@ -72,8 +72,14 @@ common::Status CheckContentType(const RouteOptions& route, const Request& reques
 
 common::Status CheckAccept(const RouteOptions& route, const Request& request) {
   auto accept = request.Header("accept");
-  if (route.produces.empty() || !accept || Trimmed(*accept).empty() || Accepts(*accept, route.produces)) {
+  if (route.produces.empty() || !accept || Trimmed(*accept).empty()) {
     return common::OkStatus();
+  }
+  // A route that answers with a file of one of several types lists them all.
+  for (const auto& produced : common::Split(route.produces, ',')) {
+    if (Accepts(*accept, Trimmed(produced))) {
+      return common::OkStatus();
+    }
   }
   return common::InvalidArgument(Msg("http.not_acceptable", {{"type", route.produces}}))
       .WithReason("not_acceptable");

@@ -6,6 +6,8 @@
 #include "db/sql.hpp"
 #include "events/duplicate_approved_event.hpp"
 #include "events/duplicate_approved_handler.hpp"
+#include "events/personal_data_read_event.hpp"
+#include "events/personal_data_read_handler.hpp"
 #include "events/reprint_completed_event.hpp"
 #include "events/reprint_completed_handler.hpp"
 #include "handlers/awarding_bodies.hpp"
@@ -46,6 +48,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
   runtime.Consumer().On(kReprintCompletedV1, [clock](pqxx::work& work, const bus::CloudEvent& event) {
     return OnReprintCompleted(work, *clock, event);
   });
+  // A handler's read of a holder's request in the workflow is a read of the holder's data.
+  runtime.Consumer().On(kPersonalDataReadV1, OnPersonalDataRead);
   // The public name search's in-memory index, loaded and kept current by a thread of its own.
   auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().db_dsn);
   runtime.AddBackgroundJob([names] { names->Start(); }, [names] { names->Stop(); });

@@ -4,6 +4,7 @@
 
 #include "clients/certificate_facts_client.hpp"
 #include "db/sql.hpp"
+#include "domain/attachment.hpp"
 #include "events/certificate_events.hpp"
 #include "handlers/body_requests.hpp"
 #include "handlers/my_requests.hpp"
@@ -25,6 +26,18 @@ http::SyncHandler BoundFor(std::shared_ptr<HandlerContext> context, InboxHandler
   return [context, handler, who](http::Request& request) { return handler(*context, request, who); };
 }
 
+// A request's attached files: PDF, JPEG or PNG by their bytes, at most 10 MB (domain/attachment.hpp).
+const http::RouteOptions& AttachmentUpload() {
+  static const http::RouteOptions options{
+      kMaxAttachmentBytes, false, "application/json",
+      http::UploadRules{{"application/pdf", "image/jpeg", "image/png"}, kMaxAttachmentBytes}};
+  return options;
+}
+const http::RouteOptions& AttachmentDownload() {
+  static const http::RouteOptions options{1024, false, "application/pdf, image/jpeg, image/png"};
+  return options;
+}
+
 // The same inbox and steps for a body's clerks and for the register keeper's admins.
 void AddInboxRoutes(http::Router& router, const std::shared_ptr<HandlerContext>& context,
                     const std::string& base, HandlerOf who) {
@@ -32,6 +45,8 @@ void AddInboxRoutes(http::Router& router, const std::shared_ptr<HandlerContext>&
   const http::RouteOptions small{16 * 1024, true};
   router.Add("GET", base, BoundFor(context, ListInbox, who));
   router.Add("GET", base + "/{id}", BoundFor(context, GetInboxRequest, who));
+  router.Add("GET", base + "/{id}/attachments/{attachmentId}", BoundFor(context, GetInboxAttachment, who),
+             AttachmentDownload());
   router.Add("POST", base + "/{id}/take", BoundFor(context, TakeInboxRequest, who), no_body);
   router.Add("POST", base + "/{id}/accept", BoundFor(context, AcceptInboxRequest, who), no_body);
   router.Add("POST", base + "/{id}/reject", BoundFor(context, RejectInboxRequest, who), small);
@@ -71,7 +86,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
                         });
   auto context = std::make_shared<HandlerContext>(HandlerContext{
       runtime.Database(), *clock,
-      [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); }});
+      [certificate_facts](const std::string& number) { return certificate_facts->Fetch(number); },
+      settings.answer_days});
 
   http::Router& router = runtime.Router();
   const http::RouteOptions no_body{1024, false};  // the step is the path; a body is ignored
@@ -83,6 +99,10 @@ void Configure(runtime::ServiceRuntime& runtime) {
   router.Add("POST", "/api/v1/me/requests/{id}/withdraw", Bound(context, WithdrawMyRequest), no_body);
   router.Add("POST", "/api/v1/me/requests/{id}/messages", Bound(context, ReplyToMyRequest), message);
   router.Add("POST", "/api/v1/me/requests/{id}/close", Bound(context, CloseMyRequest), no_body);
+  router.Add("POST", "/api/v1/me/requests/{id}/attachments", Bound(context, AttachToMyRequest),
+             AttachmentUpload());
+  router.Add("GET", "/api/v1/me/requests/{id}/attachments/{attachmentId}", Bound(context, GetMyAttachment),
+             AttachmentDownload());
 
   AddInboxRoutes(router, context, "/api/v1/bodies/{bodyId}/requests", RequireClerk);
   AddInboxRoutes(router, context, "/api/v1/admin/requests", RequireRegisterKeeper);

@@ -40,13 +40,13 @@ export class Browser {
   }
 
   /** One request with this browser's cookies; gateway answers are contract-checked. */
-  async request(url, { method = 'GET', headers = {}, body, undocumented = false } = {}) {
+  async request(url, { method = 'GET', headers = {}, body, undocumented = false, timeoutMs } = {}) {
     const origin = new URL(url).origin;
     const cookie = this.cookieHeader(origin);
     const init = { method, redirect: 'manual', headers: { ...headers, ...(cookie ? { cookie } : {}) }, body };
     let answer;
     if (origin === this.gatewayOrigin) {
-      answer = await fetchChecked(url, { ...init, undocumented });
+      answer = await fetchChecked(url, { ...init, undocumented, ...(timeoutMs ? { timeoutMs } : {}) });
     } else {
       const response = await fetch(url, { ...init, signal: AbortSignal.timeout(15000) });
       const text = await response.text();

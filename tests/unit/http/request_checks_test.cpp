@@ -38,6 +38,20 @@ TEST_CASE("a JSON route refuses a body of another type, and a route answers 406 
   REQUIRE(CheckAccept(redirect, request).ok());
 }
 
+TEST_CASE("a route that answers with a file of several types is acceptable by any one of them") {
+  RouteOptions file_route{1024, false, "application/pdf, image/jpeg, image/png"};
+  Request request;
+  for (const char* accept :
+       {"image/png", "application/pdf", "image/*", "*/*", "text/html, image/jpeg;q=0.5"}) {
+    request.headers["accept"] = accept;
+    REQUIRE(CheckAccept(file_route, request).ok());
+  }
+  for (const char* accept : {"application/json", "text/*", "image/png;q=0, application/xml"}) {
+    request.headers["accept"] = accept;
+    REQUIRE(CheckAccept(file_route, request).reason() == "not_acceptable");
+  }
+}
+
 TEST_CASE("the path and every query value must be clean text once decoded") {
   Request request;
   request.path = "/api/v1/public/certificates/K-000001";

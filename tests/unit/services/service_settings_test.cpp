@@ -264,4 +264,11 @@ TEST_CASE("the settings are read into the struct as given") {
   auto workflow = kutse::workflow::WorkflowSettings::Read(Recording(values));
   CHECK(workflow.service_token_private_key_pem == "PRIVATE PEM");
   CHECK(workflow.upstream_certificate == "http://certificate:8080");
+  CHECK(workflow.answer_days == 30);  // the statutory default
+  values["KUTSE_REQUEST_ANSWER_DAYS"] = "14";
+  CHECK(kutse::workflow::WorkflowSettings::Read(Recording(values)).answer_days == 14);
+  for (const char* wrong : {"0", "366", "kuu"}) {
+    values["KUTSE_REQUEST_ANSWER_DAYS"] = wrong;
+    CHECK_THROWS_AS(kutse::workflow::WorkflowSettings::Read(Recording(values)), kutse::common::ConfigError);
+  }
 }

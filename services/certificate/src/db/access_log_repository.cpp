@@ -31,6 +31,12 @@ void AccessLogRepository::LogAll(const std::vector<Certificate>& certificates, c
   tx_.exec_prepared(sql::kLogAccesses.name, rows.dump());
 }
 
+void AccessLogRepository::LogRequestRead(const RequestRead& read) {
+  tx_.exec_prepared(sql::kLogRequestRead.name, read.holder_personal_code, read.read_at, read.read_by,
+                    read.role, db::NullableParam(read.awarding_body_id), read.certificate_number,
+                    read.request_id);
+}
+
 std::vector<AccessEntry> AccessLogRepository::Page(const std::string& holder_personal_code,
                                                    const std::optional<long long>& before_id, int limit) {
   std::optional<std::string> before;
@@ -48,6 +54,7 @@ std::vector<AccessEntry> AccessLogRepository::Page(const std::string& holder_per
     entry.awarding_body_id = db::OptionalText(row["awarding_body_id"]);
     entry.purpose = row["purpose"].as<std::string>();
     entry.certificate_number = row["certificate_number"].as<std::string>();
+    entry.request_id = db::OptionalText(row["request_id"]);
     entries.push_back(std::move(entry));
   }
   return entries;

@@ -20,6 +20,8 @@ class AccessLogRepository {
   void Log(const Certificate& certificate, const auth::Identity& staff, AccessPurpose purpose);
   void LogAll(const std::vector<Certificate>& certificates, const auth::Identity& staff,
               AccessPurpose purpose);
+  // A handler's read of a holder's request in the workflow service (purpose request).
+  void LogRequestRead(const RequestRead& read);
   // Entries older than `before_id` (all when nullopt), at most `limit`.
   std::vector<AccessEntry> Page(const std::string& holder_personal_code,
                                 const std::optional<long long>& before_id, int limit);

@@ -175,9 +175,16 @@ inline constexpr db::Statement kLogAccesses{
     "purpose, certificate_number) SELECT r.holder_personal_code, r.accessed_by, r.role, r.awarding_body_id, "
     "r.purpose, r.certificate_number FROM jsonb_to_recordset($1::jsonb) AS r(holder_personal_code text, "
     "accessed_by text, role text, awarding_body_id text, purpose text, certificate_number text)"};
+// A read of a holder's request in the workflow service, when it happened there.
+inline constexpr db::Statement kLogRequestRead{
+    "log_request_read",
+    "INSERT INTO certificate.data_access_log (holder_personal_code, accessed_at, accessed_by, role, "
+    "awarding_body_id, purpose, certificate_number, request_id) "
+    "VALUES ($1, $2::timestamptz, $3, $4, $5, 'request', $6, $7::uuid)"};
 inline constexpr db::Statement kAccessLog{
     "access_log", "SELECT id, " KUTSE_UTC_TEXT("accessed_at") " AS accessed_at, accessed_by, role, "
-                  "awarding_body_id, purpose, certificate_number FROM certificate.data_access_log "
+                  "awarding_body_id, purpose, certificate_number, request_id::text AS request_id "
+                  "FROM certificate.data_access_log "
                   "WHERE holder_personal_code = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"};
 
 // ---- the public register -------------------------------------------------------------------------
@@ -294,6 +301,7 @@ inline db::Statements Statements() {
           kInsertPrint,
           kPrintOfRequest,
           kLogAccess,
+          kLogRequestRead,
           kAccessLog,
           kCountNameCandidates,
           kPublicSearch,

@@ -6,10 +6,9 @@ namespace kutse::certificate {
 namespace {
 
 constexpr common::EnumName<AccessPurpose> kNames[] = {
-    {AccessPurpose::kIssuing, "issuing"},
-    {AccessPurpose::kInvalidation, "invalidation"},
-    {AccessPurpose::kAnnulment, "annulment"},
-    {AccessPurpose::kViewing, "viewing"},
+    {AccessPurpose::kIssuing, "issuing"},     {AccessPurpose::kInvalidation, "invalidation"},
+    {AccessPurpose::kAnnulment, "annulment"}, {AccessPurpose::kViewing, "viewing"},
+    {AccessPurpose::kRequest, "request"},
 };
 
 }  // namespace

@@ -34,6 +34,9 @@ nlohmann::json AccessLogPage(std::vector<AccessEntry> entries, int limit) {
                      {"awarding_body_id", common::JsonOrNull(entry.awarding_body_id)},
                      {"purpose", entry.purpose},
                      {"certificate_number", entry.certificate_number}});
+    if (entry.request_id) {
+      items.back()["request_id"] = *entry.request_id;  // a read of this request of the holder's
+    }
   }
   return {{"items", items}, {"next_cursor", next}};
 }

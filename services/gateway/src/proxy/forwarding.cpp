@@ -7,12 +7,20 @@
 namespace kutse::gateway {
 namespace {
 
-const std::set<std::string> kRequestHeaders = {"content-type", "accept",        "accept-language",
-                                               "if-match",     "if-none-match", "idempotency-key",
-                                               "traceparent"};
-// content-disposition: a file (a sealed PDF) reaches the browser as a download with its name.
-const std::set<std::string> kResponseHeaders = {
-    "location", "etag", "retry-after", "allow", "cache-control", "content-language", "content-disposition"};
+// content-disposition: the name of a file sent as the body (ADR 0006).
+const std::set<std::string> kRequestHeaders = {
+    "content-type",  "accept",          "accept-language", "if-match",
+    "if-none-match", "idempotency-key", "traceparent",     "content-disposition"};
+// content-disposition: a file (a sealed PDF) reaches the browser as a download with its name;
+// x-content-type-options: and the browser keeps to the file's declared type.
+const std::set<std::string> kResponseHeaders = {"location",
+                                                "etag",
+                                                "retry-after",
+                                                "allow",
+                                                "cache-control",
+                                                "content-language",
+                                                "content-disposition",
+                                                "x-content-type-options"};
 
 bool HasControlCharacters(const std::string& value) {
   for (char c : value) {

@@ -3,7 +3,8 @@
 namespace kutse::gateway {
 
 std::vector<LargeBodyRoute> LargeBodyRoutes() {
-  return {{"POST", "/api/v1/public/verifications", kMaxVerifiedDocument}};
+  return {{"POST", "/api/v1/public/verifications", kMaxVerifiedDocument},
+          {"POST", "/api/v1/me/requests/{id}/attachments", kMaxRequestAttachment}};
 }
 
 }  // namespace kutse::gateway

@@ -17,6 +17,9 @@ struct LargeBodyRoute {
 
 // A sealed document uploaded for verification (ADR 0006, issue 12): a PDF or ASiC-E container.
 inline constexpr size_t kMaxVerifiedDocument = 15 * 1024 * 1024;
+// A file attached to a request (issue 10): 10 MB, with room for the workflow service to be the one
+// that answers "too large" for a file just over it, in the caller's language.
+inline constexpr size_t kMaxRequestAttachment = 10 * 1024 * 1024 + 64 * 1024;
 
 std::vector<LargeBodyRoute> LargeBodyRoutes();
 

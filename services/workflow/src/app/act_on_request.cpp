@@ -11,13 +11,17 @@
 namespace kutse::workflow::app {
 namespace {
 
-// The one datum of an action worth keeping beside its reason: how a reprint went, the new number.
+// The one datum of an action worth keeping beside its reason: how a reprint went, the new
+// number, the id of an attached file.
 std::optional<std::string> ActionDetail(const Action& action) {
   if (const auto* delivered = std::get_if<MarkDelivered>(&action)) {
     return std::string(ToString(delivered->outcome));
   }
   if (const auto* issued = std::get_if<DuplicateIssued>(&action)) {
     return issued->certificate_number;
+  }
+  if (const auto* attach = std::get_if<Attach>(&action)) {
+    return attach->file.id;  // the history names the file it added
   }
   return std::nullopt;
 }
@@ -36,16 +40,22 @@ common::StatusOr<AppliedChange> ApplyChange(pqxx::work& work, const common::Cloc
       !fresh.ok()) {
     return fresh;
   }
+  RequestRecord record = current->Record();
+  if (KindOf(change.action) == ActionKind::kAttach) {
+    // Counted under the row lock: of two parallel uploads the second sees the first.
+    record.attachment_count = requests.CountAttachments(current->id);
+  }
   const auto now = clock.Now();
-  auto transition = ApplyAction(current->Record(), actor, change.action, now);
+  auto transition = ApplyAction(record, actor, change.action, now);
   if (!transition.ok()) {
     return transition.status();
   }
   // A question the holder reopens is submitted anew, and its deadline counts from the reply.
   bool resubmitted =
       transition->to == RequestState::kSubmitted && transition->from != RequestState::kSubmitted;
-  Request after = requests.SetState(current->id, transition->to, now, resubmitted,
-                                    resubmitted ? AnswerDeadline(now) : current->answer_deadline);
+  Request after =
+      requests.SetState(current->id, transition->to, now, resubmitted,
+                        resubmitted ? AnswerDeadline(now, change.answer_days) : current->answer_deadline);
   const std::string action = ToString(transition->kind());
   requests.AddHistory(after.id, {action, transition->from, transition->to, actor, transition->reason,
                                  ActionDetail(change.action), now});

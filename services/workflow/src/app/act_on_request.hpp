@@ -10,6 +10,7 @@
 #include <pqxx/pqxx>
 #include <string>
 
+#include "domain/answer_deadline.hpp"
 #include "domain/request.hpp"
 #include "domain/request_action.hpp"
 #include "domain/transition.hpp"
@@ -26,6 +27,7 @@ struct RequestChange {
   // A handler decides on what they read: their steps need If-Match, so two never both decide.
   http::Precondition precondition = http::Precondition::kOptional;
   std::string correlation_id;
+  int answer_days = kDefaultAnswerDays;  // a reopened question's new deadline, from now
 };
 
 // What an accepted change left: the request after it and its history row.

@@ -46,11 +46,27 @@ std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& cloc
   return RequestRepository(tx).Inbox(query, clock.Today(), limit);
 }
 
+common::StatusOr<AttachmentDownload> AttachmentOf(pqxx::transaction_base& tx, const Actor& actor,
+                                                  const std::string& request_id,
+                                                  const std::string& attachment_id) {
+  RequestRepository requests(tx);
+  auto request = requests.Find(request_id);
+  if (!request || !Sees(actor, *request)) {
+    return common::NotFound(common::Msg("request.not_found"));
+  }
+  auto file = requests.AttachmentContent(request->id, attachment_id);
+  if (!file) {
+    return common::NotFound(common::Msg("request.attachment_not_found"));
+  }
+  return AttachmentDownload{std::move(*request), std::move(file->first), std::move(file->second)};
+}
+
 RequestDetail DetailOf(pqxx::transaction_base& tx, Request request) {
   RequestRepository requests(tx);
   auto history = requests.History(request.id);
   auto messages = requests.Messages(request.id);
-  return RequestDetail{std::move(request), std::move(history), std::move(messages)};
+  auto attachments = requests.Attachments(request.id);
+  return RequestDetail{std::move(request), std::move(history), std::move(messages), std::move(attachments)};
 }
 
 }  // namespace kutse::workflow::app

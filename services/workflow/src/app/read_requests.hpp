@@ -1,6 +1,6 @@
 // Use cases that read requests for the holder who made them (and for the handler of its inbox): their list
-// (newest first, a keyset page) and one request with its history and messages. Someone else's request is not
-// found, just as an unknown id.
+// (newest first, a keyset page), one request with its history and messages, and a file attached to one.
+// Someone else's request is not found, just as an unknown id.
 #pragma once
 
 #include <optional>
@@ -29,7 +29,18 @@ common::StatusOr<RequestDetail> HandlersRequest(pqxx::transaction_base& tx, cons
 // A page of the inbox of a body's clerk or the register keeper, as it stands today.
 std::vector<Request> Inbox(pqxx::transaction_base& tx, const common::Clock& clock, const InboxQuery& query,
                            int limit);
-// The request with its history and messages as stored now.
+// One attached file with its bytes, and the request it belongs to.
+struct AttachmentDownload {
+  Request request;
+  StoredAttachment attachment;
+  std::string bytes;
+};
+// A file of a request the actor sees (the holder's own, a handler's inbox); else not found, as
+// for an unknown request or file.
+common::StatusOr<AttachmentDownload> AttachmentOf(pqxx::transaction_base& tx, const Actor& actor,
+                                                  const std::string& request_id,
+                                                  const std::string& attachment_id);
+// The request with its history, messages and attachments (metadata) as stored now.
 RequestDetail DetailOf(pqxx::transaction_base& tx, Request request);
 
 }  // namespace kutse::workflow::app

@@ -97,7 +97,7 @@ common::StatusOr<RequestDetail> SubmitRequest(pqxx::work& work, const common::Cl
   request.awarding_body_id = facts->awarding_body_id;
   request.qualification = {facts->standard_code.empty() ? std::nullopt : std::optional(facts->standard_code),
                            facts->qualification_name_et, facts->qualification_name_en, facts->level};
-  request.answer_deadline = AnswerDeadline(now);
+  request.answer_deadline = AnswerDeadline(now, new_request.answer_days);
   Request stored = requests.Insert(request, now);
   const Actor actor = Actor::Holder(holder.personal_code);
   requests.AddHistory(

@@ -10,6 +10,7 @@
 #include <pqxx/pqxx>
 #include <string>
 
+#include "domain/answer_deadline.hpp"
 #include "domain/certificate_facts.hpp"
 #include "domain/request.hpp"
 #include "kutse/auth/identity.hpp"
@@ -21,6 +22,7 @@ namespace kutse::workflow::app {
 struct NewRequest {
   RequestInput input;
   std::string correlation_id;
+  int answer_days = kDefaultAnswerDays;  // the handler's deadline, from now
 };
 
 // The certificate service's answer for a number (CertificateFactsClient::Fetch in the service).

@@ -40,6 +40,18 @@ std::optional<Request> First(const pqxx::result& rows) {
   return rows.empty() ? std::nullopt : std::optional<Request>(ReadRequest(rows[0]));
 }
 
+StoredAttachment ReadAttachment(const pqxx::row& row) {
+  StoredAttachment stored;
+  stored.file.id = row["id"].as<std::string>();
+  stored.file.file_name = row["file_name"].as<std::string>();
+  stored.file.media_type = row["media_type"].as<std::string>();
+  stored.file.size_bytes = row["size_bytes"].as<std::uint64_t>();
+  stored.file.sha256 = row["sha256"].as<std::string>();
+  stored.uploaded_by = ParseActorKind(row["uploaded_by_kind"].as<std::string>()).value_or(ActorKind::kHolder);
+  stored.uploaded_at = row["uploaded_at"].as<std::string>();
+  return stored;
+}
+
 std::optional<std::string> Nonempty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
@@ -165,6 +177,39 @@ std::vector<RequestMessage> RequestRepository::Messages(const std::string& reque
                        row["text"].as<std::string>(), row["sent_at"].as<std::string>()});
   }
   return messages;
+}
+
+StoredAttachment RequestRepository::AddAttachment(const std::string& request_id, const Attachment& file,
+                                                  const std::string& bytes, const Actor& uploader,
+                                                  std::chrono::system_clock::time_point at) {
+  return ReadAttachment(tx_.exec_prepared1(sql::kInsertAttachment.name, file.id, request_id, file.file_name,
+                                           file.media_type, std::to_string(file.size_bytes), file.sha256,
+                                           pqxx::binarystring(bytes), ToString(uploader.kind),
+                                           uploader.personal_code, common::FormatTimestamp(at)));
+}
+
+int RequestRepository::CountAttachments(const std::string& request_id) {
+  return tx_.exec_prepared1(sql::kCountAttachments.name, request_id)["attached"].as<int>();
+}
+
+std::vector<StoredAttachment> RequestRepository::Attachments(const std::string& request_id) {
+  std::vector<StoredAttachment> attachments;
+  for (const auto& row : tx_.exec_prepared(sql::kAttachmentsOf.name, request_id)) {
+    attachments.push_back(ReadAttachment(row));
+  }
+  return attachments;
+}
+
+std::optional<std::pair<StoredAttachment, std::string>> RequestRepository::AttachmentContent(
+    const std::string& request_id, const std::string& attachment_id) {
+  if (!common::IsUuid(request_id) || !common::IsUuid(attachment_id)) {
+    return std::nullopt;
+  }
+  auto rows = tx_.exec_prepared(sql::kAttachmentContent.name, request_id, attachment_id);
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return std::make_pair(ReadAttachment(rows[0]), pqxx::binarystring(rows[0]["content"]).str());
 }
 
 }  // namespace kutse::workflow

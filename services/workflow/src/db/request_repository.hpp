@@ -6,6 +6,7 @@
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/request.hpp"
@@ -62,6 +63,16 @@ class RequestRepository {
   RequestMessage AddMessage(const std::string& request_id, const Actor& author, const std::string& text,
                             std::chrono::system_clock::time_point at);
   std::vector<RequestMessage> Messages(const std::string& request_id);
+
+  // Stores a file (its id, name, type, size and digest as `file` says) with its bytes.
+  StoredAttachment AddAttachment(const std::string& request_id, const Attachment& file,
+                                 const std::string& bytes, const Actor& uploader,
+                                 std::chrono::system_clock::time_point at);
+  int CountAttachments(const std::string& request_id);
+  std::vector<StoredAttachment> Attachments(const std::string& request_id);  // metadata, oldest first
+  // One file of the request with its bytes; nullopt for an id that is no uuid as for an unknown one.
+  std::optional<std::pair<StoredAttachment, std::string>> AttachmentContent(const std::string& request_id,
+                                                                            const std::string& attachment_id);
 
  private:
   pqxx::transaction_base& tx_;

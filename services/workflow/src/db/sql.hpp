@@ -54,15 +54,25 @@ inline constexpr db::Statement kHoldersRequests{
 // A handler's inbox (domain/inbox_order.hpp): the open requests of route $1, optionally of kind $2
 // and state $3, overdue on $4 first, then the oldest submitted, then by id. $5..$7 the key of the
 // last row of the page before (overdue, submitted_at, id), NULL for the first page; $8 rows.
+// The overdue and the other open requests are read apart, each in the order of index
+// requests_inbox (route, submitted_at, id) and stopping after $8 rows, so a page never sorts all
+// of a body's open requests (100,000 open ones: a sequential scan and a sort of 0.7 s before).
+#define KUTSE_INBOX_PART(overdue, condition)                                                               \
+  "(SELECT " KUTSE_REQUEST_COLUMNS ", " overdue                                                            \
+  " AS overdue FROM workflow.requests WHERE route = $1 "                                                   \
+  "AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed') AND ($2::text IS NULL OR kind = $2) " \
+  "AND ($3::text IS NULL OR state = $3) AND " condition                                                    \
+  " ORDER BY requests.submitted_at, requests.id LIMIT $8)"
 inline constexpr db::Statement kInbox{
     "inbox",
-    "SELECT " KUTSE_REQUEST_COLUMNS
-    ", overdue FROM (SELECT *, (state IN ('submitted', 'in_review') AND "
-    "answer_deadline < $4::date) AS overdue FROM workflow.requests WHERE route = $1 "
-    "AND state NOT IN ('rejected', 'completed', 'withdrawn', 'closed') AND ($2::text IS NULL OR kind = $2) "
-    "AND ($3::text IS NULL OR state = $3)) AS open WHERE $5::boolean IS NULL OR overdue < $5 OR "
-    "(overdue = $5 AND (submitted_at, id) > ($6::timestamptz, $7::uuid)) "
-    "ORDER BY overdue DESC, submitted_at, id LIMIT $8"};
+    KUTSE_INBOX_PART("true",
+                     "state IN ('submitted', 'in_review') AND answer_deadline < $4::date AND ($5::boolean IS NULL "
+                     "OR ($5 AND (requests.submitted_at, requests.id) > ($6::timestamptz, $7::uuid)))")
+    " UNION ALL " KUTSE_INBOX_PART(
+        "false",
+        "NOT (state IN ('submitted', 'in_review') AND answer_deadline < $4::date) AND ($5::boolean IS NULL OR $5 "
+        "OR (requests.submitted_at, requests.id) > ($6::timestamptz, $7::uuid))")
+    " ORDER BY overdue DESC, submitted_at, id LIMIT $8"};
 // $2 the new state; $3 now; $4 true when the request is submitted again (a reopened question), so
 // its deadline counts from now: $5 the new deadline.
 inline constexpr db::Statement kUpdateRequestState{
@@ -91,6 +101,33 @@ inline constexpr db::Statement kMessagesOf{
     "messages_of", "SELECT id, author_kind, text, " KUTSE_UTC_TEXT("sent_at") " AS sent_at "
                    "FROM workflow.request_messages WHERE request_id = $1::uuid ORDER BY id"};
 
+// ---- attachments -------------------------------------------------------------------------------
+
+// The columns of an attachment's metadata, as db/request_repository.cpp reads them.
+#define KUTSE_ATTACHMENT_COLUMNS                                                                  \
+  "id::text AS id, file_name, media_type, size_bytes, sha256, uploaded_by_kind, " KUTSE_UTC_TEXT( \
+      "uploaded_at") " AS uploaded_at"
+
+// $7 the bytes (a binary parameter).
+inline constexpr db::Statement kInsertAttachment{
+    "insert_attachment",
+    "INSERT INTO workflow.request_attachments (id, request_id, file_name, media_type, size_bytes, sha256, "
+    "content, uploaded_by_kind, uploaded_by_personal_code, uploaded_at) "
+    "VALUES ($1::uuid, $2::uuid, $3, $4, $5::integer, $6, $7::bytea, $8, $9, $10::timestamptz) "
+    "RETURNING " KUTSE_ATTACHMENT_COLUMNS};
+inline constexpr db::Statement kCountAttachments{
+    "count_attachments",
+    "SELECT count(*) AS attached FROM workflow.request_attachments WHERE request_id = $1::uuid"};
+inline constexpr db::Statement kAttachmentsOf{
+    "attachments_of",
+    "SELECT " KUTSE_ATTACHMENT_COLUMNS
+    " FROM workflow.request_attachments WHERE request_id = $1::uuid ORDER BY uploaded_at, id"};
+// One file of request $1 with its bytes.
+inline constexpr db::Statement kAttachmentContent{
+    "attachment_content",
+    "SELECT " KUTSE_ATTACHMENT_COLUMNS
+    ", content FROM workflow.request_attachments WHERE request_id = $1::uuid AND id = $2::uuid"};
+
 inline db::Statements Statements() {
   return {kInsertRequest,
           kLockCertificateRequests,
@@ -105,7 +142,11 @@ inline db::Statements Statements() {
           kInsertHistory,
           kHistoryOf,
           kInsertMessage,
-          kMessagesOf};
+          kMessagesOf,
+          kInsertAttachment,
+          kCountAttachments,
+          kAttachmentsOf,
+          kAttachmentContent};
 }
 
 }  // namespace kutse::workflow::sql

@@ -20,10 +20,11 @@ struct Attachment {
   std::string media_type;  // sniffed from the bytes
   std::uint64_t size_bytes = 0;
   std::string sha256;  // of the bytes, lower-case hex
+  std::string id{};    // uuid, given when it is stored
 
   bool operator==(const Attachment& other) const {
     return file_name == other.file_name && media_type == other.media_type && size_bytes == other.size_bytes &&
-           sha256 == other.sha256;
+           sha256 == other.sha256 && id == other.id;
   }
 };
 

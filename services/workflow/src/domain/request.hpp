@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/actor.hpp"
+#include "domain/attachment.hpp"
 #include "domain/duplicate_claim.hpp"
 #include "domain/reprint_delivery.hpp"
 #include "domain/request_kind.hpp"
@@ -106,10 +107,18 @@ struct RequestMessage {
   std::string sent_at;
 };
 
+// A file attached to a request as the views list it (the bytes are read only for a download).
+struct StoredAttachment {
+  Attachment file;
+  ActorKind uploaded_by = ActorKind::kHolder;
+  std::string uploaded_at;  // UTC, ISO 8601 with milliseconds
+};
+
 struct RequestDetail {
   Request request;
-  std::vector<HistoryEntry> history;     // oldest first
-  std::vector<RequestMessage> messages;  // oldest first
+  std::vector<HistoryEntry> history;            // oldest first
+  std::vector<RequestMessage> messages;         // oldest first
+  std::vector<StoredAttachment> attachments{};  // oldest first, metadata only
 };
 
 }  // namespace kutse::workflow

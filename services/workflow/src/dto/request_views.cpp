@@ -1,6 +1,7 @@
 #include "dto/request_views.hpp"
 
 #include "domain/answer_deadline.hpp"
+#include "dto/attachment_views.hpp"
 #include "dto/request_data_json.hpp"
 #include "dto/request_parsers.hpp"
 #include "kutse/common/json_or_null.hpp"
@@ -88,8 +89,13 @@ nlohmann::json RequestDetailView(const RequestDetail& detail, const common::Date
                         {"text", message.text},
                         {"sent_at", message.sent_at}});
   }
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const auto& attachment : detail.attachments) {
+    attachments.push_back(AttachmentView(attachment));
+  }
   view["history"] = std::move(history);
   view["messages"] = std::move(messages);
+  view["attachments"] = std::move(attachments);
   return view;
 }
 

@@ -77,4 +77,20 @@ bus::CloudEvent ReprintCompletedEvent(const Request& request, DeliveryOutcome de
   return bus::CloudEvent::Make("workflow", kReprintCompletedV1, request.id, std::move(data), correlation_id);
 }
 
+bus::CloudEvent PersonalDataReadEvent(const Request& request, const Actor& reader, const char* what,
+                                      std::chrono::system_clock::time_point at,
+                                      const std::string& correlation_id) {
+  const bool clerk = reader.kind == ActorKind::kClerk;
+  nlohmann::json data = {{"request_id", request.id},
+                         {"request_kind", ToString(request.kind)},
+                         {"certificate_number", request.certificate_number},
+                         {"holder_personal_code", request.holder_personal_code},
+                         {"read_by", "EE" + reader.personal_code},
+                         {"role", clerk ? "clerk" : "admin"},
+                         {"awarding_body_id", clerk ? nlohmann::json(reader.body_id) : nlohmann::json()},
+                         {"what", what},
+                         {"read_at", common::FormatTimestamp(at)}};
+  return bus::CloudEvent::Make("workflow", kPersonalDataReadV1, request.id, std::move(data), correlation_id);
+}
+
 }  // namespace kutse::workflow

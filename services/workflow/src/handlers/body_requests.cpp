@@ -2,9 +2,11 @@
 
 #include "app/act_on_request.hpp"
 #include "app/decide_on_request.hpp"
+#include "app/handler_reads.hpp"
 #include "app/read_requests.hpp"
 #include "dto/request_parsers.hpp"
 #include "dto/request_views.hpp"
+#include "handlers/attachment_download.hpp"
 #include "kutse/common/text.hpp"
 #include "kutse/http/etag.hpp"
 #include "kutse/http/query.hpp"
@@ -76,10 +78,21 @@ http::Response ListInbox(const HandlerContext& context, http::Request& request, 
 
 http::Response GetInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who) {
   Actor handler = who(request);
-  RequestDetail detail = common::ValueOrThrow(context.pool.Read([&](pqxx::nontransaction& read) {
-    return app::HandlersRequest(read, handler, request.PathParam("id"));
+  // A read of the holder's data: the read's event is written in the same transaction.
+  RequestDetail detail = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
+    return app::ReadRequestAsHandler(work, context.clock, handler, request.PathParam("id"),
+                                     request.request_id);
   }));
   return DetailAnswer(context, detail);
+}
+
+http::Response GetInboxAttachment(const HandlerContext& context, http::Request& request, HandlerOf who) {
+  Actor handler = who(request);
+  app::AttachmentDownload download = common::ValueOrThrow(context.pool.Transaction([&](pqxx::work& work) {
+    return app::ReadAttachmentAsHandler(work, context.clock, handler, request.PathParam("id"),
+                                        request.PathParam("attachmentId"), request.request_id);
+  }));
+  return AttachmentAnswer(std::move(download));
 }
 
 http::Response TakeInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who) {

@@ -21,6 +21,8 @@ Actor RequireRegisterKeeper(const http::Request& request);
 
 http::Response ListInbox(const HandlerContext& context, http::Request& request, HandlerOf who);
 http::Response GetInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who);
+// A file attached to one request of the inbox, as it was sent.
+http::Response GetInboxAttachment(const HandlerContext& context, http::Request& request, HandlerOf who);
 http::Response TakeInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who);
 http::Response AcceptInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who);
 http::Response RejectInboxRequest(const HandlerContext& context, http::Request& request, HandlerOf who);

@@ -1,5 +1,6 @@
 // The holder's routes under /api/v1/me/requests: make a request (Idempotency-Key), list them, read
-// one with its history and messages (ETag), withdraw, reply to a question, close a question.
+// one with its history and messages (ETag), withdraw, reply to a question, close a question,
+// attach a file (the raw body, ADR 0006) and download one.
 #pragma once
 
 #include "handlers/handler_context.hpp"
@@ -14,5 +15,7 @@ http::Response GetMyRequest(const HandlerContext& context, http::Request& reques
 http::Response WithdrawMyRequest(const HandlerContext& context, http::Request& request);
 http::Response ReplyToMyRequest(const HandlerContext& context, http::Request& request);
 http::Response CloseMyRequest(const HandlerContext& context, http::Request& request);
+http::Response AttachToMyRequest(const HandlerContext& context, http::Request& request);
+http::Response GetMyAttachment(const HandlerContext& context, http::Request& request);
 
 }  // namespace kutse::workflow

@@ -41,6 +41,33 @@ TEST_CASE("only listed headers reach a service, with the gateway's token and req
   REQUIRE_FALSE(Has(request.headers, "accept-language"));
 }
 
+TEST_CASE("a file's name reaches the service with the file") {
+  kutse::http::Request incoming;
+  incoming.method = "POST";
+  incoming.path = "/api/v1/me/requests/5d7c2a10-3b4e-4f6a-8c9d-0e1f2a3b4c5d/attachments";
+  incoming.body = "%PDF-1.4";
+  incoming.headers = {{"content-type", "application/pdf"},
+                      {"content-disposition", "attachment; filename*=UTF-8''t%C3%B5end.pdf"}};
+  auto request = BuildUpstreamRequest(incoming, Upstream{"workflow", "http://127.0.0.1:8082"}, "signed");
+  REQUIRE(Has(request.headers, "content-disposition: attachment; filename*=UTF-8''t%C3%B5end.pdf"));
+  REQUIRE(request.body == "%PDF-1.4");
+}
+
+TEST_CASE("a file comes back with its name and the browser told not to sniff its type") {
+  kutse::http::Request incoming;
+  UpstreamResponse answer;
+  answer.status = 200;
+  answer.body = "%PDF-1.4";
+  answer.headers = {{"content-type", "application/pdf"},
+                    {"content-disposition", "attachment; filename=\"toend.pdf\""},
+                    {"x-content-type-options", "nosniff"}};
+  auto response = ToClientResponse(answer, incoming);
+  REQUIRE(response.content_type == "application/pdf");
+  REQUIRE(response.headers.size() == 2);
+  REQUIRE(response.headers[1] ==
+          std::make_pair(std::string("x-content-type-options"), std::string("nosniff")));
+}
+
 TEST_CASE("an unreachable or slow service becomes 502 or 504 problem+json") {
   kutse::http::Request incoming;
   incoming.path = "/api/v1/me/notifications";

@@ -25,7 +25,8 @@ struct RouteOptions {
   size_t max_body_bytes = kDefaultMaxBodyBytes;
   bool json_body = false;  // a body must come as application/json
   // What a successful answer is, checked against Accept; empty: not checked here (a redirect, or
-  // the gateway's forwarding, where the owning service checks it).
+  // the gateway's forwarding, where the owning service checks it). A route that answers with a
+  // file of one of several types lists them, separated by commas.
   std::string produces = "application/json";
   // The body is a file: CheckUpload runs before the handler. Raises max_body_bytes to its max_bytes.
   std::optional<UploadRules> upload = std::nullopt;
