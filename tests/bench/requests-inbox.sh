@@ -14,33 +14,18 @@ set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=deploy/local/lib.sh
 . "$bench_dir/../../deploy/local/lib.sh"
+# shellcheck source=tests/bench/lib.sh
+. "$bench_dir/lib.sh"
 
 count=${KUTSE_BENCH_REQUESTS:-100000}
 seconds=${KUTSE_BENCH_SECONDS:-15}
-export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn} # an access-log line per request would measure the log
 holder=36805280109 # Jüri Õunapuu: demo certificates of body 80054321, so his questions go elsewhere
 # Demo holders with certificates (services/certificate/demo/demo_data.sql): the spread creation.
 holders=(49102030219 36805280109 60001019906 50101010620)
-admin=47302200234
-clerk=38001085718
-body=80012345
 # The benchmark's questions: the next run's load removes those it finds (some go to this inbox).
 export KUTSE_BENCH_MESSAGE="Benchmark: kas tunnistust saab pikendada?"
 
-kutse_init bench
-build_dir="$KUTSE_REPO/build/release"
-gateway="http://127.0.0.1:$(kutse_http_port gateway)" # for wrk
-site=$(kutse_public_url)                               # for curl with a cookie jar: the cookie's host
-kutse_claim_state
-[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
-trap kutse_cleanup EXIT
-
-kutse_backends_start
-command -v wrk >/dev/null || die "wrk is missing (Debian package wrk)"
-kutse_services_check_ports
-kutse_build "$build_dir" >&2
-kutse_backends_ready
-kutse_services_up "$build_dir"
+bench_up wrk
 
 as_workflow() {
   PGPASSWORD=$(kutse_secret db_workflow.password) "$KUTSE_PG_BIN/psql" -X -q -tA -v ON_ERROR_STOP=1 \
@@ -56,37 +41,8 @@ open_count=$(as_workflow -c "SELECT count(*) $inbox_sql")
 overdue_count=$(as_workflow -c "SELECT count(*) $inbox_sql AND state IN ('submitted', 'in_review') AND answer_deadline < current_date")
 filtered_count=$(as_workflow -c "SELECT count(*) $inbox_sql AND kind = 'question' AND state = 'submitted'")
 
-# sign_in CODE JAR: a session through the gateway and the identity provider (login_hint: no form).
-sign_in() {
-  rm -f "$2"
-  # The last hop is the return path "/", which only the SPA would serve: its 404 is expected.
-  curl -s -o /dev/null -L --max-redirs 10 -c "$2" -b "$2" "$site/auth/login?login_hint=$1" || true
-  grep -q kutse_session "$2" || die "signing in $1 gave no session"
-}
-session_of() { awk '$6 == "kutse_session" { print $7 }' "$1"; }
-csrf_of() { curl -sf -b "$1" "$site/api/v1/me" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/'; }
-
-# wrk_run NAME ARGS...: "name|req/s|p99 ms|requests"; fails on any non-2xx answer or socket error.
-wrk_run() {
-  local name=$1 out
-  shift
-  out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$@")
-  if grep -q "Non-2xx\|Socket errors" <<<"$out"; then
-    printf '%s\n' "$out" >&2
-    die "$name: wrk saw error answers"
-  fi
-  printf '%s|%s|%s|%s\n' "$name" "$(awk '/Requests\/sec/ { print $2 }' <<<"$out")" \
-    "$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v);
-                          else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }' <<<"$out")" \
-    "$(awk '/requests in/ { print $1 }' <<<"$out")"
-}
-
-admin_jar="$STATE_DIR/admin.jar"
 clerk_jar="$STATE_DIR/clerk.jar"
-sign_in "$admin" "$admin_jar"
-curl -s -o /dev/null -b "$admin_jar" -H "X-CSRF-Token: $(csrf_of "$admin_jar")" -H 'Content-Type: application/json' \
-  -d "{\"personal_code\":\"$clerk\",\"role\":\"clerk\",\"body_id\":\"$body\"}" "$site/api/v1/admin/role-assignments"
-sign_in "$clerk" "$clerk_jar"
+clerk_signed_in "$clerk_jar"
 
 first_path="/api/v1/bodies/$body/requests"
 filtered_path="$first_path?kind=question&state=submitted"
