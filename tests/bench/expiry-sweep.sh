@@ -15,23 +15,14 @@ set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=deploy/local/lib.sh
 . "$bench_dir/../../deploy/local/lib.sh"
+# shellcheck source=tests/bench/lib.sh
+. "$bench_dir/lib.sh"
 
 count=${KUTSE_BENCH_CERTIFICATES:-1000000}
-export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn}
 # The first round runs at start, on the demo data only; the next would come a day later.
 export KUTSE_EXPIRY_INTERVAL_MS=86400000
 
-kutse_init bench
-build_dir="$KUTSE_REPO/build/release"
-kutse_claim_state
-[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
-trap kutse_cleanup EXIT
-
-kutse_backends_start
-kutse_services_check_ports
-kutse_build "$build_dir" >&2
-kutse_backends_ready
-kutse_services_up "$build_dir"
+bench_up curl
 
 as_certificate() {
   PGPASSWORD=$(kutse_secret db_certificate.password) "$KUTSE_PG_BIN/psql" -X -q -tA -v ON_ERROR_STOP=1 \

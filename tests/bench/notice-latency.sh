@@ -17,29 +17,16 @@ set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=deploy/local/lib.sh
 . "$bench_dir/../../deploy/local/lib.sh"
+# shellcheck source=tests/bench/lib.sh
+. "$bench_dir/lib.sh"
 
 rate=${KUTSE_BENCH_RATE:-200}
 seconds=${KUTSE_BENCH_SECONDS:-60}
-export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn}
-admin=47302200234
-clerk=38001085718
-body=80012345
 # Demo people (deploy/local/oidc-provider/demo-people.json) whose notices are polled.
 samples=(49102030219:Õie_Šmidt 36805280109:Jüri_Õunapuu 37605030064:Toomas_Tamm 50101010620:Mihkel_Uus)
 
-kutse_init bench
-build_dir="$KUTSE_REPO/build/release"
-site=$(kutse_public_url)
-kutse_claim_state
-[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
-trap kutse_cleanup EXIT
-
-kutse_backends_start
-kutse_services_check_ports
-kutse_build "$build_dir" >&2
+bench_up node
 kutse_npm_install "$KUTSE_REPO/tests" "Node test tools"
-kutse_backends_ready
-kutse_services_up "$build_dir"
 
 as_notification() {
   PGPASSWORD=$(kutse_secret db_notification.password) "$KUTSE_PG_BIN/psql" -X -q -tA -v ON_ERROR_STOP=1 \
@@ -49,22 +36,10 @@ as_certificate() {
   PGPASSWORD=$(kutse_secret db_certificate.password) "$KUTSE_PG_BIN/psql" -X -q -tA -v ON_ERROR_STOP=1 \
     -h 127.0.0.1 -p "$PG_PORT" -U kutse_certificate -d kutse "$@"
 }
-# sign_in CODE JAR: a session through the gateway and the identity provider (login_hint: no form).
-sign_in() {
-  rm -f "$2"
-  # The last hop is the return path "/", which only the SPA would serve: its 404 is expected.
-  curl -s -o /dev/null -L --max-redirs 10 -c "$2" -b "$2" "$site/auth/login?login_hint=$1" || true
-  grep -q kutse_session "$2" || die "signing in $1 gave no session"
-}
-cookie_of() { printf 'kutse_session=%s' "$(awk '$6 == "kutse_session" { print $7 }' "$1")"; }
-csrf_of() { curl -sf -b "$1" "$site/api/v1/me" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/'; }
+cookie_of() { printf 'kutse_session=%s' "$(session_of "$1")"; }
 
-admin_jar="$STATE_DIR/admin.jar"
 clerk_jar="$STATE_DIR/clerk.jar"
-sign_in "$admin" "$admin_jar"
-curl -s -o /dev/null -b "$admin_jar" -H "X-CSRF-Token: $(csrf_of "$admin_jar")" -H 'Content-Type: application/json' \
-  -d "{\"personal_code\":\"$clerk\",\"role\":\"clerk\",\"body_id\":\"$body\"}" "$site/api/v1/admin/role-assignments"
-sign_in "$clerk" "$clerk_jar"
+clerk_signed_in "$clerk_jar"
 sample_json="["
 for entry in "${samples[@]}"; do
   code=${entry%%:*}

@@ -11,29 +11,14 @@ set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=deploy/local/lib.sh
 . "$bench_dir/../../deploy/local/lib.sh"
+# shellcheck source=tests/bench/lib.sh
+. "$bench_dir/lib.sh"
 
 count=${KUTSE_BENCH_CERTIFICATES:-1000000}
 seconds=${KUTSE_BENCH_SECONDS:-15}
-export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn} # an access-log line per request would measure the log
 holder=36805280109 # Jüri Õunapuu: two demo certificates, never in a benchmark batch
-admin=47302200234
-clerk=38001085718
-body=80012345
 
-kutse_init bench
-build_dir="$KUTSE_REPO/build/release"
-gateway="http://127.0.0.1:$(kutse_http_port gateway)" # for wrk
-site=$(kutse_public_url)                               # for curl with a cookie jar: the cookie's host
-kutse_claim_state
-[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
-trap kutse_cleanup EXIT
-
-kutse_backends_start
-command -v wrk >/dev/null || die "wrk is missing (Debian package wrk)"
-kutse_services_check_ports
-kutse_build "$build_dir" >&2
-kutse_backends_ready
-kutse_services_up "$build_dir"
+bench_up wrk
 
 log "loading $count certificates"
 started=$SECONDS
@@ -59,29 +44,6 @@ index_seconds=$((SECONDS - started))
 index_bytes=$(metric kutse_public_name_index_bytes)
 index_load_ms=$(curl -s "$certificate_url/metrics" | awk '$1 == "kutse_public_name_index_load_seconds" { printf "%d", $2 * 1000 }')
 
-# sign_in CODE JAR: a session through the gateway and the identity provider (login_hint: no form).
-sign_in() {
-  rm -f "$2"
-  # The last hop is the return path "/", which only the SPA would serve: its 404 is expected.
-  curl -s -o /dev/null -L --max-redirs 10 -c "$2" -b "$2" "$(kutse_public_url)/auth/login?login_hint=$1" || true
-  grep -q kutse_session "$2" || die "signing in $1 gave no session"
-}
-csrf_of() { curl -sf -b "$1" "$site/api/v1/me" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/'; }
-
-# wrk_run NAME ARGS...: wrk's req/s and p99 (ms) as "name|req/s|p99"; fails on any non-2xx answer.
-wrk_run() {
-  local name=$1 out
-  shift
-  out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$@")
-  if grep -q "Non-2xx" <<<"$out"; then
-    printf '%s\n' "$out" >&2
-    die "$name: wrk saw error answers"
-  fi
-  printf '%s|%s|%s\n' "$name" "$(awk '/Requests\/sec/ { print $2 }' <<<"$out")" \
-    "$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v);
-                          else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } print v }' <<<"$out")"
-}
-
 log "measuring public search by name through the gateway"
 search=$(wrk_run "public search by name" -s "$bench_dir/search_names.lua" "$gateway")
 log "$search"
@@ -95,17 +57,13 @@ rss_mb=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$certificate_pid/statu
 peak_mb=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$certificate_pid/status")
 
 log "measuring My certificates through the gateway"
-mine=$(wrk_run "My certificates" -H "Cookie: kutse_session=$(awk '$6 == "kutse_session" { print $7 }' "$jar")" \
+mine=$(wrk_run "My certificates" -H "Cookie: kutse_session=$(session_of "$jar")" \
   "$gateway/api/v1/me/certificates")
 log "$mine"
 
 log "issuing a batch of 10,000 certificates"
-admin_jar="$STATE_DIR/admin.jar"
 clerk_jar="$STATE_DIR/clerk.jar"
-sign_in "$admin" "$admin_jar"
-curl -s -o /dev/null -b "$admin_jar" -H "X-CSRF-Token: $(csrf_of "$admin_jar")" -H 'Content-Type: application/json' \
-  -d "{\"personal_code\":\"$clerk\",\"role\":\"clerk\",\"body_id\":\"$body\"}" "$site/api/v1/admin/role-assignments"
-sign_in "$clerk" "$clerk_jar"
+clerk_signed_in "$clerk_jar"
 batch="$STATE_DIR/batch.json"
 # shellcheck disable=SC2016 # JavaScript, not shell: its ${...} are template literals
 node -e '
@@ -132,7 +90,7 @@ report() {
   echo "| measurement | req/s | p99 ms |"
   echo "|---|---:|---:|"
   for row in "$search" "$mine"; do
-    IFS='|' read -r name rps p99 <<<"$row"
+    IFS='|' read -r name rps p99 _ <<<"$row"
     echo "| $name | $rps | $p99 |"
   done
   echo

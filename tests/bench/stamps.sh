@@ -12,32 +12,17 @@ set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=deploy/local/lib.sh
 . "$bench_dir/../../deploy/local/lib.sh"
+# shellcheck source=tests/bench/lib.sh
+. "$bench_dir/lib.sh"
 
 seconds=${KUTSE_BENCH_SECONDS:-15}
-export KUTSE_LOG_LEVEL=${KUTSE_LOG_LEVEL:-warn} # an access-log line per request would measure the log
 holder=49102030219 # Õie Šmidt: a valid, published welder's certificate in the demo data
 
-kutse_init bench
-build_dir=${KUTSE_BENCH_BUILD_DIR:-$KUTSE_REPO/build/release}
-gateway="http://127.0.0.1:$(kutse_http_port gateway)" # for wrk
-site=$(kutse_public_url)                               # for curl with a cookie jar: the cookie's host
-kutse_claim_state
-[[ -z $KUTSE_OTHER_OWNER ]] || die "another benchmark (pid $KUTSE_OTHER_OWNER) is using $STATE_DIR"
-trap kutse_cleanup EXIT
-
-kutse_backends_start
-command -v wrk >/dev/null || die "wrk is missing (Debian package wrk)"
-kutse_services_check_ports
-kutse_build "$build_dir" >&2
-kutse_backends_ready
-kutse_services_up "$build_dir"
+bench_up wrk
 
 jar="$STATE_DIR/holder.jar"
-rm -f "$jar"
-# The last hop is the return path "/", which only the SPA would serve: its 404 is expected.
-curl -s -o /dev/null -L --max-redirs 10 -c "$jar" -b "$jar" "$site/auth/login?login_hint=$holder" || true
-grep -q kutse_session "$jar" || die "signing in $holder gave no session"
-csrf=$(curl -sf -b "$jar" "$site/api/v1/me" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+sign_in "$holder" "$jar"
+csrf=$(csrf_of "$jar")
 number=$(curl -sf -b "$jar" "$site/api/v1/me/certificates" | node -e '
   let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
     const mine = JSON.parse(text);
