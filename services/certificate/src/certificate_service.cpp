@@ -10,6 +10,8 @@
 #include "events/personal_data_read_handler.hpp"
 #include "events/reprint_completed_event.hpp"
 #include "events/reprint_completed_handler.hpp"
+#include "events/request_news_event.hpp"
+#include "events/request_news_handler.hpp"
 #include "handlers/awarding_bodies.hpp"
 #include "handlers/certificate_detail.hpp"
 #include "handlers/certificate_facts.hpp"
@@ -50,6 +52,9 @@ void Configure(runtime::ServiceRuntime& runtime) {
   });
   // A handler's read of a holder's request in the workflow is a read of the holder's data.
   runtime.Consumer().On(kPersonalDataReadV1, OnPersonalDataRead);
+  // The copy of the workflow's requests, for the open ones "My certificates" shows.
+  runtime.Consumer().On(kRequestSubmittedV1, OnRequestNews);
+  runtime.Consumer().On(kRequestStatusChangedV1, OnRequestNews);
   // The public name search's in-memory index, loaded and kept current by a thread of its own.
   auto names = std::make_shared<search::NameIndexFeed>(runtime.Settings().db_dsn);
   runtime.AddBackgroundJob([names] { names->Start(); }, [names] { names->Stop(); });

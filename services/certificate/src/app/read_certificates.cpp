@@ -3,12 +3,19 @@
 #include "db/access_log_repository.hpp"
 #include "db/certificate_repository.hpp"
 #include "db/history_repository.hpp"
+#include "db/open_request_repository.hpp"
 #include "db/print_repository.hpp"
 
 namespace kutse::certificate::app {
 
-std::vector<Certificate> MyCertificates(pqxx::transaction_base& tx, const auth::Identity& holder) {
-  return CertificateRepository(tx).ForHolder(holder.personal_code);
+MyCertificateList MyCertificates(pqxx::transaction_base& tx, const auth::Identity& holder) {
+  MyCertificateList list{CertificateRepository(tx).ForHolder(holder.personal_code), {}};
+  std::vector<std::string> numbers;
+  for (const auto& certificate : list.certificates) {
+    numbers.push_back(certificate.number);
+  }
+  list.open_requests = OpenRequestRepository(tx).OpenOn(numbers);
+  return list;
 }
 
 common::StatusOr<CertificateDetail> MyCertificate(pqxx::transaction_base& tx, const auth::Identity& holder,

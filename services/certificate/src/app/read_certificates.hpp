@@ -11,6 +11,7 @@
 #include "domain/certificate.hpp"
 #include "domain/data_access.hpp"
 #include "domain/history_entry.hpp"
+#include "domain/open_request.hpp"
 #include "domain/print_order.hpp"
 #include "kutse/auth/identity.hpp"
 #include "kutse/common/status.hpp"
@@ -23,7 +24,13 @@ struct CertificateDetail {
   std::vector<PrintEntry> prints;
 };
 
-std::vector<Certificate> MyCertificates(pqxx::transaction_base& tx, const auth::Identity& holder);
+// "My certificates": every certificate of the holder, and the open requests on any of them.
+struct MyCertificateList {
+  std::vector<Certificate> certificates;
+  std::vector<OpenRequest> open_requests;
+};
+
+MyCertificateList MyCertificates(pqxx::transaction_base& tx, const auth::Identity& holder);
 // Not found for someone else's certificate just as for an unknown number.
 common::StatusOr<CertificateDetail> MyCertificate(pqxx::transaction_base& tx, const auth::Identity& holder,
                                                   const std::string& number);

@@ -187,6 +187,31 @@ inline constexpr db::Statement kAccessLog{
                   "FROM certificate.data_access_log "
                   "WHERE holder_personal_code = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"};
 
+// ---- the copy of the workflow's requests ("My certificates" shows the open ones) -----------------
+
+// News of one request waits for other news of it: a row that is not there yet cannot be locked.
+inline constexpr db::Statement kLockRequestCopy{
+    "lock_request_copy",
+    "SELECT pg_advisory_xact_lock(hashtextextended('kutse.certificate.request:' || $1, 0))"};
+#define KUTSE_REQUEST_COPY_COLUMNS                                                    \
+  "request_id::text AS request_id, kind, certificate_number, state, " KUTSE_UTC_TEXT( \
+      "submitted_at") " AS submitted_at, " KUTSE_UTC_TEXT("changed_at") " AS changed_at"
+inline constexpr db::Statement kRequestCopy{"request_copy",
+                                            "SELECT " KUTSE_REQUEST_COPY_COLUMNS
+                                            " FROM certificate.open_requests WHERE request_id = $1::uuid"};
+inline constexpr db::Statement kSaveRequestCopy{
+    "save_request_copy",
+    "INSERT INTO certificate.open_requests (request_id, kind, certificate_number, state, is_open, "
+    "submitted_at, changed_at) VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz) "
+    "ON CONFLICT (request_id) DO UPDATE SET state = EXCLUDED.state, is_open = EXCLUDED.is_open, "
+    "submitted_at = EXCLUDED.submitted_at, changed_at = EXCLUDED.changed_at"};
+// $1: a JSON array of certificate numbers; one query for a whole "My certificates".
+inline constexpr db::Statement kOpenRequestsOn{
+    "open_requests_on", "SELECT " KUTSE_REQUEST_COPY_COLUMNS
+                        " FROM certificate.open_requests WHERE is_open "
+                        "AND certificate_number IN (SELECT jsonb_array_elements_text($1::jsonb)) "
+                        "ORDER BY coalesce(submitted_at, changed_at) DESC, request_id"};
+
 // ---- the public register -------------------------------------------------------------------------
 
 inline constexpr db::Statement kCountNameCandidates{
@@ -303,6 +328,10 @@ inline db::Statements Statements() {
           kLogAccess,
           kLogRequestRead,
           kAccessLog,
+          kLockRequestCopy,
+          kRequestCopy,
+          kSaveRequestCopy,
+          kOpenRequestsOn,
           kCountNameCandidates,
           kPublicSearch,
           kPublicSearchCandidates,

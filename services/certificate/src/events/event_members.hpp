@@ -13,4 +13,9 @@ namespace kutse::certificate {
 std::optional<std::string> TextMember(const nlohmann::json& data, const char* key,
                                       size_t max_length = std::numeric_limits<size_t>::max());
 
+// An instant in UTC (2026-12-03T10:15:00Z, any number of decimals) whose date and time exist,
+// written back with exactly three decimals (2026-12-03T10:15:00.000Z, as the workflow writes
+// them), so that comparing two of them as text compares the instants.
+std::optional<std::string> InstantMember(const nlohmann::json& data, const char* key);
+
 }  // namespace kutse::certificate
