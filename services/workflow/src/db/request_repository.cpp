@@ -113,11 +113,19 @@ std::vector<Request> RequestRepository::Inbox(const InboxQuery& query, const com
   const auto submitted_at =
       query.after ? std::optional<std::string>(query.after->submitted_at) : std::nullopt;
   const auto id = query.after ? std::optional<std::string>(query.after->id) : std::nullopt;
+  // A filtered page is planned for its own kind and state: the prepared statement's generic plan
+  // cannot use requests_inbox_filtered (its "$2 IS NULL OR kind = $2"), 39 ms against 5 ms at
+  // 100,000 open requests. The unfiltered page keeps the prepared plan, which is the right one.
+  const bool filtered = kind.has_value() || state.has_value();
+  const pqxx::result rows =
+      filtered ? tx_.exec_params(sql::kInbox.text, query.route.ToString(), db::NullableParam(kind),
+                                 db::NullableParam(state), today.ToString(), db::NullableParam(overdue),
+                                 db::NullableParam(submitted_at), db::NullableParam(id), limit)
+               : tx_.exec_prepared(sql::kInbox.name, query.route.ToString(), db::NullableParam(kind),
+                                   db::NullableParam(state), today.ToString(), db::NullableParam(overdue),
+                                   db::NullableParam(submitted_at), db::NullableParam(id), limit);
   std::vector<Request> requests;
-  for (const auto& row :
-       tx_.exec_prepared(sql::kInbox.name, query.route.ToString(), db::NullableParam(kind),
-                         db::NullableParam(state), today.ToString(), db::NullableParam(overdue),
-                         db::NullableParam(submitted_at), db::NullableParam(id), limit)) {
+  for (const auto& row : rows) {
     Request request = ReadRequest(row);
     request.overdue = row["overdue"].as<bool>();
     requests.push_back(std::move(request));
