@@ -315,24 +315,23 @@ describe('hostile input: every operation refuses what openapi.yaml rules out, an
     return expectStatus(await sendJson('POST', '/api/v1/me/requests', body, kHolder), 201, `making a ${kind} request`).id;
   }
 
-  // One sealed copy of the fixture certificate, made once: its bytes and its verification code.
-  function sealedFixture() {
-    fixture.sealed ??= (async () => {
-      const made = await sendJson('POST', `/api/v1/me/certificates/${fixture.number}/stamps`, { format: 'pdf', language: 'et' }, kHolder);
-      expectStatus(made, 200, 'stamping the fixture certificate');
-      const listed = await send('GET', '/api/v1/me/stamps', { query: [['limit', '1']], identity: kHolder });
-      const url = expectStatus(listed, 200, 'listing the holder\'s stamps').items[0].verification_url;
-      return { bytes: Buffer.from(made.bytes), code: url.split('/verify/')[1] };
-    })();
-    return fixture.sealed;
-  }
-
-  // A new stamp of the fixture certificate: its id, as the holder's list gives it.
-  async function freshStamp() {
+  // A new stamp of the fixture certificate: the sealed file and the stamp as the holder's list gives it.
+  async function stampFixtureCertificate() {
     const made = await sendJson('POST', `/api/v1/me/certificates/${fixture.number}/stamps`, { format: 'pdf', language: 'et' }, kHolder);
     expectStatus(made, 200, 'stamping the fixture certificate');
     const listed = await send('GET', '/api/v1/me/stamps', { query: [['limit', '1']], identity: kHolder });
-    return expectStatus(listed, 200, 'listing the holder\'s stamps').items[0].id;
+    return { bytes: Buffer.from(made.bytes), stamp: expectStatus(listed, 200, 'listing the holder\'s stamps').items[0] };
+  }
+
+  // One sealed copy of the fixture certificate, made once: its bytes and its verification code.
+  function sealedFixture() {
+    fixture.sealed ??= stampFixtureCertificate().then(({ bytes, stamp }) => ({ bytes, code: stamp.verification_url.split('/verify/')[1] }));
+    return fixture.sealed;
+  }
+
+  // A new stamp of the fixture certificate: its id.
+  async function freshStamp() {
+    return (await stampFixtureCertificate()).stamp.id;
   }
 
   // A duplicate request for inaccurate data with one file, in the body's inbox or (under

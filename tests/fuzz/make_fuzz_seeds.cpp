@@ -2,7 +2,6 @@
 // sealed by the stamping service's own renderer and sealers. Usage: make_fuzz_seeds KEY.pem CERT.pem
 // OUT_DIR, which gets sealed.pdf (PAdES), container.asice (ASiC-E), signatures0.xml (the container's
 // signature) and data.pdf (the unsealed rendering, which the ASiC-E harness wraps signatures around).
-#include <zip.h>
 
 #include <chrono>
 #include <fstream>
@@ -14,31 +13,21 @@
 #include "seal/asice_sealer.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_service.hpp"
+#include "verify/asice_archive.hpp"
 
 namespace {
 
-// One entry of a container, read with libzip from memory; empty when missing.
-std::string Entry(const std::string& container, const char* name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(container.data(), container.size(), 0, &error);
-  zip_t* archive = source != nullptr ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
-  std::string bytes;
-  if (archive != nullptr) {
-    if (zip_file_t* file = zip_fopen(archive, name, 0)) {
-      char buffer[8192];
-      zip_int64_t n = 0;
-      while ((n = zip_fread(file, buffer, sizeof buffer)) > 0) {
-        bytes.append(buffer, static_cast<size_t>(n));
+// One entry of a container, read by the verifier's own archive reader; empty when missing.
+std::string Entry(const std::string& container, const std::string& name) {
+  const auto entries = kutse::stamping::verify::ReadArchive(container, {});
+  if (entries) {
+    for (const auto& entry : *entries) {
+      if (entry.name == name) {
+        return entry.bytes;
       }
-      zip_fclose(file);
     }
-    zip_discard(archive);
-  } else if (source != nullptr) {
-    zip_source_free(source);
   }
-  zip_error_fini(&error);
-  return bytes;
+  return "";
 }
 
 }  // namespace
