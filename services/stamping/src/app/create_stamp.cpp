@@ -2,6 +2,7 @@
 
 #include "kutse/common/base64url.hpp"
 #include "kutse/common/ids.hpp"
+#include "kutse/common/log.hpp"
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
 #include "seal/asice_container.hpp"
@@ -41,19 +42,27 @@ common::StatusOr<StampedFile> CreateStamp(const StampTools& tools, const auth::I
   stamp.certificate_number = document.number;
   const std::string pdf = tools.renderer.Render(document, order.language, at);
   const std::string stem = document.number + "-" + LanguageCode(order.language);
-  if (order.format == StampFormat::kAsice) {
-    stamp.format = "asice";
-    file.bytes = tools.asice_sealer->Seal(pdf, seal::AsiceFileName(stem, ".pdf"), at);
-    file.content_type = seal::kAsiceMediaType;
-    file.filename = stem + ".asice";
-    stamp.sha256 = common::Sha256Hex(file.bytes);
-    stamp.document_sha256 = common::Sha256Hex(pdf);
-  } else {
-    file.bytes = tools.sealer->Seal(pdf, at, "Kutseregistri e-tempel / Register keeper's e-seal");
-    file.content_type = "application/pdf";
-    file.filename = stem + ".pdf";
-    stamp.sha256 = common::Sha256Hex(file.bytes);
-    stamp.document_sha256 = stamp.sha256;
+  try {
+    if (order.format == StampFormat::kAsice) {
+      stamp.format = "asice";
+      stamp.level = tools.asice_sealer->Level();
+      file.bytes = tools.asice_sealer->Seal(pdf, seal::AsiceFileName(stem, ".pdf"), at);
+      file.content_type = seal::kAsiceMediaType;
+      file.filename = stem + ".asice";
+      stamp.sha256 = common::Sha256Hex(file.bytes);
+      stamp.document_sha256 = common::Sha256Hex(pdf);
+    } else {
+      stamp.level = tools.sealer->Level();
+      file.bytes = tools.sealer->Seal(pdf, at, "Kutseregistri e-tempel / Register keeper's e-seal");
+      file.content_type = "application/pdf";
+      file.filename = stem + ".pdf";
+      stamp.sha256 = common::Sha256Hex(file.bytes);
+      stamp.document_sha256 = stamp.sha256;
+    }
+  } catch (const seal::TrustServiceUnavailable& error) {
+    // Nothing was recorded or handed out; the holder tries again once the TSA or OCSP answers.
+    common::log::Warn("a stamp could not be made", {{"reason", error.what()}});
+    return common::Unavailable(common::Msg("stamping.trust_service_unavailable"));
   }
   tools.record(stamp, order.correlation_id);
   return file;

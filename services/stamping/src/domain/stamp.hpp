@@ -10,6 +10,8 @@
 namespace kutse::stamping {
 
 inline constexpr const char* kLevelBaselineB = "B-B";  // ETSI baseline B: no time-stamp, no revocation data
+// Baseline LT: a signature time-stamp and the validation data (chain, OCSP response) in the seal.
+inline constexpr const char* kLevelBaselineLT = "B-LT";
 
 struct Stamp {
   std::string id;     // UUID

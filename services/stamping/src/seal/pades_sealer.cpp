@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "domain/stamp.hpp"
 #include "kutse/common/sha256.hpp"
 #include "pdf/pdf_date.hpp"
 #include "seal/cades_signature.hpp"
@@ -47,6 +48,10 @@ void MakeUpdateDeterministic(char* bytes, size_t length, size_t original_length,
 }
 
 }  // namespace
+
+const char* PadesSealer::Level() const {
+  return trust_services_ != nullptr ? kLevelBaselineLT : kLevelBaselineB;
+}
 
 std::string PadesSealer::Seal(const std::string& pdf, std::chrono::system_clock::time_point at,
                               const std::string& reason) const {

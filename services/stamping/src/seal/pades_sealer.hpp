@@ -9,20 +9,29 @@
 #include <string>
 
 #include "seal/seal_key.hpp"
+#include "seal/trust_services.hpp"
 
 namespace kutse::stamping::seal {
 
 class PadesSealer {
  public:
-  explicit PadesSealer(SealKey seal) : seal_(std::move(seal)) {}
+  // `trust_services` null: baseline B-B. Otherwise baseline LT: a signature time-stamp in the CMS
+  // and a DSS dictionary with the chain and the OCSP response in a second update. Not owned: it
+  // outlives the sealer.
+  explicit PadesSealer(SealKey seal, const TrustServices* trust_services = nullptr)
+      : seal_(std::move(seal)), trust_services_(trust_services) {}
 
   // `reason` is shown by readers as the signature's reason. Throws std::runtime_error when the
-  // PDF cannot be read or sealed.
+  // PDF cannot be read or sealed, TrustServiceUnavailable when a trust service fails at LT.
   std::string Seal(const std::string& pdf, std::chrono::system_clock::time_point at,
                    const std::string& reason) const;
 
+  // kLevelBaselineB or kLevelBaselineLT (domain/stamp.hpp), as the seals made here are.
+  const char* Level() const;
+
  private:
   SealKey seal_;
+  const TrustServices* trust_services_;
 };
 
 }  // namespace kutse::stamping::seal
