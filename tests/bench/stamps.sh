@@ -2,10 +2,11 @@
 # tests/bench/stamps.sh: the digital stamp (issue 12) through the gateway.
 #
 # With the demo data and the development e-seal of deploy/local, Õie Šmidt (signed in through the
-# local TARA stand-in) stamps her valid welder's certificate: wrk POSTs the stamp order (stamps.lua),
-# first over one connection (the latency of one sealed PDF: p50, p99), then over 16 (stamps per
-# second, B-B); then anyone's verification of the sealed PDF by upload (verify_upload.lua, 16
-# connections) and by code. Prints a Markdown report and writes it to tests/bench/results/stamps.md.
+# local TARA stand-in) stamps her valid welder's certificate: for each form (a sealed PDF, an ASiC-E
+# container) wrk POSTs the stamp order (stamps.lua), first over one connection (the latency of one
+# stamp: p50, p99), then over 16 (stamps per second); then anyone's verification of that file by
+# upload (verify_upload.lua, 16 connections), and at the end by code. Prints a Markdown report and
+# writes it to tests/bench/results/stamps.md.
 # Not part of the test command. Uses .state/bench like the other benchmarks (not at the same time).
 # KUTSE_BENCH_BUILD_DIR picks the build (default build/release; build/test is the same configuration).
 set -euo pipefail
@@ -32,12 +33,6 @@ number=$(curl -sf -b "$jar" "$site/api/v1/me/certificates" | node -e '
 export KUTSE_BENCH_NUMBER=$number KUTSE_BENCH_CSRF=$csrf
 KUTSE_BENCH_SESSION=$(awk '$6 == "kutse_session" { print $7 }' "$jar")
 export KUTSE_BENCH_SESSION
-pdf="$STATE_DIR/stamp.pdf"
-status=$(curl -s -o "$pdf" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-  -d '{"format":"pdf","language":"et"}' "$site/api/v1/me/certificates/$number/stamps")
-[[ $status == 200 ]] || die "stamping $number answered $status"
-export KUTSE_BENCH_PDF=$pdf
-code=$(curl -sf -b "$jar" "$site/api/v1/me/stamps?limit=1" | sed 's|.*/verify/\([A-Za-z0-9_-]*\)".*|\1|')
 
 # wrk_run NAME CONNECTIONS ARGS...: "name|req/s|p50 ms|p99 ms"; fails on any non-2xx answer.
 wrk_run() {
@@ -53,17 +48,38 @@ wrk_run() {
   printf '%s|%s|%s|%s\n' "$name" "$(awk '/Requests\/sec/ { print $2 }' <<<"$out")" "$(ms 50%)" "$(ms 99%)"
 }
 
-log "one connection: the latency of a sealed PDF"
-single=$(wrk_run "sealed PDF (B-B), 1 connection" 1 -s "$bench_dir/stamps.lua" "$gateway")
-log "$single"
-log "16 connections: stamps per second"
-many=$(wrk_run "sealed PDF (B-B), 16 connections" 16 -s "$bench_dir/stamps.lua" "$gateway")
-log "$many"
-log "verification of an uploaded PDF"
-upload=$(wrk_run "verification of the uploaded PDF, 16 connections" 16 -s "$bench_dir/verify_upload.lua" "$gateway")
-log "$upload"
-by_code=$(wrk_run "verification by code, 16 connections" 16 "$gateway/api/v1/public/verifications/$code")
-log "$by_code"
+# measure LEVEL: for each form, one stamp saved (its level checked), a stamp's latency over one
+# connection and stamps per second over 16, then anyone's verification of the saved file by
+# upload; appends the rows to $rows.
+rows=()
+measure() {
+  local level=$1 format file type status got
+  for format in pdf asice; do
+    file="$STATE_DIR/stamp-$level.$format"
+    status=$(curl -s -o "$file" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+      -d "{\"format\":\"$format\",\"language\":\"et\"}" "$site/api/v1/me/certificates/$number/stamps")
+    [[ $status == 200 ]] || die "stamping $number as $format answered $status"
+    got=$(curl -sf -b "$jar" "$site/api/v1/me/stamps?limit=1" | sed 's/.*"level":"\([^"]*\)".*/\1/')
+    [[ $got == "$level" ]] || die "the $format stamp is $got, not $level"
+    export KUTSE_BENCH_FORMAT=$format
+    log "$level $format: one connection, then 16"
+    rows+=("$(wrk_run "$format ($level) stamp, 1 connection" 1 -s "$bench_dir/stamps.lua" "$gateway")")
+    log "${rows[-1]}"
+    rows+=("$(wrk_run "$format ($level) stamps, 16 connections" 16 -s "$bench_dir/stamps.lua" "$gateway")")
+    log "${rows[-1]}"
+    type=application/pdf
+    [[ $format == pdf ]] || type=application/vnd.etsi.asic-e+zip
+    export KUTSE_BENCH_DOCUMENT=$file KUTSE_BENCH_DOCUMENT_TYPE=$type
+    rows+=("$(wrk_run "verification of the uploaded $format ($level), 16 connections" 16 -s "$bench_dir/verify_upload.lua" "$gateway")")
+    log "${rows[-1]}"
+    sizes+=("$format ($level) $(wc -c <"$file") bytes")
+  done
+}
+sizes=()
+measure B-B
+code=$(curl -sf -b "$jar" "$site/api/v1/me/stamps?limit=1" | sed 's|.*/verify/\([A-Za-z0-9_-]*\)".*|\1|')
+rows+=("$(wrk_run "verification by code, 16 connections" 16 "$gateway/api/v1/public/verifications/$code")")
+log "${rows[-1]}"
 stamps=$(PGPASSWORD=$(kutse_secret db_stamping.password) "$KUTSE_PG_BIN/psql" -X -q -tA -h 127.0.0.1 \
   -p "$PG_PORT" -U kutse_stamping -d kutse -c 'SELECT count(*) FROM stamping.stamps')
 
@@ -72,13 +88,15 @@ report() {
   echo
   echo "| measurement | req/s | p50 ms | p99 ms |"
   echo "|---|---:|---:|---:|"
-  for row in "$single" "$many" "$upload" "$by_code"; do
+  for row in "${rows[@]}"; do
     IFS='|' read -r name rps p50 p99 <<<"$row"
     echo "| $name | $rps | $p50 | $p99 |"
   done
   echo
   echo "- Each stamp: the certificate's facts from the certificate service, the PDF rendered and sealed (RSA 3072 development seal), recorded with its outbox event; $stamps stamps recorded in all"
-  echo "- The uploaded file: $(wc -c <"$pdf") bytes; wrk \`-d${seconds}s\` through the gateway on loopback"
+  local listed
+  listed=$(printf '%s, ' "${sizes[@]}")
+  echo "- The uploaded files: ${listed%, }; wrk \`-d${seconds}s\` through the gateway on loopback"
   echo "- Command: \`KUTSE_BENCH_SECONDS=$seconds tests/bench/stamps.sh\`"
   echo "- Machine: nproc $(nproc), $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC'); services at KUTSE_LOG_LEVEL=$KUTSE_LOG_LEVEL"
 }
