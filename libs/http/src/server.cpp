@@ -91,7 +91,7 @@ std::string Lower(std::string text) {
   return text;
 }
 
-Request ToRequest(const Http::Request& in) {
+Request ToRequest(const Http::Request& in, const Tcp::Peer& peer) {
   Request out;
   out.method = Http::methodString(in.method());
   out.path = in.resource();
@@ -120,6 +120,8 @@ Request ToRequest(const Http::Request& in) {
     out.headers["cookie"] = cookies;
   }
   out.body = in.body();
+  // Pistache fills the request's own address only in its input loop, which ours replaces.
+  out.peer_address = peer.address().host();
   return out;
 }
 
@@ -521,7 +523,7 @@ void PistacheHandler::Handle(const Http::Request& request, Http::ResponseWriter 
   auto* loop = static_cast<LoopTransport*>(transport());
   std::weak_ptr<Tcp::Peer> weak_peer = peer;
   Http::Version version = request.version();
-  dispatcher_->Handle(ToRequest(request),
+  dispatcher_->Handle(ToRequest(request, *peer),
                       [shared_writer, loop, weak_peer, version, keep_alive](Response response) {
                         // The client asked to close, or the answer says so (draining, a refusal).
                         bool close_after = !keep_alive || SaysClose(response);

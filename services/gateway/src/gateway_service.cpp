@@ -14,6 +14,7 @@
 #include "kutse/auth/token_signer.hpp"
 #include "kutse/common/log.hpp"
 #include "kutse/http/problem.hpp"
+#include "proxy/address_rate_limit.hpp"
 #include "proxy/forwarding.hpp"
 #include "proxy/large_bodies.hpp"
 #include "proxy/route_table.hpp"
@@ -37,6 +38,7 @@ struct GatewayState {
   std::unique_ptr<RoleAssignments> roles;
   std::unique_ptr<ApiClients> clients;
   bool secure_cookies = true;
+  std::unique_ptr<AddressRateLimit> uploads;
 };
 
 }  // namespace
@@ -55,6 +57,8 @@ void Configure(runtime::ServiceRuntime& runtime) {
   }
   state->openapi = settings.openapi_document;
   state->upstreams = std::make_unique<UpstreamClient>(settings.upstream_connections);
+  state->uploads =
+      std::make_unique<AddressRateLimit>(settings.trusted_proxies, settings.verification_uploads_per_minute);
 
   runtime.SetStatements(sql::Statements());
   SessionPolicy policy{settings.session_idle_minutes, settings.session_absolute_hours};
@@ -164,7 +168,12 @@ void Configure(runtime::ServiceRuntime& runtime) {
   }
   // More specific than /api/v1/*, so these alone take their larger files.
   for (const LargeBodyRoute& route : LargeBodyRoutes()) {
-    router.AddAsync(route.method, route.pattern, forward,
+    auto limited = [state, forward](http::Request& request, http::Reply reply) {
+      state->uploads->Check(request);
+      forward(request, std::move(reply));
+    };
+    router.AddAsync(route.method, route.pattern,
+                    route.limited_per_address ? http::AsyncHandler(limited) : http::AsyncHandler(forward),
                     http::RouteOptions{route.max_body_bytes, false, ""});
   }
 }

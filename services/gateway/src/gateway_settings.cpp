@@ -39,6 +39,13 @@ GatewaySettings GatewaySettings::Read(const common::Config& config) {
   settings.client_cache = std::chrono::milliseconds(config.Integer("KUTSE_CLIENT_CACHE_MS", 5000, 0, 60000));
   settings.bootstrap_admins = ReadCodeList(config, "KUTSE_BOOTSTRAP_ADMINS");
   settings.dev_identity = config.Flag("KUTSE_DEV_IDENTITY");
+  try {
+    settings.trusted_proxies = TrustedProxies::Parse(config.Optional("KUTSE_TRUSTED_PROXIES", ""));
+  } catch (const std::invalid_argument& error) {
+    throw common::ConfigError(std::string("setting KUTSE_TRUSTED_PROXIES: ") + error.what());
+  }
+  settings.verification_uploads_per_minute =
+      config.Integer("KUTSE_VERIFICATION_UPLOADS_PER_MINUTE", 30, 0, 100000);
   return settings;
 }
 

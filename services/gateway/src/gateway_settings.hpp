@@ -8,6 +8,7 @@
 
 #include "kutse/common/config.hpp"
 #include "kutse/runtime/runtime_settings.hpp"
+#include "proxy/client_address.hpp"
 
 namespace kutse::gateway {
 
@@ -32,6 +33,9 @@ struct GatewaySettings {
   std::chrono::milliseconds client_cache{5000};
   std::set<std::string> bootstrap_admins;  // personal codes
   bool dev_identity = false;
+  // Proxies whose X-Forwarded-For is believed (the ingress); empty: none, the peer is the client.
+  TrustedProxies trusted_proxies;
+  int verification_uploads_per_minute = 30;  // per client address; 0: no limit
 
   // Throws common::ConfigError naming the setting that is missing or malformed.
   static GatewaySettings Read(const common::Config& config);

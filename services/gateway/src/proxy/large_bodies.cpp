@@ -3,8 +3,8 @@
 namespace kutse::gateway {
 
 std::vector<LargeBodyRoute> LargeBodyRoutes() {
-  return {{"POST", "/api/v1/public/verifications", kMaxVerifiedDocument},
-          {"POST", "/api/v1/me/requests/{id}/attachments", kMaxRequestAttachment}};
+  return {{"POST", "/api/v1/public/verifications", kMaxVerifiedDocument, true},
+          {"POST", "/api/v1/me/requests/{id}/attachments", kMaxRequestAttachment, false}};
 }
 
 }  // namespace kutse::gateway

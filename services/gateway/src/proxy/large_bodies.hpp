@@ -13,6 +13,8 @@ struct LargeBodyRoute {
   std::string method;
   std::string pattern;  // a route pattern of http::Router, e.g. "/api/v1/public/verifications"
   size_t max_body_bytes;
+  // Anonymous and costly: counted per client address (AddressRateLimit).
+  bool limited_per_address = false;
 };
 
 // A sealed document uploaded for verification (ADR 0006, issue 12): a PDF or ASiC-E container.

@@ -21,6 +21,8 @@ struct Request {
   std::map<std::string, std::string> path_params;
   std::string route;       // the matched pattern, e.g. /api/v1/me/notifications; used in logs and metrics
   std::string request_id;  // from X-Request-Id when safe, else generated
+  // The TCP peer's IP address; behind a proxy, the proxy's (gateway::TrustedProxies finds the client).
+  std::string peer_address;
   std::optional<auth::Identity> caller;
   // The I/O thread that received the request (null outside a server): non-blocking work started
   // from a worker thread is posted back there, so the answer leaves from where it came in.
