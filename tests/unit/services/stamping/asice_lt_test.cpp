@@ -1,0 +1,387 @@
+// The ASiC-E seal at baseline LT, with a real TSA and OCSP responder made of openssl's own tools:
+// xmlsec1 still verifies the signature, the LT elements sit where libdigidocpp puts them, openssl
+// accepts the time-stamp over the canonical SignatureValue (computed here with libxml2's XPath
+// node set, not the service's code) and reads the OCSP response as good, and the verifier says
+// B-LT at the TSA's time, or not intact when the time-stamp is changed.
+#include <libxml/c14n.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <openssl/pem.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <iomanip>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "domain/stamp.hpp"
+#include "kutse/common/sha256.hpp"
+#include "kutse/common/time_format.hpp"
+#include "seal/asice_container.hpp"
+#include "seal/asice_sealer.hpp"
+#include "seal/xml_dsig.hpp"
+#include "stamping_fixtures.hpp"
+#include "trust_services_fixture.hpp"
+#include "verify/asice_verifier.hpp"
+
+using kutse::stamping::seal::AsiceSealer;
+using kutse::stamping::seal::DataFile;
+using kutse::stamping::seal::SealKey;
+using kutse::stamping::seal::TrustServiceUnavailable;
+using kutse::stamping::seal::WriteAsiceContainer;
+using kutse::stamping::verify::SealDefect;
+using kutse::stamping::verify::TrustedBy;
+using kutse::stamping::verify::VerifyAsice;
+using stamping_test::CliTrustServices;
+using stamping_test::ReadFile;
+using stamping_test::Run;
+using stamping_test::TempDir;
+
+namespace {
+
+namespace dsig = kutse::stamping::seal::xmldsig;
+
+const char* kPdfName = "246810-et.pdf";
+const std::string kPdf = "%PDF-1.7\n%\xc3\xb5\xc3\xa4\n1 0 obj <<>> endobj\nÕie Šmidt\n%%EOF\n";
+const char* kSignedPropertiesId = "--id-attr:Id http://uri.etsi.org/01903/v1.3.2#:SignedProperties";
+
+using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
+
+X509Ptr Certificate(const std::string& pem) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())),
+                                                &BIO_free);
+  return X509Ptr(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), &X509_free);
+}
+
+// A seal, a TSA and an OCSP responder, all issued by one throw-away CA.
+struct Setup {
+  TempDir dir;
+  stamping_test::SealMaterial material = stamping_test::MakeSealMaterial(dir);
+  SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
+  X509Ptr ca = Certificate(material.ca_pem);
+};
+
+std::string Unpack(const TempDir& dir, const std::string& container) {
+  REQUIRE(stamping_test::HaveTool("unzip"));
+  const std::string path = dir.Write("stamp.asice", container);
+  const auto unpacked = Run("rm -rf '" + dir.Path() + "/x' && unzip -q -d '" + dir.Path() + "/x' " + path);
+  INFO(unpacked.output);
+  REQUIRE(unpacked.exit_code == 0);
+  return dir.Path() + "/x";
+}
+
+std::string XPath(const std::string& file, const std::string& expression) {
+  REQUIRE(stamping_test::HaveTool("xmllint"));
+  std::string value = Run("xmllint --xpath \"" + expression + "\" '" + file + "'", false).output;
+  if (!value.empty() && value.back() == '\n')
+    value.pop_back();
+  return value;
+}
+
+// The SignatureTimeStamp's input as XAdES defines it: ds:SignatureValue canonicalised (C14N 1.1)
+// as a node set with the namespaces it inherits, selected by XML-DSig's own subtree expression.
+std::string CanonicalSignatureValue(const std::string& xml) {
+  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "signatures0.xml", nullptr, XML_PARSE_NONET),
+      &xmlFreeDoc);
+  REQUIRE(doc);
+  std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> context(xmlXPathNewContext(doc.get()),
+                                                                           &xmlXPathFreeContext);
+  REQUIRE(xmlXPathRegisterNs(context.get(), BAD_CAST "ds", BAD_CAST dsig::kDsNamespace) == 0);
+  std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> nodes(
+      xmlXPathEvalExpression(BAD_CAST "(//. | //@* | //namespace::*)[ancestor-or-self::ds:SignatureValue]",
+                             context.get()),
+      &xmlXPathFreeObject);
+  REQUIRE(nodes);
+  REQUIRE(nodes->nodesetval != nullptr);
+  xmlChar* text = nullptr;
+  const int length = xmlC14NDocDumpMemory(doc.get(), nodes->nodesetval, XML_C14N_1_1, nullptr, 0, &text);
+  REQUIRE(length > 0);
+  std::string canonical(reinterpret_cast<char*>(text), static_cast<size_t>(length));
+  xmlFree(text);
+  return canonical;
+}
+
+std::string Hex(const std::string& bytes) {
+  std::ostringstream out;
+  for (unsigned char c : bytes)
+    out << std::hex << std::setw(2) << std::setfill('0') << static_cast<int>(c);
+  return out.str();
+}
+
+// The text between <xades:`element` ...> and its end tag.
+std::string Content(const std::string& xml, const std::string& element) {
+  const size_t open = xml.find("<xades:" + element);
+  REQUIRE(open != std::string::npos);
+  const size_t begin = xml.find('>', open) + 1;
+  const size_t end = xml.find("</xades:" + element + ">", begin);
+  REQUIRE(end != std::string::npos);
+  return xml.substr(begin, end - begin);
+}
+
+std::string Replaced(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+std::vector<DataFile> Files() {
+  return {{kPdfName, "application/pdf", kPdf}};
+}
+
+std::string SignaturesOf(const Setup& setup, const std::string& container) {
+  return ReadFile(Unpack(setup.dir, container) + "/META-INF/signatures0.xml");
+}
+
+std::string Rewrapped(const std::string& signatures) {
+  return WriteAsiceContainer(Files(), signatures, stamping_test::ExampleTime());
+}
+
+}  // namespace
+
+TEST_CASE("an LT container verifies in xmlsec1, and not after one changed byte of the PDF",
+          "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  const AsiceSealer sealer(setup.key, &services);
+  CHECK(sealer.Level() == std::string(kutse::stamping::kLevelBaselineLT));
+  CHECK(AsiceSealer(setup.key).Level() == std::string(kutse::stamping::kLevelBaselineB));
+  const std::string folder = Unpack(setup.dir, sealer.Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+  CHECK(services.TimeStampCalls() == 1);
+  CHECK(services.OcspCalls() == 1);
+
+  REQUIRE(stamping_test::HaveTool("xmlsec1"));
+  Run("cp '" + folder + "/META-INF/signatures0.xml' '" + folder + "/signatures0.xml'");
+  const std::string verify = "cd '" + folder + "' && xmlsec1 --verify --trusted-pem '" +
+                             setup.material.ca_file + "' " + kSignedPropertiesId + " signatures0.xml";
+  const auto verified = Run(verify);
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+  CHECK(verified.output.find("OK") != std::string::npos);
+
+  std::string pdf = ReadFile(folder + "/" + kPdfName);
+  pdf[12] = static_cast<char>(pdf[12] ^ 0x01);
+  setup.dir.Write(std::string("x/") + kPdfName, pdf);
+  const auto tampered = Run(verify);
+  INFO(tampered.output);
+  CHECK(tampered.exit_code != 0);
+  CHECK(tampered.output.find("FAIL") != std::string::npos);
+}
+
+TEST_CASE("the LT elements sit where libdigidocpp puts them, and openssl accepts them", "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  const std::string container =
+      AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime());
+  const std::string folder = Unpack(setup.dir, container);
+  const std::string file = folder + "/META-INF/signatures0.xml";
+  const std::string xades = "[namespace-uri()='http://uri.etsi.org/01903/v1.3.2#']";
+  const std::string qualifying = "//*[local-name()='QualifyingProperties']" + xades;
+  const std::string usp = qualifying + "/*[local-name()='UnsignedProperties']" + xades +
+                          "/*[local-name()='UnsignedSignatureProperties']" + xades;
+
+  // After the SignedProperties, the three in this order, with libdigidocpp's Ids.
+  CHECK(XPath(file, "count(" + qualifying + "/*)") == "2");
+  CHECK(XPath(file, "local-name(" + qualifying + "/*[2])") == "UnsignedProperties");
+  CHECK(XPath(file, "count(" + usp + "/*)") == "3");
+  CHECK(XPath(file, "local-name(" + usp + "/*[1])") == "SignatureTimeStamp");
+  CHECK(XPath(file, "local-name(" + usp + "/*[2])") == "CertificateValues");
+  CHECK(XPath(file, "local-name(" + usp + "/*[3])") == "RevocationValues");
+  CHECK(XPath(file, "string(" + usp + "/*[1]/@Id)") == "S0-T0");
+  CHECK(XPath(file,
+              "string(" + usp +
+                  "/*[1]/*[local-name()='CanonicalizationMethod'][namespace-uri()='http://www.w3.org/2000/"
+                  "09/xmldsig#']/@Algorithm)") == "http://www.w3.org/2006/12/xml-c14n11");
+  CHECK(XPath(file, "count(" + usp + "/*[1]/*[local-name()='EncapsulatedTimeStamp']" + xades + ")") == "1");
+  CHECK(XPath(file, "count(" + usp + "/*[2]/*[local-name()='EncapsulatedX509Certificate']" + xades + ")") ==
+        "1");
+  CHECK(XPath(file, "string(" + usp + "/*[2]/*[1]/@Id)") == "S0-CA-CERT");
+  const std::string ocsp_value =
+      usp + "/*[3]/*[local-name()='OCSPValues']" + xades + "/*[local-name()='EncapsulatedOCSPValue']" + xades;
+  CHECK(XPath(file, "count(" + ocsp_value + ")") == "1");
+  CHECK(XPath(file, "string(" + ocsp_value + "/@Id)") == "N0");
+
+  // CertificateValues holds the seal certificate's CA.
+  const std::string ca = setup.dir.Write("values_ca.b64", XPath(file, "string(" + usp + "/*[2]/*[1])"));
+  const auto ca_fingerprint =
+      Run("base64 -d " + ca + " | openssl x509 -inform DER -noout -fingerprint -sha256");
+  CHECK(ca_fingerprint.output ==
+        Run("openssl x509 -in '" + setup.material.ca_file + "' -noout -fingerprint -sha256").output);
+
+  // openssl ts -verify: the token's imprint is the SHA-256 of the canonical SignatureValue, its
+  // signature good and its TSA certificate issued by the CA.
+  const std::string xml = ReadFile(file);
+  const std::string canonical = CanonicalSignatureValue(xml);
+  CHECK(canonical.rfind("<ds:SignatureValue xmlns:asic=", 0) == 0);  // the inherited namespaces are in it
+  const std::string token = setup.dir.Write(
+      "token.der",
+      *dsig::FromBase64(XPath(file, "string(" + usp + "/*[1]/*[local-name()='EncapsulatedTimeStamp'])")));
+  const auto ts =
+      Run("openssl ts -verify -token_in -in " + token + " -digest " + Hex(kutse::common::Sha256(canonical)) +
+          " -CAfile '" + setup.material.ca_file + "' -untrusted " + services.TsaCertificateFile());
+  INFO(ts.output);
+  CHECK(ts.exit_code == 0);
+  CHECK(ts.output.find("Verification: OK") != std::string::npos);
+  const auto other = Run("openssl ts -verify -token_in -in " + token + " -digest " +
+                         Hex(kutse::common::Sha256(canonical + " ")) + " -CAfile '" + setup.material.ca_file +
+                         "' -untrusted " + services.TsaCertificateFile());
+  CHECK(other.exit_code != 0);
+
+  // openssl ocsp -respin: the encapsulated response says the seal certificate is good.
+  const std::string response =
+      setup.dir.Write("response.der", *dsig::FromBase64(XPath(file, "string(" + ocsp_value + ")")));
+  const auto ocsp =
+      Run("openssl ocsp -respin " + response + " -issuer '" + setup.material.ca_file + "' -cert '" +
+          setup.dir.Path() + "/seal_only.pem' -CAfile '" + setup.material.ca_file + "'");
+  INFO(ocsp.output);
+  CHECK(ocsp.exit_code == 0);
+  CHECK(ocsp.output.find("Response verify OK") != std::string::npos);
+  CHECK(ocsp.output.find("seal_only.pem: good") != std::string::npos);
+}
+
+TEST_CASE("the verifier says an LT container intact, the register's, B-LT at the TSA's time",
+          "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  const auto before = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  const std::string container =
+      AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime());
+  const auto after = std::chrono::system_clock::now();
+
+  std::chrono::system_clock::time_point asked_at{};
+  const auto trust = TrustedBy(setup.ca.get());
+  const auto check = VerifyAsice(
+      container, [&](X509* signer, STACK_OF(X509) * carried, std::chrono::system_clock::time_point at) {
+        asked_at = at;
+        return trust(signer, carried, at);
+      });
+  CHECK(check.defect == SealDefect::kNone);
+  CHECK(check.register_seal);
+  CHECK(check.level == std::string("B-LT"));
+  CHECK(check.covered_sha256 == kutse::common::Sha256Hex(kPdf));
+  // The TSA's time, not the SigningTime the seal states (the example time, a day or more ago).
+  REQUIRE(check.signed_at);
+  CHECK(*check.signed_at != "2026-12-03T12:00:00.000Z");
+  CHECK(*check.signed_at >= kutse::common::FormatTimestamp(before));
+  CHECK(*check.signed_at <= kutse::common::FormatTimestamp(after));
+  CHECK(kutse::common::FormatTimestamp(asked_at) == *check.signed_at);
+}
+
+TEST_CASE("a changed time-stamp or SignatureValue makes an LT seal not intact", "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  const std::string signatures = SignaturesOf(
+      setup, AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+  const auto trust = TrustedBy(setup.ca.get());
+  REQUIRE(VerifyAsice(Rewrapped(signatures), trust).level == std::string("B-LT"));
+  const std::string token = Content(signatures, "EncapsulatedTimeStamp");
+
+  SECTION("a real token of the same TSA over other bytes") {
+    const std::string foreign = dsig::Base64(services.TimeStampToken(kutse::common::Sha256("other bytes")));
+    const auto check = VerifyAsice(Rewrapped(Replaced(signatures, token, foreign)), trust);
+    CHECK(check.defect == SealDefect::kSignatureInvalid);
+    CHECK_FALSE(check.register_seal);
+    CHECK_FALSE(check.level);
+  }
+  SECTION("one changed byte inside the token") {
+    std::string der = *dsig::FromBase64(token);
+    const size_t at = der.find("Test TSA");
+    REQUIRE(at != std::string::npos);
+    der[at] = 'B';
+    CHECK(VerifyAsice(Rewrapped(Replaced(signatures, token, dsig::Base64(der))), trust).defect ==
+          SealDefect::kSignatureInvalid);
+  }
+  SECTION("a changed SignatureValue") {
+    const std::string value = signatures.substr(signatures.find("<ds:SignatureValue"), 60);
+    std::string changed = value;
+    changed[50] = changed[50] == 'A' ? 'B' : 'A';
+    CHECK(VerifyAsice(Rewrapped(Replaced(signatures, value, changed)), trust).defect ==
+          SealDefect::kSignatureInvalid);
+  }
+  SECTION("a canonicalisation other than C14N 1.0 or 1.1 is not ours") {
+    const std::string exclusive = Replaced(
+        signatures,
+        "<ds:CanonicalizationMethod Algorithm=\"" + std::string(dsig::kC14n11) + "\"/><xades:Encapsulated",
+        "<ds:CanonicalizationMethod "
+        "Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/><xades:Encapsulated");
+    CHECK(VerifyAsice(Rewrapped(exclusive), trust).defect == SealDefect::kMalformed);
+  }
+  SECTION("a second SignatureTimeStamp is not ours") {
+    const size_t from = signatures.find("<xades:SignatureTimeStamp");
+    const size_t to = signatures.find("<xades:CertificateValues");
+    const std::string twice =
+        signatures.substr(0, to) + signatures.substr(from, to - from) + signatures.substr(to);
+    CHECK(VerifyAsice(Rewrapped(twice), trust).defect == SealDefect::kMalformed);
+  }
+  SECTION("a token that is not base64") {
+    CHECK(VerifyAsice(Rewrapped(Replaced(signatures, token, "not*base64")), trust).defect ==
+          SealDefect::kMalformed);
+  }
+}
+
+TEST_CASE("without good revocation data the time-stamped seal is B-T", "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  const std::string signatures = SignaturesOf(
+      setup, AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+  const auto trust = TrustedBy(setup.ca.get());
+  const std::string response = Content(signatures, "EncapsulatedOCSPValue");
+
+  SECTION("no RevocationValues") {
+    const size_t from = signatures.find("<xades:RevocationValues>");
+    const size_t to =
+        signatures.find("</xades:RevocationValues>") + std::string("</xades:RevocationValues>").size();
+    std::string without = signatures;
+    without.erase(from, to - from);
+    const auto check = VerifyAsice(Rewrapped(without), trust);
+    CHECK(check.Intact());
+    CHECK(check.level == std::string("B-T"));
+  }
+  SECTION("an OCSP response that is not one") {
+    const auto check =
+        VerifyAsice(Rewrapped(Replaced(signatures, response, dsig::Base64("not OCSP"))), trust);
+    CHECK(check.Intact());
+    CHECK(check.level == std::string("B-T"));
+  }
+  SECTION("an OCSP response that says the seal certificate is revoked") {
+    CliTrustServices revoking(setup.dir, true);
+    const std::string revoked = SignaturesOf(
+        setup, AsiceSealer(setup.key, &revoking).Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+    const auto check = VerifyAsice(Rewrapped(revoked), trust);
+    CHECK(check.Intact());
+    CHECK(check.level == std::string("B-T"));
+  }
+  SECTION("an OCSP response with one changed byte") {
+    std::string der = *dsig::FromBase64(response);
+    // The response's own RSA-2048 signature is the first 257-byte BIT STRING (the responder
+    // certificate's come after it).
+    const size_t signature = der.find(std::string("\x03\x82\x01\x01\x00", 5));
+    REQUIRE(signature != std::string::npos);
+    der[signature + 20] = static_cast<char>(der[signature + 20] ^ 0x01);
+    const auto check = VerifyAsice(Rewrapped(Replaced(signatures, response, dsig::Base64(der))), trust);
+    CHECK(check.Intact());
+    CHECK(check.level == std::string("B-T"));
+  }
+}
+
+TEST_CASE("a TSA that is down gives TrustServiceUnavailable and no container", "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  services.GoDown();
+  const AsiceSealer sealer(setup.key, &services);
+  CHECK_THROWS_AS(sealer.Seal(kPdf, kPdfName, stamping_test::ExampleTime()), TrustServiceUnavailable);
+  CHECK(services.TimeStampCalls() == 1);
+  CHECK(services.OcspCalls() == 0);  // the time-stamp is asked first
+}
+
+TEST_CASE("LT needs the seal certificate's issuer in its chain", "[stamping][lt]") {
+  Setup setup;
+  CliTrustServices services(setup.dir);
+  const SealKey alone =
+      SealKey::Load(setup.material.key_pem, ReadFile(setup.dir.Path() + "/seal_only.pem"), "");
+  CHECK_THROWS_AS(AsiceSealer(alone, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime()),
+                  std::runtime_error);
+  CHECK(services.TimeStampCalls() == 0);
+}
