@@ -66,16 +66,22 @@ std::vector<xmlNodePtr> Children(xmlNodePtr parent) {
   return children;
 }
 
-// The one child `name` of `parent`, or malformed.
-xmlNodePtr Only(xmlNodePtr parent, const char* name, const char* namespace_uri) {
+// The one element `name` among `children`, null when there is none; two are malformed.
+xmlNodePtr Optional(const std::vector<xmlNodePtr>& children, const char* name, const char* namespace_uri) {
   xmlNodePtr found = nullptr;
-  for (xmlNodePtr child : Children(parent)) {
+  for (xmlNodePtr child : children) {
     if (Is(child, name, namespace_uri)) {
       if (found != nullptr)
         Malformed();
       found = child;
     }
   }
+  return found;
+}
+
+// The one child `name` of `parent`, or malformed.
+xmlNodePtr Only(xmlNodePtr parent, const char* name, const char* namespace_uri) {
+  xmlNodePtr found = Optional(Children(parent), name, namespace_uri);
   if (found == nullptr)
     Malformed();
   return found;
@@ -248,19 +254,6 @@ Reference ReadReference(xmlNodePtr node) {
   }
   reference.digest = Base64Content(parts[at + 1]);
   return reference;
-}
-
-// The one child `name` of `parent`, null when there is none; two are malformed.
-xmlNodePtr Optional(const std::vector<xmlNodePtr>& children, const char* name, const char* namespace_uri) {
-  xmlNodePtr found = nullptr;
-  for (xmlNodePtr child : children) {
-    if (Is(child, name, namespace_uri)) {
-      if (found != nullptr)
-        Malformed();
-      found = child;
-    }
-  }
-  return found;
 }
 
 // Whether `der` is a successful OCSP response, its signature good with the responder certificate

@@ -7,27 +7,23 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
-#include <openssl/pem.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <iomanip>
 #include <memory>
-#include <sstream>
 #include <string>
 
+#include "asice_test_support.hpp"
 #include "domain/stamp.hpp"
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
 #include "seal/asice_container.hpp"
 #include "seal/asice_sealer.hpp"
 #include "seal/xml_dsig.hpp"
-#include "stamping_fixtures.hpp"
 #include "trust_services_fixture.hpp"
 #include "verify/asice_verifier.hpp"
 
 using kutse::stamping::seal::AsiceSealer;
-using kutse::stamping::seal::DataFile;
 using kutse::stamping::seal::SealKey;
 using kutse::stamping::seal::TrustServiceUnavailable;
 using kutse::stamping::seal::WriteAsiceContainer;
@@ -35,9 +31,14 @@ using kutse::stamping::verify::SealDefect;
 using kutse::stamping::verify::TrustedBy;
 using kutse::stamping::verify::VerifyAsice;
 using stamping_test::CliTrustServices;
+using stamping_test::PemCertificate;
 using stamping_test::ReadFile;
+using stamping_test::Replaced;
 using stamping_test::Run;
 using stamping_test::TempDir;
+using stamping_test::Unpack;
+using stamping_test::X509Ptr;
+using stamping_test::XPath;
 
 namespace {
 
@@ -45,40 +46,23 @@ namespace dsig = kutse::stamping::seal::xmldsig;
 
 const char* kPdfName = "246810-et.pdf";
 const std::string kPdf = "%PDF-1.7\n%\xc3\xb5\xc3\xa4\n1 0 obj <<>> endobj\nÕie Šmidt\n%%EOF\n";
-const char* kSignedPropertiesId = "--id-attr:Id http://uri.etsi.org/01903/v1.3.2#:SignedProperties";
-
-using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
-
-X509Ptr Certificate(const std::string& pem) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())),
-                                                &BIO_free);
-  return X509Ptr(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), &X509_free);
-}
 
 // A seal, a TSA and an OCSP responder, all issued by one throw-away CA.
 struct Setup {
   TempDir dir;
   stamping_test::SealMaterial material = stamping_test::MakeSealMaterial(dir);
   SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  X509Ptr ca = Certificate(material.ca_pem);
+  X509Ptr ca = PemCertificate(material.ca_pem);
+  CliTrustServices services{dir};
+
+  std::string Container(const CliTrustServices& trust_services) const {
+    return AsiceSealer(key, &trust_services).Seal(kPdf, kPdfName, stamping_test::ExampleTime());
+  }
+  // The LT container's signatures0.xml, as unzip gives it.
+  std::string Signatures(const CliTrustServices& trust_services) const {
+    return ReadFile(Unpack(dir, Container(trust_services)) + "/META-INF/signatures0.xml");
+  }
 };
-
-std::string Unpack(const TempDir& dir, const std::string& container) {
-  REQUIRE(stamping_test::HaveTool("unzip"));
-  const std::string path = dir.Write("stamp.asice", container);
-  const auto unpacked = Run("rm -rf '" + dir.Path() + "/x' && unzip -q -d '" + dir.Path() + "/x' " + path);
-  INFO(unpacked.output);
-  REQUIRE(unpacked.exit_code == 0);
-  return dir.Path() + "/x";
-}
-
-std::string XPath(const std::string& file, const std::string& expression) {
-  REQUIRE(stamping_test::HaveTool("xmllint"));
-  std::string value = Run("xmllint --xpath \"" + expression + "\" '" + file + "'", false).output;
-  if (!value.empty() && value.back() == '\n')
-    value.pop_back();
-  return value;
-}
 
 // The SignatureTimeStamp's input as XAdES defines it: ds:SignatureValue canonicalised (C14N 1.1)
 // as a node set with the namespaces it inherits, selected by XML-DSig's own subtree expression.
@@ -104,13 +88,6 @@ std::string CanonicalSignatureValue(const std::string& xml) {
   return canonical;
 }
 
-std::string Hex(const std::string& bytes) {
-  std::ostringstream out;
-  for (unsigned char c : bytes)
-    out << std::hex << std::setw(2) << std::setfill('0') << static_cast<int>(c);
-  return out.str();
-}
-
 // The text between <xades:`element` ...> and its end tag.
 std::string Content(const std::string& xml, const std::string& element) {
   const size_t open = xml.find("<xades:" + element);
@@ -121,22 +98,9 @@ std::string Content(const std::string& xml, const std::string& element) {
   return xml.substr(begin, end - begin);
 }
 
-std::string Replaced(std::string text, const std::string& from, const std::string& to) {
-  const size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
-std::vector<DataFile> Files() {
-  return {{kPdfName, "application/pdf", kPdf}};
-}
-
-std::string SignaturesOf(const Setup& setup, const std::string& container) {
-  return ReadFile(Unpack(setup.dir, container) + "/META-INF/signatures0.xml");
-}
-
+// `signatures` in a container around the PDF it signs, as an upload would bring it.
 std::string Rewrapped(const std::string& signatures) {
-  return WriteAsiceContainer(Files(), signatures, stamping_test::ExampleTime());
+  return WriteAsiceContainer({{kPdfName, "application/pdf", kPdf}}, signatures, stamping_test::ExampleTime());
 }
 
 }  // namespace
@@ -144,7 +108,7 @@ std::string Rewrapped(const std::string& signatures) {
 TEST_CASE("an LT container verifies in xmlsec1, and not after one changed byte of the PDF",
           "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
+  CliTrustServices& services = setup.services;
   const AsiceSealer sealer(setup.key, &services);
   CHECK(sealer.Level() == std::string(kutse::stamping::kLevelBaselineLT));
   CHECK(AsiceSealer(setup.key).Level() == std::string(kutse::stamping::kLevelBaselineB));
@@ -152,11 +116,8 @@ TEST_CASE("an LT container verifies in xmlsec1, and not after one changed byte o
   CHECK(services.TimeStampCalls() == 1);
   CHECK(services.OcspCalls() == 1);
 
-  REQUIRE(stamping_test::HaveTool("xmlsec1"));
-  Run("cp '" + folder + "/META-INF/signatures0.xml' '" + folder + "/signatures0.xml'");
-  const std::string verify = "cd '" + folder + "' && xmlsec1 --verify --trusted-pem '" +
-                             setup.material.ca_file + "' " + kSignedPropertiesId + " signatures0.xml";
-  const auto verified = Run(verify);
+  const std::string trust = "--trusted-pem '" + setup.material.ca_file + "'";
+  const auto verified = stamping_test::XmlsecVerify(folder, trust);
   INFO(verified.output);
   CHECK(verified.exit_code == 0);
   CHECK(verified.output.find("OK") != std::string::npos);
@@ -164,7 +125,7 @@ TEST_CASE("an LT container verifies in xmlsec1, and not after one changed byte o
   std::string pdf = ReadFile(folder + "/" + kPdfName);
   pdf[12] = static_cast<char>(pdf[12] ^ 0x01);
   setup.dir.Write(std::string("x/") + kPdfName, pdf);
-  const auto tampered = Run(verify);
+  const auto tampered = stamping_test::XmlsecVerify(folder, trust);
   INFO(tampered.output);
   CHECK(tampered.exit_code != 0);
   CHECK(tampered.output.find("FAIL") != std::string::npos);
@@ -172,9 +133,8 @@ TEST_CASE("an LT container verifies in xmlsec1, and not after one changed byte o
 
 TEST_CASE("the LT elements sit where libdigidocpp puts them, and openssl accepts them", "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
-  const std::string container =
-      AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime());
+  CliTrustServices& services = setup.services;
+  const std::string container = setup.Container(services);
   const std::string folder = Unpack(setup.dir, container);
   const std::string file = folder + "/META-INF/signatures0.xml";
   const std::string xades = "[namespace-uri()='http://uri.etsi.org/01903/v1.3.2#']";
@@ -219,13 +179,13 @@ TEST_CASE("the LT elements sit where libdigidocpp puts them, and openssl accepts
       "token.der",
       *dsig::FromBase64(XPath(file, "string(" + usp + "/*[1]/*[local-name()='EncapsulatedTimeStamp'])")));
   const auto ts =
-      Run("openssl ts -verify -token_in -in " + token + " -digest " + Hex(kutse::common::Sha256(canonical)) +
+      Run("openssl ts -verify -token_in -in " + token + " -digest " + kutse::common::Sha256Hex(canonical) +
           " -CAfile '" + setup.material.ca_file + "' -untrusted " + services.TsaCertificateFile());
   INFO(ts.output);
   CHECK(ts.exit_code == 0);
   CHECK(ts.output.find("Verification: OK") != std::string::npos);
   const auto other = Run("openssl ts -verify -token_in -in " + token + " -digest " +
-                         Hex(kutse::common::Sha256(canonical + " ")) + " -CAfile '" + setup.material.ca_file +
+                         kutse::common::Sha256Hex(canonical + " ") + " -CAfile '" + setup.material.ca_file +
                          "' -untrusted " + services.TsaCertificateFile());
   CHECK(other.exit_code != 0);
 
@@ -244,10 +204,9 @@ TEST_CASE("the LT elements sit where libdigidocpp puts them, and openssl accepts
 TEST_CASE("the verifier says an LT container intact, the register's, B-LT at the TSA's time",
           "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
+  CliTrustServices& services = setup.services;
   const auto before = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  const std::string container =
-      AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime());
+  const std::string container = setup.Container(services);
   const auto after = std::chrono::system_clock::now();
 
   std::chrono::system_clock::time_point asked_at{};
@@ -271,9 +230,8 @@ TEST_CASE("the verifier says an LT container intact, the register's, B-LT at the
 
 TEST_CASE("a changed time-stamp or SignatureValue makes an LT seal not intact", "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
-  const std::string signatures = SignaturesOf(
-      setup, AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+  CliTrustServices& services = setup.services;
+  const std::string signatures = setup.Signatures(services);
   const auto trust = TrustedBy(setup.ca.get());
   REQUIRE(VerifyAsice(Rewrapped(signatures), trust).level == std::string("B-LT"));
   const std::string token = Content(signatures, "EncapsulatedTimeStamp");
@@ -323,9 +281,8 @@ TEST_CASE("a changed time-stamp or SignatureValue makes an LT seal not intact", 
 
 TEST_CASE("without good revocation data the time-stamped seal is B-T", "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
-  const std::string signatures = SignaturesOf(
-      setup, AsiceSealer(setup.key, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+  CliTrustServices& services = setup.services;
+  const std::string signatures = setup.Signatures(services);
   const auto trust = TrustedBy(setup.ca.get());
   const std::string response = Content(signatures, "EncapsulatedOCSPValue");
 
@@ -347,8 +304,7 @@ TEST_CASE("without good revocation data the time-stamped seal is B-T", "[stampin
   }
   SECTION("an OCSP response that says the seal certificate is revoked") {
     CliTrustServices revoking(setup.dir, true);
-    const std::string revoked = SignaturesOf(
-        setup, AsiceSealer(setup.key, &revoking).Seal(kPdf, kPdfName, stamping_test::ExampleTime()));
+    const std::string revoked = setup.Signatures(revoking);
     const auto check = VerifyAsice(Rewrapped(revoked), trust);
     CHECK(check.Intact());
     CHECK(check.level == std::string("B-T"));
@@ -368,7 +324,7 @@ TEST_CASE("without good revocation data the time-stamped seal is B-T", "[stampin
 
 TEST_CASE("a TSA that is down gives TrustServiceUnavailable and no container", "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
+  CliTrustServices& services = setup.services;
   services.GoDown();
   const AsiceSealer sealer(setup.key, &services);
   CHECK_THROWS_AS(sealer.Seal(kPdf, kPdfName, stamping_test::ExampleTime()), TrustServiceUnavailable);
@@ -378,7 +334,7 @@ TEST_CASE("a TSA that is down gives TrustServiceUnavailable and no container", "
 
 TEST_CASE("LT needs the seal certificate's issuer in its chain", "[stamping][lt]") {
   Setup setup;
-  CliTrustServices services(setup.dir);
+  CliTrustServices& services = setup.services;
   const SealKey alone =
       SealKey::Load(setup.material.key_pem, ReadFile(setup.dir.Path() + "/seal_only.pem"), "");
   CHECK_THROWS_AS(AsiceSealer(alone, &services).Seal(kPdf, kPdfName, stamping_test::ExampleTime()),
