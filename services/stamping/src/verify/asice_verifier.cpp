@@ -375,6 +375,7 @@ Level ReadLevel(xmlDocPtr doc, xmlNodePtr qualifying, xmlNodePtr signature_value
     if (OcspSaysGood(response, signer, facts->gen_time))
       level.level = kLevelBaselineLT;
   }
+  ERR_clear_error();  // what OpenSSL queued on a response that did not do
   return level;
 }
 

@@ -273,7 +273,9 @@ TEST_CASE("a changed time-stamp or SignatureValue makes an LT seal not intact", 
         signatures.substr(0, to) + signatures.substr(from, to - from) + signatures.substr(to);
     CHECK(VerifyAsice(Rewrapped(twice), trust).defect == SealDefect::kMalformed);
   }
-  SECTION("a token that is not base64") {
+  SECTION("a token that is not base64, or none") {
+    CHECK(VerifyAsice(Rewrapped(Replaced(signatures, token, "")), trust).defect ==
+          SealDefect::kSignatureInvalid);
     CHECK(VerifyAsice(Rewrapped(Replaced(signatures, token, "not*base64")), trust).defect ==
           SealDefect::kMalformed);
   }
@@ -320,6 +322,51 @@ TEST_CASE("without good revocation data the time-stamped seal is B-T", "[stampin
     CHECK(check.Intact());
     CHECK(check.level == std::string("B-T"));
   }
+}
+
+TEST_CASE("the unsigned properties of an upload are bounded in count and kind", "[stamping][lt]") {
+  Setup setup;
+  const std::string signatures = setup.Signatures(setup.services);
+  const auto trust = TrustedBy(setup.ca.get());
+  const std::string response = "<xades:EncapsulatedOCSPValue Id=\"N0\">" +
+                               Content(signatures, "EncapsulatedOCSPValue") +
+                               "</xades:EncapsulatedOCSPValue>";
+  const std::string certificate = "<xades:EncapsulatedX509Certificate Id=\"S0-CA-CERT\">" +
+                                  Content(signatures, "EncapsulatedX509Certificate") +
+                                  "</xades:EncapsulatedX509Certificate>";
+  std::string four_responses;
+  std::string eight_certificates;
+  for (int i = 0; i < 4; ++i)
+    four_responses += response;
+  for (int i = 0; i < 8; ++i)
+    eight_certificates += certificate;
+  // As many as allowed still make B-LT; one more is not of our kind.
+  CHECK(VerifyAsice(Rewrapped(Replaced(signatures, response, four_responses)), trust).level ==
+        std::string("B-LT"));
+  CHECK(VerifyAsice(Rewrapped(Replaced(signatures, response, four_responses + response)), trust).defect ==
+        SealDefect::kMalformed);
+  CHECK(VerifyAsice(Rewrapped(Replaced(signatures, certificate, eight_certificates)), trust).level ==
+        std::string("B-LT"));
+  CHECK(VerifyAsice(Rewrapped(Replaced(signatures, certificate, eight_certificates + certificate)), trust)
+            .defect == SealDefect::kMalformed);
+  // Something else than a certificate in CertificateValues, a second UnsignedProperties.
+  CHECK(VerifyAsice(Rewrapped(Replaced(signatures, Content(signatures, "EncapsulatedX509Certificate"),
+                                       dsig::Base64("not a certificate"))),
+                    trust)
+            .defect == SealDefect::kMalformed);
+  const size_t from = signatures.find("<xades:UnsignedProperties>");
+  const size_t to =
+      signatures.find("</xades:UnsignedProperties>") + std::string("</xades:UnsignedProperties>").size();
+  const std::string twice =
+      signatures.substr(0, to) + signatures.substr(from, to - from) + signatures.substr(to);
+  CHECK(VerifyAsice(Rewrapped(twice), trust).defect == SealDefect::kMalformed);
+  // Seventeen elements in UnsignedSignatureProperties.
+  std::string crowded = signatures;
+  for (int i = 0; i < 14; ++i)
+    crowded = Replaced(crowded, "</xades:UnsignedSignatureProperties>",
+                       "<xades:Other/></xades:UnsignedSignatureProperties>");
+  CHECK(VerifyAsice(Rewrapped(crowded), trust).defect == SealDefect::kMalformed);
+  CHECK(VerifyAsice(Rewrapped(Replaced(crowded, "<xades:Other/>", "")), trust).level == std::string("B-LT"));
 }
 
 TEST_CASE("a TSA that is down gives TrustServiceUnavailable and no container", "[stamping][lt]") {
