@@ -1,7 +1,9 @@
 // Writes the seeds of the verifiers' fuzz corpora (tests/fuzz/run): a certificate PDF rendered and
 // sealed by the stamping service's own renderer and sealers. Usage: make_fuzz_seeds KEY.pem CERT.pem
 // OUT_DIR, which gets sealed.pdf (PAdES), container.asice (ASiC-E), signatures0.xml (the container's
-// signature) and data.pdf (the unsealed rendering, which the ASiC-E harness wraps signatures around).
+// signature), signatures0-lt.xml (an LT signature of the same PDF, with a throw-away CA, TSA and
+// OCSP responder of the unit tests' openssl fixtures) and data.pdf (the unsealed rendering, which
+// the ASiC-E harness wraps signatures around).
 
 #include <chrono>
 #include <fstream>
@@ -12,7 +14,10 @@
 #include "seal/asice_container.hpp"
 #include "seal/asice_sealer.hpp"
 #include "seal/pades_sealer.hpp"
+#include "seal/xades_signature.hpp"
+#include "stamping_fixtures.hpp"
 #include "stamping_service.hpp"
+#include "trust_services_fixture.hpp"
 #include "verify/asice_archive.hpp"
 
 namespace {
@@ -62,7 +67,15 @@ int main(int argc, char** argv) {
     std::cerr << "make_fuzz_seeds: the container has no " << seal::kAsiceSignaturesEntry << "\n";
     return 1;
   }
+  // LT needs the seal certificate's CA and a TSA and OCSP responder under it: the unit tests' own.
+  const stamping_test::TempDir lt_dir;
+  const auto lt_material = stamping_test::MakeSealMaterial(lt_dir);
+  const stamping_test::CliTrustServices trust_services(lt_dir);
+  const std::string lt_signature =
+      seal::XadesSignature(seal::SealKey::Load(lt_material.key_pem, lt_material.certificates_pem, ""),
+                           {{"K-000123-et.pdf", "application/pdf", pdf}}, now, &trust_services);
   const std::string dir = argv[3];
+  std::ofstream(dir + "/signatures0-lt.xml", std::ios::binary) << lt_signature;
   std::ofstream(dir + "/sealed.pdf", std::ios::binary)
       << seal::PadesSealer(key).Seal(pdf, now, "Kutseregistri e-tempel");
   std::ofstream(dir + "/container.asice", std::ios::binary) << container;

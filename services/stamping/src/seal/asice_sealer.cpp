@@ -13,7 +13,7 @@ const char* AsiceSealer::Level() const {
 std::string AsiceSealer::Seal(const std::string& pdf, const std::string& pdf_name,
                               std::chrono::system_clock::time_point at) const {
   const std::vector<DataFile> files{{pdf_name, "application/pdf", pdf}};
-  return WriteAsiceContainer(files, XadesSignature(seal_, files, at), at);
+  return WriteAsiceContainer(files, XadesSignature(seal_, files, at, trust_services_), at);
 }
 
 }  // namespace kutse::stamping::seal

@@ -1,5 +1,6 @@
 // The ASiC-E seal: the certificate's PDF in an ASiC-E container with the register keeper's XAdES
-// B-B signature over it. With an RSA key the same PDF, name and time give the same bytes.
+// signature over it, B-B or LT. At B-B with an RSA key the same PDF, name and time give the same
+// bytes.
 #pragma once
 
 #include <chrono>

@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <openssl/err.h>
+#include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
 #include <ctime>
@@ -88,6 +89,73 @@ std::string Canonical11(xmlDocPtr doc, xmlNodePtr element) {
   return *text;
 }
 
+// The seal certificate's CAs as far up as Chain() holds them, its issuer first.
+std::vector<X509*> CaChain(const SealKey& seal) {
+  std::vector<X509*> chain;
+  STACK_OF(X509)* pool = seal.Chain();
+  const int available = pool != nullptr ? sk_X509_num(pool) : 0;
+  X509* at = seal.Certificate();
+  while (chain.size() < static_cast<size_t>(available)) {
+    X509* issuer = nullptr;
+    for (int i = 0; i < available && issuer == nullptr; ++i) {
+      if (X509_check_issued(sk_X509_value(pool, i), at) == X509_V_OK)
+        issuer = sk_X509_value(pool, i);
+    }
+    if (issuer == nullptr || issuer == at)
+      break;  // the chain ends, or a self-signed root was reached
+    chain.push_back(issuer);
+    at = issuer;
+  }
+  ERR_clear_error();
+  return chain;
+}
+
+// A new child element of `parent` with base64 or empty text; out of memory is a failure.
+xmlNodePtr Add(xmlNodePtr parent, xmlNsPtr ns, const char* name, const std::string& text = "",
+               const char* id = nullptr) {
+  xmlNodePtr node =
+      xmlNewTextChild(parent, ns, BAD_CAST name, text.empty() ? nullptr : BAD_CAST text.c_str());
+  if (node == nullptr || (id != nullptr && xmlNewProp(node, BAD_CAST "Id", BAD_CAST id) == nullptr))
+    Fail("out of memory");
+  return node;
+}
+
+// Baseline LT (ETSI EN 319 132-1 clause 6.3): the UnsignedSignatureProperties after the
+// SignedProperties, with the element names and Ids libdigidocpp writes and DigiDoc reads. Their
+// content is not signed, so the SignatureValue and xmlsec1's verification stay as at B-B.
+void AddLtProperties(xmlDocPtr doc, xmlNodePtr qualifying, xmlNodePtr signature_value, const SealKey& seal,
+                     const TrustServices& trust_services) {
+  const std::vector<X509*> cas = CaChain(seal);
+  if (cas.empty())
+    Fail("the seal certificate's issuer is not in its chain, and LT asks the OCSP responder about both");
+  xmlNsPtr xades = xmlSearchNsByHref(doc, qualifying, BAD_CAST xmldsig::kXadesNamespace);
+  xmlNsPtr ds = xmlSearchNsByHref(doc, qualifying, BAD_CAST xmldsig::kDsNamespace);
+  if (xades == nullptr || ds == nullptr)
+    Fail("the signature's XML");
+  // The time-stamp first: the OCSP response asked after it is the newer, as LT validation wants.
+  const std::string token = trust_services.TimeStampToken(common::Sha256(Canonical11(doc, signature_value)));
+  const std::string ocsp = trust_services.OcspResponse(seal.Certificate(), cas.front());
+
+  xmlNodePtr properties =
+      Add(Add(qualifying, xades, "UnsignedProperties"), xades, "UnsignedSignatureProperties");
+  xmlNodePtr time_stamp = Add(properties, xades, "SignatureTimeStamp", "", "S0-T0");
+  if (xmlNewProp(Add(time_stamp, ds, "CanonicalizationMethod"), BAD_CAST "Algorithm",
+                 BAD_CAST xmldsig::kC14n11) == nullptr) {
+    Fail("out of memory");
+  }
+  Add(time_stamp, xades, "EncapsulatedTimeStamp", xmldsig::Base64(token));
+  // The TSA's and the OCSP responder's certificates are not repeated here: the token and the
+  // response carry them, as in libdigidocpp's containers.
+  xmlNodePtr certificates = Add(properties, xades, "CertificateValues");
+  for (size_t i = 0; i < cas.size(); ++i) {
+    const std::string id = i == 0 ? "S0-CA-CERT" : "S0-CA-CERT-" + std::to_string(i);
+    Add(certificates, xades, "EncapsulatedX509Certificate", xmldsig::Base64(CertificateDer(cas[i])),
+        id.c_str());
+  }
+  Add(Add(Add(properties, xades, "RevocationValues"), xades, "OCSPValues"), xades, "EncapsulatedOCSPValue",
+      xmldsig::Base64(ocsp), "N0");
+}
+
 }  // namespace
 
 std::string XadesTime(std::chrono::system_clock::time_point at) {
@@ -124,7 +192,7 @@ std::string IssuerSerialV2(X509* certificate) {
 }
 
 std::string XadesSignature(const SealKey& seal, const std::vector<DataFile>& files,
-                           std::chrono::system_clock::time_point at) {
+                           std::chrono::system_clock::time_point at, const TrustServices* trust_services) {
   const auto method = xmldsig::SignatureMethodFor(seal.Key());
   if (!method)
     Fail("the seal key is neither RSA nor EC");
@@ -183,6 +251,8 @@ std::string XadesSignature(const SealKey& seal, const std::vector<DataFile>& fil
   xmlNodeSetContent(properties_digest, BAD_CAST digest.c_str());
   const std::string value = xmldsig::Base64(Sign(seal, Canonical11(doc.get(), signed_info)));
   xmlNodeSetContent(signature_value, BAD_CAST value.c_str());
+  if (trust_services != nullptr)
+    AddLtProperties(doc.get(), properties->parent, signature_value, seal, *trust_services);
 
   xmlChar* bytes = nullptr;
   int length = 0;

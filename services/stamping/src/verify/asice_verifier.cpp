@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <openssl/err.h>
+#include <openssl/ocsp.h>
 #include <openssl/x509_vfy.h>
 
 #include <cctype>
@@ -10,10 +11,12 @@
 #include <regex>
 #include <vector>
 
+#include "domain/stamp.hpp"
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
 #include "seal/asice_container.hpp"
 #include "seal/xml_dsig.hpp"
+#include "verify/time_stamp_check.hpp"
 
 namespace kutse::stamping::verify {
 
@@ -23,6 +26,10 @@ namespace dsig = seal::xmldsig;
 
 constexpr size_t kMaxSignatureXmlBytes = 1024 * 1024;
 constexpr size_t kMaxCertificates = 8;
+// The UnsignedSignatureProperties we read: a few elements, a few OCSP responses of a few KiB each.
+constexpr size_t kMaxUnsignedProperties = 16;
+constexpr size_t kMaxOcspValues = 4;
+constexpr size_t kMaxOcspBytes = 64 * 1024;
 
 // Why the check stopped; thrown inside, turned into the SealCheck's defect at the top.
 struct Defect {
@@ -59,16 +66,22 @@ std::vector<xmlNodePtr> Children(xmlNodePtr parent) {
   return children;
 }
 
-// The one child `name` of `parent`, or malformed.
-xmlNodePtr Only(xmlNodePtr parent, const char* name, const char* namespace_uri) {
+// The one element `name` among `children`, null when there is none; two are malformed.
+xmlNodePtr Optional(const std::vector<xmlNodePtr>& children, const char* name, const char* namespace_uri) {
   xmlNodePtr found = nullptr;
-  for (xmlNodePtr child : Children(parent)) {
+  for (xmlNodePtr child : children) {
     if (Is(child, name, namespace_uri)) {
       if (found != nullptr)
         Malformed();
       found = child;
     }
   }
+  return found;
+}
+
+// The one child `name` of `parent`, or malformed.
+xmlNodePtr Only(xmlNodePtr parent, const char* name, const char* namespace_uri) {
+  xmlNodePtr found = Optional(Children(parent), name, namespace_uri);
   if (found == nullptr)
     Malformed();
   return found;
@@ -243,6 +256,129 @@ Reference ReadReference(xmlNodePtr node) {
   return reference;
 }
 
+// Whether `der` is a successful OCSP response, its signature good with the responder certificate
+// it names, that says `signer` (by its issuer's name hash and serial) was good, produced no
+// earlier than the time-stamp (libdigidocpp's LT rule). Whether the responder is to be trusted is
+// not decided here, as for the TSA.
+bool OcspSaysGood(const std::string& der, X509* signer, std::chrono::system_clock::time_point time_stamped) {
+  const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
+  std::unique_ptr<OCSP_RESPONSE, decltype(&OCSP_RESPONSE_free)> response(
+      d2i_OCSP_RESPONSE(nullptr, &cursor, static_cast<long>(der.size())), &OCSP_RESPONSE_free);
+  if (!response || cursor != reinterpret_cast<const unsigned char*>(der.data()) + der.size() ||
+      OCSP_response_status(response.get()) != OCSP_RESPONSE_STATUS_SUCCESSFUL) {
+    return false;
+  }
+  std::unique_ptr<OCSP_BASICRESP, decltype(&OCSP_BASICRESP_free)> basic(
+      OCSP_response_get1_basic(response.get()), &OCSP_BASICRESP_free);
+  std::unique_ptr<X509_STORE, decltype(&X509_STORE_free)> no_store(X509_STORE_new(), &X509_STORE_free);
+  if (!basic || !no_store || OCSP_basic_verify(basic.get(), nullptr, no_store.get(), OCSP_NOVERIFY) != 1)
+    return false;
+  std::tm produced{};
+  const ASN1_GENERALIZEDTIME* produced_at = OCSP_resp_get0_produced_at(basic.get());
+  if (produced_at == nullptr || ASN1_TIME_to_tm(produced_at, &produced) != 1 ||
+      std::chrono::system_clock::from_time_t(timegm(&produced)) < time_stamped) {
+    return false;
+  }
+  const int count = OCSP_resp_count(basic.get());
+  for (int i = 0; i < count; ++i) {
+    OCSP_SINGLERESP* single = OCSP_resp_get0(basic.get(), i);
+    ASN1_OCTET_STRING* name_hash = nullptr;
+    ASN1_OBJECT* hash_method = nullptr;
+    ASN1_INTEGER* serial = nullptr;
+    if (single == nullptr ||
+        OCSP_id_get0_info(&name_hash, &hash_method, nullptr, &serial,
+                          const_cast<OCSP_CERTID*>(OCSP_SINGLERESP_get0_id(single))) != 1 ||
+        ASN1_INTEGER_cmp(serial, X509_get0_serialNumber(signer)) != 0) {
+      continue;
+    }
+    unsigned char expected[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const EVP_MD* hash = EVP_get_digestbyobj(hash_method);
+    if (hash == nullptr || X509_NAME_digest(X509_get_issuer_name(signer), hash, expected, &length) != 1 ||
+        ASN1_STRING_length(name_hash) != static_cast<int>(length) ||
+        CRYPTO_memcmp(ASN1_STRING_get0_data(name_hash), expected, length) != 0) {
+      continue;
+    }
+    int reason = 0;
+    if (OCSP_single_get0_status(single, &reason, nullptr, nullptr, nullptr) == V_OCSP_CERTSTATUS_GOOD)
+      return true;
+  }
+  return false;
+}
+
+// What the UnsignedSignatureProperties of an intact B-B seal make of it (ETSI EN 319 132-1 clause
+// 6.3, in the shape libdigidocpp writes): no SignatureTimeStamp, B-B whatever else is there; a
+// good one, B-T at the TSA's time, and B-LT with CertificateValues and RevocationValues holding an
+// OCSP response that says the signer was good. A time-stamp that does not verify over the
+// canonical SignatureValue is a broken seal, as a SignatureValue that does not verify is.
+struct Level {
+  const char* level = kLevelBaselineB;
+  std::optional<std::chrono::system_clock::time_point> time_stamped;
+};
+
+Level ReadLevel(xmlDocPtr doc, xmlNodePtr qualifying, xmlNodePtr signature_value, X509* signer,
+                STACK_OF(X509) * carried) {
+  xmlNodePtr unsigned_properties =
+      Optional(Children(qualifying), "UnsignedProperties", dsig::kXadesNamespace);
+  if (unsigned_properties == nullptr)
+    return {};
+  const std::vector<xmlNodePtr> properties =
+      Children(Only(unsigned_properties, "UnsignedSignatureProperties", dsig::kXadesNamespace));
+  if (properties.size() > kMaxUnsignedProperties)
+    Malformed();
+  xmlNodePtr time_stamp = Optional(properties, "SignatureTimeStamp", dsig::kXadesNamespace);
+  xmlNodePtr certificate_values = Optional(properties, "CertificateValues", dsig::kXadesNamespace);
+  xmlNodePtr revocation_values = Optional(properties, "RevocationValues", dsig::kXadesNamespace);
+  if (time_stamp == nullptr)
+    return {};
+
+  // [ds:CanonicalizationMethod] xades:EncapsulatedTimeStamp (XAdESTimeStampType without Include).
+  const std::vector<xmlNodePtr> parts = Children(time_stamp);
+  std::string canonicalization = dsig::kC14n10;  // XML-DSig's default when none is named
+  size_t at = 0;
+  if (!parts.empty() && Is(parts[0], "CanonicalizationMethod", dsig::kDsNamespace))
+    canonicalization = Attribute(parts[at++], "Algorithm");
+  if (parts.size() != at + 1 || !Is(parts[at], "EncapsulatedTimeStamp", dsig::kXadesNamespace))
+    Malformed();
+  const auto stamped = dsig::Canonical(doc, signature_value, canonicalization);  // only C14N 1.0 and 1.1
+  if (!stamped)
+    Malformed();
+  const auto facts = CheckTimeStamp(Base64Content(parts[at]), *stamped);
+  if (!facts)
+    throw Defect{SealDefect::kSignatureInvalid};
+  Level level{"B-T", facts->gen_time};
+
+  if (certificate_values != nullptr) {
+    // The CAs above the signer: they help the trust check build its chain.
+    const std::vector<xmlNodePtr> certificates = Children(certificate_values);
+    if (certificates.size() > kMaxCertificates)
+      Malformed();
+    for (xmlNodePtr node : certificates) {
+      if (!Is(node, "EncapsulatedX509Certificate", dsig::kXadesNamespace) ||
+          sk_X509_push(carried, ParseCertificate(Base64Content(node)).release()) <= 0) {
+        Malformed();
+      }
+    }
+  }
+  if (certificate_values == nullptr || revocation_values == nullptr)
+    return level;
+  const std::vector<xmlNodePtr> responses =
+      Children(Only(revocation_values, "OCSPValues", dsig::kXadesNamespace));
+  if (responses.size() > kMaxOcspValues)
+    Malformed();
+  for (xmlNodePtr node : responses) {
+    if (!Is(node, "EncapsulatedOCSPValue", dsig::kXadesNamespace))
+      Malformed();
+    const std::string response = Base64Content(node);
+    if (response.size() > kMaxOcspBytes)
+      Malformed();
+    if (OcspSaysGood(response, signer, facts->gen_time))
+      level.level = kLevelBaselineLT;
+  }
+  ERR_clear_error();  // what OpenSSL queued on a response that did not do
+  return level;
+}
+
 SealCheck Check(std::string_view container, const SignerTrust& trusted, const ArchiveLimits& limits) {
   SealCheck check;
   check.form = SealForm::kAsice;
@@ -370,8 +506,10 @@ SealCheck Check(std::string_view container, const SignerTrust& trusted, const Ar
     throw Defect{SealDefect::kSignatureInvalid};
   }
 
+  const Level level = ReadLevel(doc.get(), qualifying, signature_value, certificate.get(), carried.get());
+  const auto sealed_at = level.time_stamped.value_or(signed_at->at);
   check.defect = SealDefect::kNone;
-  check.register_seal = trusted && trusted(certificate.get(), carried.get(), signed_at->at);
+  check.register_seal = trusted && trusted(certificate.get(), carried.get(), sealed_at);
   std::unique_ptr<BIO, decltype(&BIO_free)> subject(BIO_new(BIO_s_mem()), &BIO_free);
   if (subject &&
       X509_NAME_print_ex(subject.get(), X509_get_subject_name(certificate.get()), 0, XN_FLAG_RFC2253) >= 0) {
@@ -379,8 +517,8 @@ SealCheck Check(std::string_view container, const SignerTrust& trusted, const Ar
     const long length = BIO_get_mem_data(subject.get(), &text);
     check.signer_subject = std::string(text, static_cast<size_t>(length));
   }
-  check.signed_at = signed_at->text;
-  check.level = "B-B";
+  check.signed_at = level.time_stamped ? common::FormatTimestamp(sealed_at) : signed_at->text;
+  check.level = level.level;
   check.covered_sha256 = common::Sha256Hex(data->bytes);
   return check;
 }

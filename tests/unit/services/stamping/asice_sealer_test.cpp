@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "asice_test_support.hpp"
 #include "kutse/common/sha256.hpp"
 #include "pdf/certificate_renderer.hpp"
 #include "seal/asice_container.hpp"
@@ -19,11 +20,13 @@ using kutse::stamping::seal::SealKey;
 using stamping_test::ReadFile;
 using stamping_test::Run;
 using stamping_test::TempDir;
+using stamping_test::Unpack;
+using stamping_test::XmlsecVerify;
+using stamping_test::XPath;
 
 namespace {
 
 const char* kPdfName = "246810-et.pdf";
-const char* kSignedPropertiesId = "--id-attr:Id http://uri.etsi.org/01903/v1.3.2#:SignedProperties";
 
 std::string Unsealed() {
   kutse::stamping::LoadMessages();
@@ -34,32 +37,6 @@ std::string Unsealed() {
 
 std::string Container(const SealKey& key, const std::string& pdf) {
   return AsiceSealer(key).Seal(pdf, kPdfName, stamping_test::ExampleTime());
-}
-
-// The container unpacked into `dir`/x; returns that folder.
-std::string Unpack(const TempDir& dir, const std::string& container) {
-  REQUIRE(stamping_test::HaveTool("unzip"));
-  const std::string path = dir.Write("stamp.asice", container);
-  const auto unpacked = Run("rm -rf '" + dir.Path() + "/x' && unzip -q -d '" + dir.Path() + "/x' " + path);
-  INFO(unpacked.output);
-  REQUIRE(unpacked.exit_code == 0);
-  return dir.Path() + "/x";
-}
-
-// xmlsec1 resolves the data file's URI beside the signature file: put it next to the PDF.
-stamping_test::CommandResult XmlsecVerify(const std::string& folder, const std::string& trust) {
-  REQUIRE(stamping_test::HaveTool("xmlsec1"));
-  Run("cp '" + folder + "/META-INF/signatures0.xml' '" + folder + "/signatures0.xml'");
-  return Run("cd '" + folder + "' && xmlsec1 --verify " + trust + " " + kSignedPropertiesId +
-             " signatures0.xml");
-}
-
-std::string XPath(const std::string& file, const std::string& expression) {
-  REQUIRE(stamping_test::HaveTool("xmllint"));
-  std::string value = Run("xmllint --xpath \"" + expression + "\" '" + file + "'", false).output;
-  if (!value.empty() && value.back() == '\n')
-    value.pop_back();  // xmllint ends its answer with a newline
-  return value;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "asice_test_support.hpp"
 #include "kutse/common/sha256.hpp"
 #include "seal/asice_container.hpp"
 #include "seal/xades_signature.hpp"
@@ -27,17 +28,12 @@ using kutse::stamping::verify::SealDefect;
 using kutse::stamping::verify::SealForm;
 using kutse::stamping::verify::TrustedBy;
 using kutse::stamping::verify::VerifyAsice;
+using stamping_test::PemCertificate;
+using stamping_test::Replaced;
 using stamping_test::TempDir;
+using stamping_test::X509Ptr;
 
 namespace {
-
-using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
-
-X509Ptr Certificate(const std::string& pem) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())),
-                                                &BIO_free);
-  return X509Ptr(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), &X509_free);
-}
 
 const std::string kPdf = "%PDF-1.7\n%\xc3\xb5\xc3\xa4\n1 0 obj <<>> endobj\nŌie Šmidt\n%%EOF\n";
 
@@ -57,12 +53,6 @@ Sealed Seal(const SealKey& key, const std::vector<DataFile>& files = Files()) {
   return sealed;
 }
 
-std::string Replaced(std::string text, const std::string& from, const std::string& to) {
-  const size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
 const char* kRoot =
     "<asic:XAdESSignatures xmlns:asic=\"http://uri.etsi.org/02918/v1.2.1#\" "
     "xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" xmlns:xades=\"http://uri.etsi.org/01903/v1.3.2#\">";
@@ -73,7 +63,7 @@ TEST_CASE("our own container is intact and the register's seal, with its time, l
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
   const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  const X509Ptr ca = Certificate(material.ca_pem);
+  const X509Ptr ca = PemCertificate(material.ca_pem);
   const auto check = VerifyAsice(Seal(key).container, TrustedBy(ca.get()));
   CHECK(check.form == SealForm::kAsice);
   CHECK(check.defect == SealDefect::kNone);
@@ -87,7 +77,7 @@ TEST_CASE("our own container is intact and the register's seal, with its time, l
   CHECK(check.signer_subject->find("CN=Kutsekoda e-seal") != std::string::npos);
 
   // The seal certificate itself as the anchor does as well as its CA; no anchor makes no seal the register's.
-  const X509Ptr seal_certificate = Certificate(material.certificates_pem);
+  const X509Ptr seal_certificate = PemCertificate(material.certificates_pem);
   CHECK(VerifyAsice(Seal(key).container, TrustedBy(seal_certificate.get())).register_seal);
   // The trust is asked with the signing time and the certificates KeyInfo carries beside the signer's.
   std::chrono::system_clock::time_point asked_at{};
@@ -107,7 +97,7 @@ TEST_CASE("a changed PDF, SignedProperties or SignatureValue breaks the seal") {
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
   const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  const X509Ptr ca = Certificate(material.ca_pem);
+  const X509Ptr ca = PemCertificate(material.ca_pem);
   const Sealed sealed = Seal(key);
   const auto at = stamping_test::ExampleTime();
 
@@ -143,7 +133,7 @@ TEST_CASE("a container sealed with another key is intact but not the register's 
   const auto material = stamping_test::MakeSealMaterial(dir);
   TempDir other_dir;
   const auto other = stamping_test::MakeSealMaterial(other_dir, "Kutsekoda");  // same names, another CA
-  const X509Ptr ca = Certificate(material.ca_pem);
+  const X509Ptr ca = PemCertificate(material.ca_pem);
   const auto check = VerifyAsice(Seal(SealKey::Load(other.key_pem, other.certificates_pem, "")).container,
                                  TrustedBy(ca.get()));
   CHECK(check.Intact());
