@@ -55,33 +55,6 @@ std::optional<size_t> LiteralStringEnd(std::string_view text, size_t at) {
   return std::nullopt;
 }
 
-// "<<" ... ">>" at `at`, nested arrays and dictionaries matched.
-std::optional<Tokens> ReadDictionary(std::string_view text, size_t& at) {
-  Tokens tokens;
-  std::vector<TokenKind> open;
-  do {
-    auto token = NextToken(text, at);
-    if (!token || tokens.size() == kMaxTokens || (tokens.empty() && token->kind != TokenKind::kDictOpen)) {
-      return std::nullopt;
-    }
-    if (token->kind == TokenKind::kDictOpen || token->kind == TokenKind::kArrayOpen) {
-      if (open.size() == kMaxDepth) {
-        return std::nullopt;
-      }
-      open.push_back(token->kind);
-    } else if (token->kind == TokenKind::kDictClose || token->kind == TokenKind::kArrayClose) {
-      const TokenKind expected =
-          token->kind == TokenKind::kDictClose ? TokenKind::kDictOpen : TokenKind::kArrayOpen;
-      if (open.empty() || open.back() != expected) {
-        return std::nullopt;
-      }
-      open.pop_back();
-    }
-    tokens.push_back(*token);
-  } while (!open.empty());
-  return tokens;
-}
-
 bool IsKeyword(const std::optional<Token>& token, std::string_view word) {
   return token && token->kind == TokenKind::kKeyword && token->text == word;
 }
@@ -118,6 +91,32 @@ std::optional<size_t> FixedNumber(std::string_view text, size_t at, size_t digit
 }
 
 }  // namespace
+
+std::optional<Tokens> ReadDictionary(std::string_view text, size_t& at) {
+  Tokens tokens;
+  std::vector<TokenKind> open;
+  do {
+    auto token = NextToken(text, at);
+    if (!token || tokens.size() == kMaxTokens || (tokens.empty() && token->kind != TokenKind::kDictOpen)) {
+      return std::nullopt;
+    }
+    if (token->kind == TokenKind::kDictOpen || token->kind == TokenKind::kArrayOpen) {
+      if (open.size() == kMaxDepth) {
+        return std::nullopt;
+      }
+      open.push_back(token->kind);
+    } else if (token->kind == TokenKind::kDictClose || token->kind == TokenKind::kArrayClose) {
+      const TokenKind expected =
+          token->kind == TokenKind::kDictClose ? TokenKind::kDictOpen : TokenKind::kArrayOpen;
+      if (open.empty() || open.back() != expected) {
+        return std::nullopt;
+      }
+      open.pop_back();
+    }
+    tokens.push_back(*token);
+  } while (!open.empty());
+  return tokens;
+}
 
 std::optional<Token> NextToken(std::string_view text, size_t& at) {
   while (at < text.size() && IsSpace(text[at])) {

@@ -41,6 +41,10 @@ std::optional<Token> NextToken(std::string_view text, size_t& at);
 // A dictionary's tokens, "<<" to ">>" both included.
 using Tokens = std::vector<Token>;
 
+// "<<" ... ">>" at `at` (white space before it skipped), nested arrays and dictionaries matched;
+// `at` moved past it.
+std::optional<Tokens> ReadDictionary(std::string_view text, size_t& at);
+
 struct IndirectObject {
   unsigned number = 0;
   unsigned generation = 0;
