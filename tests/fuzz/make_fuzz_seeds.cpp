@@ -1,7 +1,9 @@
 // Writes the seeds of the verifiers' fuzz corpora (tests/fuzz/run): a certificate PDF rendered and
 // sealed by the stamping service's own renderer and sealers. Usage: make_fuzz_seeds KEY.pem CERT.pem
 // OUT_DIR, which gets sealed.pdf (PAdES), container.asice (ASiC-E), signatures0.xml (the container's
-// signature) and data.pdf (the unsealed rendering, which the ASiC-E harness wraps signatures around).
+// signature) and data.pdf (the unsealed rendering, which the ASiC-E harness wraps signatures around),
+// and sealed-lt.pdf, a PAdES baseline LT seal made with a throw-away CA, TSA and OCSP responder of
+// the openssl tools (the unit tests' CliTrustServices), with that CA in lt-ca.pem.
 
 #include <chrono>
 #include <fstream>
@@ -12,7 +14,9 @@
 #include "seal/asice_container.hpp"
 #include "seal/asice_sealer.hpp"
 #include "seal/pades_sealer.hpp"
+#include "stamping_fixtures.hpp"
 #include "stamping_service.hpp"
+#include "trust_services_fixture.hpp"
 #include "verify/asice_archive.hpp"
 
 namespace {
@@ -68,5 +72,13 @@ int main(int argc, char** argv) {
   std::ofstream(dir + "/container.asice", std::ios::binary) << container;
   std::ofstream(dir + "/signatures0.xml", std::ios::binary) << signature;
   std::ofstream(dir + "/data.pdf", std::ios::binary) << pdf;
+
+  const stamping_test::TempDir lt_dir;
+  const auto material = stamping_test::MakeSealMaterial(lt_dir);
+  const stamping_test::CliTrustServices trust_services(lt_dir);
+  const seal::SealKey lt_key = seal::SealKey::Load(material.key_pem, material.certificates_pem, "");
+  std::ofstream(dir + "/sealed-lt.pdf", std::ios::binary)
+      << seal::PadesSealer(lt_key, &trust_services).Seal(pdf, now, "Kutseregistri e-tempel");
+  std::ofstream(dir + "/lt-ca.pem", std::ios::binary) << material.ca_pem;
   return 0;
 }
