@@ -23,11 +23,13 @@ namespace {
                            reason);
 }
 
-std::string Der(X509_ATTRIBUTE* attribute) {
+// The DER of an OpenSSL object by its i2d_ function.
+template <typename T>
+std::string Der(const T* object, int (*encode)(const T*, unsigned char**)) {
   unsigned char* bytes = nullptr;
-  const int length = i2d_X509_ATTRIBUTE(attribute, &bytes);
+  const int length = encode(object, &bytes);
   if (length <= 0)
-    Fail("an attribute cannot be encoded");
+    Fail("a part of the seal cannot be encoded");
   std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
   OPENSSL_free(bytes);
   return der;
@@ -38,7 +40,7 @@ std::string Der(X509_ATTRIBUTE* attribute) {
 std::string SignedAttributesDer(CMS_SignerInfo* signer) {
   std::vector<std::string> members;
   for (int i = 0; i < CMS_signed_get_attr_count(signer); ++i)
-    members.push_back(Der(CMS_signed_get_attr(signer, i)));
+    members.push_back(Der<X509_ATTRIBUTE>(CMS_signed_get_attr(signer, i), &i2d_X509_ATTRIBUTE));
   std::sort(members.begin(), members.end());
   std::string body;
   for (const std::string& member : members)
@@ -58,16 +60,6 @@ std::string SignedAttributesDer(CMS_SignerInfo* signer) {
 
 using CmsPointer = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>;
 
-std::string Der(X509* certificate) {
-  unsigned char* bytes = nullptr;
-  const int length = i2d_X509(certificate, &bytes);
-  if (length <= 0)
-    Fail("a certificate cannot be encoded");
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
-}
-
 // The TSA's token over the SHA-256 of the signature value's octets, as an unsigned attribute.
 void AddSignatureTimeStamp(CMS_SignerInfo* signer, const TrustServices& time_stamping) {
   const ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(signer);
@@ -82,6 +74,10 @@ void AddSignatureTimeStamp(CMS_SignerInfo* signer, const TrustServices& time_sta
 }
 
 }  // namespace
+
+std::string CertificateDer(X509* certificate) {
+  return Der<X509>(certificate, &i2d_X509);
+}
 
 std::vector<std::string> TimeStampCertificates(const std::string& cms_der) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(cms_der.data());
@@ -106,7 +102,7 @@ std::vector<std::string> TimeStampCertificates(const std::string& cms_der) {
       CMS_get1_certs(token.get()), [](STACK_OF(X509) * list) { sk_X509_pop_free(list, X509_free); });
   std::vector<std::string> ders;
   for (int i = 0; certificates && i < sk_X509_num(certificates.get()); ++i)
-    ders.push_back(Der(sk_X509_value(certificates.get(), i)));
+    ders.push_back(CertificateDer(sk_X509_value(certificates.get(), i)));
   return ders;
 }
 

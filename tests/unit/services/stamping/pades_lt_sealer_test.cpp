@@ -1,7 +1,6 @@
 // The PAdES seal at baseline LT, made with the real openssl TSA and OCSP responder of
-// CliTrustServices and checked with the real tools: pdfsig, qpdf, `openssl ts -verify`,
+// stamping_test::CliTrustServices and checked with the real tools: pdfsig, qpdf, `openssl ts -verify`,
 // `openssl ocsp -respin`.
-#include <openssl/cms.h>
 #include <openssl/sha.h>
 #include <podofo/podofo.h>
 
@@ -15,27 +14,15 @@
 
 #include "domain/stamp.hpp"
 #include "kutse/common/sha256.hpp"
-#include "pdf/certificate_renderer.hpp"
+#include "pades_test_support.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_fixtures.hpp"
-#include "stamping_service.hpp"
 #include "trust_services_fixture.hpp"
 
-using kutse::stamping::seal::PadesSealer;
-using kutse::stamping::seal::SealKey;
-using kutse::stamping::seal::TrustServiceUnavailable;
-using stamping_test::CliTrustServices;
+namespace seal = kutse::stamping::seal;
 using stamping_test::Run;
-using stamping_test::TempDir;
 
 namespace {
-
-std::string Unsealed() {
-  kutse::stamping::LoadMessages();
-  return kutse::stamping::pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
-      .Render(stamping_test::ExampleDocument(), kutse::stamping::DocumentLanguage::kEstonian,
-              stamping_test::ExampleTime());
-}
 
 std::string Hex(const std::string& bytes, bool upper) {
   std::ostringstream out;
@@ -89,36 +76,10 @@ std::vector<std::string> ReferencedBy(const std::string& update, const std::stri
   return numbers;
 }
 
-using Cms = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>;
-
-// The signature time-stamp token in the CMS and the signature value it must stamp.
-struct StampedSignature {
-  std::string token;
-  std::string signature_value;
-};
-
-StampedSignature TokenOf(const std::string& contents) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(contents.data());
-  Cms cms(d2i_CMS_ContentInfo(nullptr, &bytes, static_cast<long>(contents.size())), &CMS_ContentInfo_free);
-  REQUIRE(cms);
-  CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
-  const int at = CMS_unsigned_get_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, -1);
-  REQUIRE(at >= 0);
-  X509_ATTRIBUTE* attribute = CMS_unsigned_get_attr(signer, at);
-  REQUIRE(X509_ATTRIBUTE_count(attribute) == 1);
-  const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(attribute, 0);
-  REQUIRE(value->type == V_ASN1_SEQUENCE);
-  const ASN1_OCTET_STRING* signature = CMS_SignerInfo_get0_signature(signer);
-  return {std::string(reinterpret_cast<const char*>(value->value.sequence->data),
-                      static_cast<size_t>(value->value.sequence->length)),
-          std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(signature)),
-                      static_cast<size_t>(ASN1_STRING_length(signature)))};
-}
-
 // Records the order in which the sealer asks its trust services.
-class RecordingTrustServices : public kutse::stamping::seal::TrustServices {
+class RecordingTrustServices : public seal::TrustServices {
  public:
-  explicit RecordingTrustServices(const CliTrustServices& real) : real_(real) {}
+  explicit RecordingTrustServices(const stamping_test::CliTrustServices& real) : real_(real) {}
   std::string TimeStampToken(const std::string& sha256) const override {
     asked_ += "tsa ";
     return real_.TimeStampToken(sha256);
@@ -130,20 +91,14 @@ class RecordingTrustServices : public kutse::stamping::seal::TrustServices {
   const std::string& Asked() const { return asked_; }
 
  private:
-  const CliTrustServices& real_;
+  const stamping_test::CliTrustServices& real_;
   mutable std::string asked_;
 };
 
-struct LtFixture {
-  TempDir dir;
-  stamping_test::SealMaterial material = stamping_test::MakeSealMaterial(dir);
-  CliTrustServices services{dir};
-  SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  std::string unsealed = Unsealed();
-};
+using LtFixture = stamping_test::LtSealMaterial;
 
-std::string SealLt(const LtFixture& f, const kutse::stamping::seal::TrustServices& services) {
-  return PadesSealer(f.key, &services)
+std::string SealLt(const LtFixture& f, const seal::TrustServices& services) {
+  return seal::PadesSealer(f.key, &services)
       .Seal(f.unsealed, stamping_test::ExampleTime(), "Väljavõte kutseregistrist");
 }
 
@@ -153,8 +108,8 @@ TEST_CASE("an LT seal is valid in pdfsig, its signed revision a prefix, and inva
           "[stamping][lt]") {
   LtFixture f;
   RecordingTrustServices services(f.services);
-  CHECK(std::string(PadesSealer(f.key, &services).Level()) == kutse::stamping::kLevelBaselineLT);
-  CHECK(std::string(PadesSealer(f.key).Level()) == kutse::stamping::kLevelBaselineB);
+  CHECK(std::string(seal::PadesSealer(f.key, &services).Level()) == kutse::stamping::kLevelBaselineLT);
+  CHECK(std::string(seal::PadesSealer(f.key).Level()) == kutse::stamping::kLevelBaselineB);
   const std::string sealed = SealLt(f, services);
   // The time-stamp first, the OCSP response after it (so it is the newer), each once.
   CHECK(services.Asked() == "tsa ocsp ");
@@ -191,7 +146,7 @@ TEST_CASE("an LT seal is valid in pdfsig, its signed revision a prefix, and inva
 TEST_CASE("openssl ts -verify accepts the signature time-stamp over the signature value", "[stamping][lt]") {
   LtFixture f;
   const std::string sealed = SealLt(f, f.services);
-  const StampedSignature stamped = TokenOf(Parts(sealed).contents);
+  const auto stamped = stamping_test::SignatureTimeStampOf(Parts(sealed).contents);
   const std::string digest = Hex(kutse::common::Sha256(stamped.signature_value), false);
   const auto verified =
       Run("openssl ts -verify -token_in -in " + f.dir.Write("token.der", stamped.token) + " -digest " +
@@ -255,13 +210,13 @@ TEST_CASE("a trust service that is down or says revoked leaves no seal at all", 
   LtFixture f;
   SECTION("the TSA down: nothing else is asked") {
     f.services.GoDown();
-    CHECK_THROWS_AS(SealLt(f, f.services), TrustServiceUnavailable);
+    CHECK_THROWS_AS(SealLt(f, f.services), seal::TrustServiceUnavailable);
     CHECK(f.services.TimeStampCalls() == 1);
     CHECK(f.services.OcspCalls() == 0);
   }
   SECTION("the seal certificate revoked") {
-    CliTrustServices revoked(f.dir, true);
-    CHECK_THROWS_AS(SealLt(f, revoked), TrustServiceUnavailable);
+    stamping_test::CliTrustServices revoked(f.dir, true);
+    CHECK_THROWS_AS(SealLt(f, revoked), seal::TrustServiceUnavailable);
     CHECK(revoked.TimeStampCalls() == 1);
     CHECK(revoked.OcspCalls() == 1);
   }

@@ -1,6 +1,5 @@
 // The PAdES verifier on baseline LT seals (real openssl TSA and OCSP responder): the signature
 // time-stamp, the DSS update it accepts, and every other kind of later change it refuses.
-#include <openssl/cms.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -12,26 +11,18 @@
 
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
-#include "pdf/certificate_renderer.hpp"
+#include "pades_test_support.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_fixtures.hpp"
-#include "stamping_service.hpp"
 #include "trust_services_fixture.hpp"
 #include "verify/pades_verifier.hpp"
 #include "verify/time_stamp_check.hpp"
 
-using kutse::stamping::seal::PadesSealer;
-using kutse::stamping::seal::SealKey;
-using kutse::stamping::verify::SealDefect;
-using kutse::stamping::verify::TrustAnchors;
-using kutse::stamping::verify::VerifyPades;
-using stamping_test::TempDir;
+namespace seal = kutse::stamping::seal;
+namespace verify = kutse::stamping::verify;
+using verify::SealDefect;
 
 namespace {
-
-std::chrono::system_clock::time_point Now() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 size_t SignedEnd(const std::string& pdf) {
   std::smatch match;
@@ -107,41 +98,21 @@ std::string TimeOfToken(const std::string& pdf) {
   for (size_t i = open; pdf[i] != '>'; i += 2) {
     der.push_back(static_cast<char>(std::stoi(pdf.substr(i, 2), nullptr, 16)));
   }
-  const auto* bytes = reinterpret_cast<const unsigned char*>(der.data());
-  std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)> cms(
-      d2i_CMS_ContentInfo(nullptr, &bytes, static_cast<long>(der.size())), &CMS_ContentInfo_free);
-  REQUIRE(cms);
-  CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
-  const ASN1_TYPE* token = X509_ATTRIBUTE_get0_type(
-      CMS_unsigned_get_attr(signer, CMS_unsigned_get_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, -1)),
-      0);
-  const ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(signer);
-  const auto facts = kutse::stamping::verify::CheckTimeStamp(
-      std::string_view(reinterpret_cast<const char*>(token->value.sequence->data),
-                       static_cast<size_t>(token->value.sequence->length)),
-      std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
-                       static_cast<size_t>(ASN1_STRING_length(value))));
+  const auto stamped = stamping_test::SignatureTimeStampOf(der);
+  const auto facts = verify::CheckTimeStamp(stamped.token, stamped.signature_value);
   REQUIRE(facts);
   return kutse::common::FormatTimestamp(facts->gen_time);
 }
 
 // One LT seal made once: RSA keys and the openssl TSA take a while. /M is an hour before the
 // TSA's time, so which of the two the verifier reports shows.
-struct LtFixture {
-  TempDir dir;
-  stamping_test::SealMaterial material = stamping_test::MakeSealMaterial(dir);
-  stamping_test::CliTrustServices services{dir};
-  SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  std::string pdf = [] {
-    kutse::stamping::LoadMessages();
-    return kutse::stamping::pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
-        .Render(stamping_test::ExampleDocument(), kutse::stamping::DocumentLanguage::kEstonian,
-                stamping_test::ExampleTime());
-  }();
-  std::chrono::system_clock::time_point stated = Now() - std::chrono::hours(1);
-  std::string sealed = PadesSealer(key, &services).Seal(pdf, stated, "Kutseregistri e-tempel");
-  std::string sealed_bb = PadesSealer(key).Seal(pdf, Now(), "Kutseregistri e-tempel");
-  TrustAnchors anchors = TrustAnchors::FromPem(material.ca_pem);
+struct LtFixture : stamping_test::LtSealMaterial {
+  const std::string& pdf = unsealed;
+  std::chrono::system_clock::time_point stated = stamping_test::NowToTheSecond() - std::chrono::hours(1);
+  std::string sealed = seal::PadesSealer(key, &services).Seal(pdf, stated, "Kutseregistri e-tempel");
+  std::string sealed_bb =
+      seal::PadesSealer(key).Seal(pdf, stamping_test::NowToTheSecond(), "Kutseregistri e-tempel");
+  verify::TrustAnchors anchors = verify::TrustAnchors::FromPem(material.ca_pem);
   size_t signed_end = SignedEnd(sealed);
   std::string signed_part = sealed.substr(0, signed_end);
   std::vector<Object> objects = ObjectsOf(sealed.substr(signed_end));
@@ -170,7 +141,7 @@ std::vector<Object> WithCatalog(const std::vector<Object>& objects, const std::s
 TEST_CASE("an LT seal is intact, the register's, B-LT, and dated by its TSA", "[stamping][lt]") {
   LtFixture& f = Shared();
   REQUIRE(f.objects.size() == 6);  // three certificates, one OCSP response, the DSS, the catalog
-  const auto check = VerifyPades(f.sealed, f.anchors);
+  const auto check = verify::VerifyPades(f.sealed, f.anchors);
   REQUIRE(check.defect == SealDefect::kNone);
   CHECK(check.register_seal);
   CHECK(check.level == std::string("B-LT"));
@@ -180,15 +151,15 @@ TEST_CASE("an LT seal is intact, the register's, B-LT, and dated by its TSA", "[
 
   // The signed revision alone is B-T; the same update built again by the test's own writer is
   // accepted too (so the refusals below are for what each one changes, not for the writer).
-  const auto signed_only = VerifyPades(f.signed_part, f.anchors);
+  const auto signed_only = verify::VerifyPades(f.signed_part, f.anchors);
   CHECK(signed_only.Intact());
   CHECK(signed_only.level == std::string("B-T"));
-  const auto rebuilt = VerifyPades(WithUpdate(f.signed_part, f.objects), f.anchors);
+  const auto rebuilt = verify::VerifyPades(WithUpdate(f.signed_part, f.objects), f.anchors);
   CHECK(rebuilt.Intact());
   CHECK(rebuilt.level == std::string("B-LT"));
   // A B-B seal stays B-B, also with a DSS beside it (LT needs the time-stamp).
-  CHECK(VerifyPades(f.sealed_bb, f.anchors).level == std::string("B-B"));
-  const auto bb_with_dss = VerifyPades(WithUpdate(f.sealed_bb, f.objects), f.anchors);
+  CHECK(verify::VerifyPades(f.sealed_bb, f.anchors).level == std::string("B-B"));
+  const auto bb_with_dss = verify::VerifyPades(WithUpdate(f.sealed_bb, f.objects), f.anchors);
   CHECK(bb_with_dss.Intact());
   CHECK(bb_with_dss.level == std::string("B-B"));
 }
@@ -235,14 +206,14 @@ TEST_CASE("anything but the DSS update after the signed revision leaves the seal
   cases.emplace_back("a signature dictionary in the update", WithUpdate(f.signed_part, signature));
   for (const auto& [what, pdf] : cases) {
     CAPTURE(what);
-    const auto check = VerifyPades(pdf, f.anchors);
+    const auto check = verify::VerifyPades(pdf, f.anchors);
     CHECK(check.defect == SealDefect::kDigestMismatch);  // the seal does not cover what came after it
     CHECK_FALSE(check.register_seal);
   }
   // A later signature of its own is what the verifier reads then, and it is not of our kind.
   std::string second = f.sealed;
   second.insert(second.rfind("xref\n"), "31 0 obj<</Type/Sig/ByteRange[0 1 2 3]>>\nendobj\n");
-  CHECK(VerifyPades(second, f.anchors).defect == SealDefect::kMalformed);
+  CHECK(verify::VerifyPades(second, f.anchors).defect == SealDefect::kMalformed);
 }
 
 TEST_CASE("a signature time-stamp that does not verify makes the signature invalid", "[stamping][lt]") {
@@ -258,7 +229,7 @@ TEST_CASE("a signature time-stamp that does not verify makes the signature inval
   REQUIRE(time != std::string::npos);
   char& second = tampered[time + 4 + 2 * 13 + 1];  // the last digit of the seconds
   second = second == '0' ? '1' : '0';
-  const auto check = VerifyPades(tampered, f.anchors);
+  const auto check = verify::VerifyPades(tampered, f.anchors);
   CHECK(check.defect == SealDefect::kSignatureInvalid);
   CHECK_FALSE(check.register_seal);
 }

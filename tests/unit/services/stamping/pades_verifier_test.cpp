@@ -5,11 +5,10 @@
 
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
-#include "pdf/certificate_renderer.hpp"
+#include "pades_test_support.hpp"
 #include "pdf/pdf_date.hpp"
 #include "seal/pades_sealer.hpp"
 #include "stamping_fixtures.hpp"
-#include "stamping_service.hpp"
 
 using kutse::stamping::seal::PadesSealer;
 using kutse::stamping::seal::SealKey;
@@ -20,21 +19,8 @@ using stamping_test::TempDir;
 
 namespace {
 
-std::string Unsealed() {
-  kutse::stamping::LoadMessages();
-  return kutse::stamping::pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
-      .Render(stamping_test::ExampleDocument(), kutse::stamping::DocumentLanguage::kEstonian,
-              stamping_test::ExampleTime());
-}
-
-// Sealed now: the throw-away certificates are valid from the moment they were made, and the seal's
-// certificate is checked at the seal's own time.
-std::chrono::system_clock::time_point Now() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 std::string SealedWith(const stamping_test::SealMaterial& material, const std::string& pdf,
-                       std::chrono::system_clock::time_point at = Now()) {
+                       std::chrono::system_clock::time_point at = stamping_test::NowToTheSecond()) {
   const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
   return PadesSealer(key).Seal(pdf, at, "Kutseregistri e-tempel");
 }
@@ -43,8 +29,8 @@ std::string SealedWith(const stamping_test::SealMaterial& material, const std::s
 struct Fixture {
   TempDir dir;
   stamping_test::SealMaterial ours = stamping_test::MakeSealMaterial(dir, "Kutsekoda");
-  std::string pdf = Unsealed();
-  std::chrono::system_clock::time_point sealed_at = Now();
+  std::string pdf = stamping_test::UnsealedExample();
+  std::chrono::system_clock::time_point sealed_at = stamping_test::NowToTheSecond();
   std::string sealed = SealedWith(ours, pdf, sealed_at);
   TrustAnchors anchors = TrustAnchors::FromPem(ours.ca_pem);
 };
