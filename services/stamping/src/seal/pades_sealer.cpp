@@ -100,10 +100,9 @@ void MakeUpdateDeterministic(char* bytes, size_t length, size_t original_length,
 
 }  // namespace
 
-DssMaterial PadesSealer::ValidationData(const std::string& cms) const {
+DssMaterial PadesSealer::ValidationData(const std::string& cms, X509* issuer) const {
   DssMaterial material;
   // Asked after the time-stamp, so the response is newer than the time it proves the seal existed.
-  X509* issuer = IssuerOf(seal_);
   material.ocsp_responses.push_back(trust_services_->OcspResponse(seal_.Certificate(), issuer));
   std::vector<std::string> certificates;
   for (int i = 0; i < sk_X509_num(seal_.Chain()); ++i)
@@ -134,6 +133,8 @@ const char* PadesSealer::Level() const {
 std::string PadesSealer::Seal(const std::string& pdf, std::chrono::system_clock::time_point at,
                               const std::string& reason) const {
   const std::string date = pdf::PdfDate(at);
+  // Known before any trust service is asked: without it no OCSP request can be made.
+  X509* issuer = trust_services_ != nullptr ? IssuerOf(seal_) : nullptr;
   // PoDoFo writes its own debug and log lines to stdout, where the service's JSON log lines go.
   PoDoFo::PdfError::EnableDebug(false);
   PoDoFo::PdfError::EnableLogging(false);
@@ -181,7 +182,7 @@ std::string PadesSealer::Seal(const std::string& pdf, std::chrono::system_clock:
     std::string sealed(buffer.GetBuffer(), output.GetLength());
     if (trust_services_ == nullptr)
       return sealed;
-    return AppendDss(sealed, ValidationData(cms));
+    return AppendDss(sealed, ValidationData(cms, issuer));
   } catch (const PoDoFo::PdfError& error) {
     throw std::runtime_error(std::string("the PDF cannot be sealed: ") +
                              PoDoFo::PdfError::ErrorMessage(error.GetError()));

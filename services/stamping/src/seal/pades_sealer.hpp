@@ -33,8 +33,9 @@ class PadesSealer {
   const char* Level() const;
 
  private:
-  // The DSS's contents for the CMS `cms` just made (its time-stamp's certificates among them).
-  DssMaterial ValidationData(const std::string& cms) const;
+  // The DSS's contents for the CMS `cms` just made (its time-stamp's certificates among them);
+  // `issuer` is the seal certificate's, from its chain.
+  DssMaterial ValidationData(const std::string& cms, X509* issuer) const;
 
   SealKey seal_;
   const TrustServices* trust_services_;

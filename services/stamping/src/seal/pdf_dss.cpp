@@ -50,12 +50,11 @@ std::string AppendDss(const std::string& signed_pdf, const DssMaterial& material
   const auto [root_first, root_last] = trailer->at("Root");
   const auto root = syntax::ReferenceAt(revision->trailer, root_first, root_last);
   const auto size = syntax::IntegerOf(revision->trailer[trailer->at("Size").first]);
-  const auto xref = syntax::ReadXrefSection(signed_pdf, revision->xref_offset);
-  if (!root || !size || !xref || xref->in_use.count(root->first) == 0) {
-    Fail("the catalog is not in the signed revision's own section");
+  if (!root || !size) {
+    Fail("the trailer's /Root or /Size is not of its kind");
   }
-  const auto catalog = syntax::ReadIndirectObject(signed_pdf, xref->in_use.at(root->first).first);
-  if (!catalog || catalog->number != root->first || catalog->generation != root->second || catalog->data) {
+  const auto catalog = syntax::FindObject(signed_pdf, revision->xref_offset, *root);
+  if (!catalog || catalog->data) {
     Fail("the catalog cannot be read");
   }
   const std::string_view catalog_body = Raw(catalog->dictionary, 0, catalog->dictionary.size());

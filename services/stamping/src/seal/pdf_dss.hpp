@@ -19,7 +19,7 @@ struct DssMaterial {
 };
 
 // `signed_pdf` and after it the DSS update. `signed_pdf` must end with a revision as PoDoFo writes
-// it (classic cross-reference section and trailer, the catalog in that section); throws
+// it (classic cross-reference sections and trailers); throws
 // std::runtime_error when it does not.
 std::string AppendDss(const std::string& signed_pdf, const DssMaterial& material);
 

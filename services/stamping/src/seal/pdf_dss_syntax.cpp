@@ -1,5 +1,6 @@
 #include "seal/pdf_dss_syntax.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace kutse::stamping::seal::pdf_syntax {
@@ -13,6 +14,8 @@ constexpr size_t kMaxNameBytes = 127;  // ISO 32000-1 Annex C
 constexpr size_t kMaxXrefEntries = 65536;
 // The trailer sits right before "startxref".
 constexpr size_t kMaxTrailerDistance = 64 * 1024;
+// How many revisions back an object is looked for.
+constexpr size_t kMaxRevisions = 16;
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
@@ -386,12 +389,48 @@ std::optional<XrefSection> ReadXrefSection(std::string_view pdf, size_t at) {
           return std::nullopt;
         }
       } else if (pdf[at + 17] == 'f') {
-        section.frees_objects = section.frees_objects || number != 0 || *generation != 65535;
+        if (number != 0 || *generation != 65535) {
+          section.freed.insert(static_cast<unsigned>(std::min<size_t>(number, 8388608)));
+        }
       } else {
         return std::nullopt;
       }
     }
   }
+}
+
+std::optional<IndirectObject> FindObject(std::string_view pdf, size_t xref_offset,
+                                         std::pair<unsigned, unsigned> reference) {
+  for (size_t revision = 0; revision < kMaxRevisions; ++revision) {
+    auto section = ReadXrefSection(pdf, xref_offset);
+    if (!section || section->freed.count(reference.first) != 0) {
+      return std::nullopt;
+    }
+    const auto found = section->in_use.find(reference.first);
+    if (found != section->in_use.end()) {
+      if (found->second.second != reference.second || found->second.first >= pdf.size()) {
+        return std::nullopt;
+      }
+      auto object = ReadIndirectObject(pdf, found->second.first);
+      if (!object || object->number != reference.first || object->generation != reference.second) {
+        return std::nullopt;
+      }
+      return object;
+    }
+    size_t at = section->trailer_at + std::string_view("trailer").size();
+    auto trailer = ReadDictionary(pdf, at);
+    auto entries = trailer ? TopLevelEntries(*trailer) : std::nullopt;
+    if (!entries || entries->count("Prev") == 0 ||
+        entries->at("Prev").second - entries->at("Prev").first != 1) {
+      return std::nullopt;
+    }
+    auto previous = IntegerOf((*trailer)[entries->at("Prev").first]);
+    if (!previous || *previous >= pdf.size()) {
+      return std::nullopt;
+    }
+    xref_offset = *previous;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kutse::stamping::seal::pdf_syntax

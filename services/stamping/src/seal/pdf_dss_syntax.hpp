@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,9 +85,15 @@ std::optional<LastRevision> ReadLastRevision(std::string_view pdf);
 // anything in it is not of that form or an object number is in use twice.
 struct XrefSection {
   std::map<unsigned, std::pair<size_t, unsigned>> in_use;  // object number -> (offset, generation)
-  bool frees_objects = false;  // a free entry other than object 0's head of the list
-  size_t trailer_at = 0;       // where "trailer" starts
+  std::set<unsigned> freed;  // free entries but object 0's, the head of the free list
+  size_t trailer_at = 0;     // where "trailer" starts
 };
 std::optional<XrefSection> ReadXrefSection(std::string_view pdf, size_t at);
+
+// The dictionary object `reference` as the revision whose section is at `xref_offset` has it:
+// from that section or, through the trailers' /Prev, an earlier one (at most 16 revisions back).
+// nullopt when it is not found, is freed on the way, or is not that object.
+std::optional<IndirectObject> FindObject(std::string_view pdf, size_t xref_offset,
+                                         std::pair<unsigned, unsigned> reference);
 
 }  // namespace kutse::stamping::seal::pdf_syntax

@@ -60,14 +60,9 @@ std::optional<SignedRevision> ReadSignedRevision(std::string_view signed_revisio
   const auto [root_first, root_last] = trailer->at("Root");
   auto root = syntax::ReferenceAt(last->trailer, root_first, root_last);
   auto size = syntax::IntegerOf(last->trailer[trailer->at("Size").first]);
-  // The catalog as the signed revision's own cross-reference section places it.
-  auto section = syntax::ReadXrefSection(signed_revision, last->xref_offset);
-  if (!root || !size || !section || section->in_use.count(root->first) == 0 ||
-      section->in_use.at(root->first).first >= signed_revision.size()) {
-    return std::nullopt;
-  }
-  auto catalog = syntax::ReadIndirectObject(signed_revision, section->in_use.at(root->first).first);
-  if (!catalog || catalog->number != root->first || catalog->generation != root->second || catalog->data) {
+  // The catalog as the signed revision's cross-reference sections place it.
+  auto catalog = root ? syntax::FindObject(signed_revision, last->xref_offset, *root) : std::nullopt;
+  if (!size || !catalog || catalog->data) {
     return std::nullopt;
   }
   revision.size = *size;
@@ -263,7 +258,7 @@ std::optional<DssUpdate> Read(std::string_view pdf, size_t signed_end) {
   // The section names exactly the update's objects, each where it is, and frees none.
   const size_t xref_at = at;
   auto section = syntax::ReadXrefSection(pdf, xref_at);
-  if (!section || section->frees_objects || section->in_use.size() != objects.size()) {
+  if (!section || !section->freed.empty() || section->in_use.size() != objects.size()) {
     return std::nullopt;
   }
   for (const auto& [number, place] : section->in_use) {

@@ -214,6 +214,19 @@ TEST_CASE("a trust service that is down or says revoked leaves no seal at all", 
     CHECK(f.services.TimeStampCalls() == 1);
     CHECK(f.services.OcspCalls() == 0);
   }
+  SECTION("a seal certificate whose issuer is not in its chain: refused before anything is asked") {
+    const auto made =
+        Run("cd '" + f.dir.Path() +
+            "' && openssl req -x509 -newkey rsa:2048 -nodes -keyout alone_key.pem -out alone.pem "
+            "-days 2 -subj '/CN=Alone' 2>&1");
+    REQUIRE(made.exit_code == 0);
+    const auto alone = seal::SealKey::Load(stamping_test::ReadFile(f.dir.Path() + "/alone_key.pem"),
+                                           stamping_test::ReadFile(f.dir.Path() + "/alone.pem"), "");
+    CHECK_THROWS_WITH(
+        seal::PadesSealer(alone, &f.services).Seal(f.unsealed, stamping_test::ExampleTime(), "x"),
+        Catch::Contains("issuer"));
+    CHECK(f.services.TimeStampCalls() == 0);
+  }
   SECTION("the seal certificate revoked") {
     stamping_test::CliTrustServices revoked(f.dir, true);
     CHECK_THROWS_AS(SealLt(f, revoked), seal::TrustServiceUnavailable);
