@@ -172,7 +172,6 @@ SignatureTimeStamp TimeStampOf(CMS_SignerInfo* signer) {
 }
 
 using CmsPointer = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>;
-using BioPointer = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
 // The checks on the CMS, once the file's layout is known to be ours.
 SealCheck CheckSignature(std::string_view pdf, const ByteRange& range, const std::string& der,
