@@ -1,9 +1,10 @@
 // Writes the seeds of the verifiers' fuzz corpora (tests/fuzz/run): a certificate PDF rendered and
 // sealed by the stamping service's own renderer and sealers. Usage: make_fuzz_seeds KEY.pem CERT.pem
 // OUT_DIR, which gets sealed.pdf (PAdES), container.asice (ASiC-E), signatures0.xml (the container's
-// signature), signatures0-lt.xml (an LT signature of the same PDF, with a throw-away CA, TSA and
-// OCSP responder of the unit tests' openssl fixtures) and data.pdf (the unsealed rendering, which
-// the ASiC-E harness wraps signatures around).
+// signature), signatures0-lt.xml (an LT signature of the same PDF), data.pdf (the unsealed
+// rendering, which the ASiC-E harness wraps signatures around) and sealed-lt.pdf (a PAdES baseline
+// LT seal). The LT ones are made with a throw-away CA, TSA and OCSP responder of the openssl tools
+// (the unit tests' CliTrustServices), with that CA in lt-ca.pem.
 
 #include <chrono>
 #include <fstream>
@@ -71,9 +72,9 @@ int main(int argc, char** argv) {
   const stamping_test::TempDir lt_dir;
   const auto lt_material = stamping_test::MakeSealMaterial(lt_dir);
   const stamping_test::CliTrustServices trust_services(lt_dir);
+  const seal::SealKey lt_key = seal::SealKey::Load(lt_material.key_pem, lt_material.certificates_pem, "");
   const std::string lt_signature =
-      seal::XadesSignature(seal::SealKey::Load(lt_material.key_pem, lt_material.certificates_pem, ""),
-                           {{"K-000123-et.pdf", "application/pdf", pdf}}, now, &trust_services);
+      seal::XadesSignature(lt_key, {{"K-000123-et.pdf", "application/pdf", pdf}}, now, &trust_services);
   const std::string dir = argv[3];
   std::ofstream(dir + "/signatures0-lt.xml", std::ios::binary) << lt_signature;
   std::ofstream(dir + "/sealed.pdf", std::ios::binary)
@@ -81,5 +82,8 @@ int main(int argc, char** argv) {
   std::ofstream(dir + "/container.asice", std::ios::binary) << container;
   std::ofstream(dir + "/signatures0.xml", std::ios::binary) << signature;
   std::ofstream(dir + "/data.pdf", std::ios::binary) << pdf;
+  std::ofstream(dir + "/sealed-lt.pdf", std::ios::binary)
+      << seal::PadesSealer(lt_key, &trust_services).Seal(pdf, now, "Kutseregistri e-tempel");
+  std::ofstream(dir + "/lt-ca.pem", std::ios::binary) << lt_material.ca_pem;
   return 0;
 }

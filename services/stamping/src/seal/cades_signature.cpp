@@ -2,6 +2,7 @@
 
 #include <openssl/cms.h>
 #include <openssl/err.h>
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <memory>
@@ -22,11 +23,13 @@ namespace {
                            reason);
 }
 
-std::string Der(X509_ATTRIBUTE* attribute) {
+// The DER of an OpenSSL object by its i2d_ function.
+template <typename T>
+std::string Der(const T* object, int (*encode)(const T*, unsigned char**)) {
   unsigned char* bytes = nullptr;
-  const int length = i2d_X509_ATTRIBUTE(attribute, &bytes);
+  const int length = encode(object, &bytes);
   if (length <= 0)
-    Fail("an attribute cannot be encoded");
+    Fail("a part of the seal cannot be encoded");
   std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
   OPENSSL_free(bytes);
   return der;
@@ -37,7 +40,7 @@ std::string Der(X509_ATTRIBUTE* attribute) {
 std::string SignedAttributesDer(CMS_SignerInfo* signer) {
   std::vector<std::string> members;
   for (int i = 0; i < CMS_signed_get_attr_count(signer); ++i)
-    members.push_back(Der(CMS_signed_get_attr(signer, i)));
+    members.push_back(Der<X509_ATTRIBUTE>(CMS_signed_get_attr(signer, i), &i2d_X509_ATTRIBUTE));
   std::sort(members.begin(), members.end());
   std::string body;
   for (const std::string& member : members)
@@ -55,12 +58,58 @@ std::string SignedAttributesDer(CMS_SignerInfo* signer) {
   return der + body;
 }
 
+using CmsPointer = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>;
+
+// The TSA's token over the SHA-256 of the signature value's octets, as an unsigned attribute.
+void AddSignatureTimeStamp(CMS_SignerInfo* signer, const TrustServices& time_stamping) {
+  const ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(signer);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(ASN1_STRING_get0_data(value), static_cast<size_t>(ASN1_STRING_length(value)), digest);
+  const std::string token =
+      time_stamping.TimeStampToken(std::string(reinterpret_cast<char*>(digest), sizeof digest));
+  // The token is a ContentInfo, a SEQUENCE: OpenSSL keeps a SEQUENCE value as its whole encoding.
+  if (CMS_unsigned_add1_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, token.data(),
+                                    static_cast<int>(token.size())) != 1)
+    Fail("the time-stamp token cannot be added");
+}
+
 }  // namespace
 
-std::string CadesDetachedSignature(const SealKey& seal, std::string_view content) {
+std::string CertificateDer(X509* certificate) {
+  return Der<X509>(certificate, &i2d_X509);
+}
+
+std::vector<std::string> TimeStampCertificates(const std::string& cms_der) {
+  const auto* cursor = reinterpret_cast<const unsigned char*>(cms_der.data());
+  CmsPointer cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(cms_der.size())),
+                 &CMS_ContentInfo_free);
+  STACK_OF(CMS_SignerInfo)* signers = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
+  if (signers == nullptr || sk_CMS_SignerInfo_num(signers) != 1)
+    Fail("the CMS cannot be read back");
+  CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(signers, 0);
+  const int at = CMS_unsigned_get_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, -1);
+  if (at < 0)
+    return {};
+  const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(signer, at), 0);
+  if (value == nullptr || value->type != V_ASN1_SEQUENCE)
+    Fail("the time-stamp token cannot be read back");
+  const unsigned char* token_cursor = value->value.sequence->data;
+  CmsPointer token(d2i_CMS_ContentInfo(nullptr, &token_cursor, value->value.sequence->length),
+                   &CMS_ContentInfo_free);
+  if (!token)
+    Fail("the time-stamp token cannot be read back");
+  std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> certificates(
+      CMS_get1_certs(token.get()), [](STACK_OF(X509) * list) { sk_X509_pop_free(list, X509_free); });
+  std::vector<std::string> ders;
+  for (int i = 0; certificates && i < sk_X509_num(certificates.get()); ++i)
+    ders.push_back(CertificateDer(sk_X509_value(certificates.get(), i)));
+  return ders;
+}
+
+std::string CadesDetachedSignature(const SealKey& seal, std::string_view content,
+                                   const TrustServices* time_stamping) {
   constexpr unsigned kFlags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
-  std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)> cms(
-      CMS_sign(nullptr, nullptr, nullptr, nullptr, kFlags), &CMS_ContentInfo_free);
+  CmsPointer cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, kFlags), &CMS_ContentInfo_free);
   if (!cms)
     Fail("CMS_sign");
   // CMS_CADES adds the ESS signing-certificate-v2 attribute (SHA-256 of the seal certificate).
@@ -98,6 +147,9 @@ std::string CadesDetachedSignature(const SealKey& seal, std::string_view content
       Fail("EVP_DigestSign");
     }
   }
+  // Over the final signature value: asked only now that it is.
+  if (time_stamping != nullptr)
+    AddSignatureTimeStamp(signer, *time_stamping);
 
   unsigned char* bytes = nullptr;
   const int length = i2d_CMS_ContentInfo(cms.get(), &bytes);

@@ -3,11 +3,14 @@
 // time), a /ByteRange over the whole file but /Contents, and in /Contents the CAdES detached
 // signature of those bytes. The original bytes stay as they were, so the unsealed rendering is a
 // prefix of the sealed file. With an RSA key the same PDF and time give the same bytes.
+// Baseline LT adds the signature time-stamp to the CMS and, in a second update after the signed
+// revision (which stays a prefix of the file), the DSS with the chain and the OCSP response.
 #pragma once
 
 #include <chrono>
 #include <string>
 
+#include "seal/pdf_dss.hpp"
 #include "seal/seal_key.hpp"
 #include "seal/trust_services.hpp"
 
@@ -30,6 +33,10 @@ class PadesSealer {
   const char* Level() const;
 
  private:
+  // The DSS's contents for the CMS `cms` just made (its time-stamp's certificates among them);
+  // `issuer` is the seal certificate's, from its chain.
+  DssMaterial ValidationData(const std::string& cms, X509* issuer) const;
+
   SealKey seal_;
   const TrustServices* trust_services_;
 };

@@ -2,7 +2,10 @@
 // signature dictionary's /ByteRange must cover the whole file but its /Contents, the CAdES detached
 // signature in /Contents must verify over those bytes with the certificate it carries (OpenSSL CMS,
 // no chain building against the system's store), and that certificate must chain to the register
-// keeper's trust anchors at the signing time /M. The file is hostile: a bounded parser of our own
+// keeper's trust anchors at the signing time (/M, or the signature time-stamp's when it has one).
+// After the signed range only a DSS update (verify/pades_dss_update.hpp) may follow. Level: B-B;
+// B-T with a signature time-stamp that verifies over the signature value; B-LT when the DSS holds
+// certificates and an OCSP response besides. The file is hostile: a bounded parser of our own
 // reads only what it needs (no object graph, no recursion, no decompression), every size is capped.
 #pragma once
 

@@ -13,9 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "pdf/certificate_renderer.hpp"
+#include "pades_test_support.hpp"
 #include "stamping_fixtures.hpp"
-#include "stamping_service.hpp"
 
 using kutse::stamping::seal::PadesSealer;
 using kutse::stamping::seal::SealKey;
@@ -26,13 +25,6 @@ namespace {
 
 // A PEM header with no key after it, put together here so that no key marker stands in the source.
 const std::string kNotAKey = std::string("-----BEGIN ") + "PRIVATE KEY-----\nnot a key\n";
-
-std::string Unsealed() {
-  kutse::stamping::LoadMessages();
-  return kutse::stamping::pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
-      .Render(stamping_test::ExampleDocument(), kutse::stamping::DocumentLanguage::kEstonian,
-              stamping_test::ExampleTime());
-}
 
 std::string Sealed(const SealKey& key, const std::string& pdf) {
   return PadesSealer(key).Seal(pdf, stamping_test::ExampleTime(), "Väljavõte kutseregistrist");
@@ -77,8 +69,8 @@ Cms ParseCms(const std::string& der) {
 TEST_CASE("pdfsig finds the PAdES seal valid, over the whole file, and invalid after one changed byte") {
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
-  const std::string sealed =
-      Sealed(SealKey::Load(material.key_pem, material.certificates_pem, ""), Unsealed());
+  const std::string sealed = Sealed(SealKey::Load(material.key_pem, material.certificates_pem, ""),
+                                    stamping_test::UnsealedExample());
   const std::string report = Pdfsig(dir, sealed);
   INFO(report);
   CHECK(report.find("Signature is Valid.") != std::string::npos);
@@ -103,8 +95,8 @@ TEST_CASE(
     "the CMS is CAdES B-B: SHA-256, signing-certificate-v2, the chain, no signing time, and it verifies") {
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
-  const std::string sealed =
-      Sealed(SealKey::Load(material.key_pem, material.certificates_pem, ""), Unsealed());
+  const std::string sealed = Sealed(SealKey::Load(material.key_pem, material.certificates_pem, ""),
+                                    stamping_test::UnsealedExample());
   const SignedParts parts = Parts(sealed);
   Cms cms = ParseCms(parts.cms);
   REQUIRE(cms);
@@ -146,7 +138,7 @@ TEST_CASE(
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
   const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  const std::string unsealed = Unsealed();
+  const std::string unsealed = stamping_test::UnsealedExample();
   const std::string sealed = Sealed(key, unsealed);
   CHECK(sealed.compare(0, unsealed.size(), unsealed) == 0);
   CHECK(sealed.find("/M(D:20261203120000+00'00')") != std::string::npos);
@@ -183,7 +175,8 @@ TEST_CASE(
   const auto material = stamping_test::MakeSealMaterial(dir);
   const SealKey from_p12 = SealKey::Load(material.p12, "", "pw");
   CHECK(sk_X509_num(from_p12.Chain()) == 1);
-  CHECK(Pdfsig(dir, Sealed(from_p12, Unsealed())).find("Signature is Valid.") != std::string::npos);
+  CHECK(Pdfsig(dir, Sealed(from_p12, stamping_test::UnsealedExample())).find("Signature is Valid.") !=
+        std::string::npos);
   CHECK_THROWS_WITH(SealKey::Load(material.p12, "", "wrong"), Catch::Contains("password"));
 
   TempDir other_dir;
@@ -207,7 +200,7 @@ TEST_CASE("the development seal deploy/local makes is the register keeper's and 
   const SealKey key =
       SealKey::Load(stamping_test::ReadFile(key_file), stamping_test::ReadFile(certificate_file), "");
   CHECK(sk_X509_num(key.Chain()) == 1);
-  const std::string report = Pdfsig(dir, Sealed(key, Unsealed()));
+  const std::string report = Pdfsig(dir, Sealed(key, stamping_test::UnsealedExample()));
   INFO(report);
   CHECK(report.find("Signature is Valid.") != std::string::npos);
   CHECK(report.find("O=SA Kutsekoda") != std::string::npos);
@@ -218,13 +211,13 @@ TEST_CASE("renderings and seals made at once on several threads equal the one ma
   TempDir dir;
   const auto material = stamping_test::MakeSealMaterial(dir);
   const SealKey key = SealKey::Load(material.key_pem, material.certificates_pem, "");
-  const std::string alone = Sealed(key, Unsealed());
+  const std::string alone = Sealed(key, stamping_test::UnsealedExample());
   std::vector<std::string> made(4);
   std::vector<std::thread> threads;
   for (auto& result : made) {
     threads.emplace_back([&key, &result] {
       for (int i = 0; i < 3; ++i)
-        result = Sealed(key, Unsealed());
+        result = Sealed(key, stamping_test::UnsealedExample());
     });
   }
   for (auto& thread : threads)
