@@ -13,6 +13,7 @@
 #include "kutse/common/sha256.hpp"
 #include "stamping_fixtures.hpp"
 #include "stamping_service.hpp"
+#include "trust_services_fixture.hpp"
 #include "verify/asice_verifier.hpp"
 
 using namespace kutse::stamping;
@@ -215,4 +216,48 @@ TEST_CASE("a stamp is the certificate's sealed PDF with its verification link, o
   CHECK(unsealed.status().code() == StatusCode::kUnavailable);
   CHECK(unsealed.status().message().key == "stamping.no_seal");
   CHECK(asked.empty());  // nothing asked of the register without a seal
+}
+
+TEST_CASE(
+    "at LT a stamp records its level; a trust service that does not answer is a 503, nothing recorded") {
+  LoadMessages();
+  TempDir dir;
+  const auto material = stamping_test::MakeSealMaterial(dir);
+  stamping_test::CliTrustServices services(dir);
+  const seal::SealKey key = seal::SealKey::Load(material.key_pem, material.certificates_pem, "");
+  const seal::PadesSealer sealer(key, &services);
+  const seal::AsiceSealer asice_sealer(key, &services);
+  const pdf::CertificateRenderer renderer("/usr/share/fonts/truetype/dejavu");
+  const kutse::common::FakeClock clock(stamping_test::ExampleTime());
+  std::vector<Stamp> recorded;
+  app::StampTools tools{
+      [&](const std::string&) -> kutse::common::StatusOr<CertificateOnRecord> { return OiesCertificate(); },
+      [&](const Stamp& stamp, const std::string&) { recorded.push_back(stamp); },
+      renderer,
+      &sealer,
+      &asice_sealer,
+      std::nullopt,
+      "https://kutse.example",
+      clock};
+  for (const auto format : {app::StampFormat::kPdf, app::StampFormat::kAsice}) {
+    app::StampOrder order{"246810", DocumentLanguage::kEstonian, "req-lt"};
+    order.format = format;
+    auto stamped = app::CreateStamp(tools, Person(kOie), order);
+    REQUIRE(stamped.ok());
+    REQUIRE(!recorded.empty());
+    CHECK(recorded.back().level == "B-LT");
+  }
+  CHECK(recorded.size() == 2);
+  CHECK(services.TimeStampCalls() == 2);
+  CHECK(services.OcspCalls() == 2);
+
+  services.GoDown();
+  for (const auto format : {app::StampFormat::kPdf, app::StampFormat::kAsice}) {
+    app::StampOrder order{"246810", DocumentLanguage::kEstonian, "req-down"};
+    order.format = format;
+    auto refused = app::CreateStamp(tools, Person(kOie), order);
+    CHECK(refused.status().code() == StatusCode::kUnavailable);
+    CHECK(refused.status().message().key == "stamping.trust_service_unavailable");
+  }
+  CHECK(recorded.size() == 2);  // nothing recorded, nothing handed out
 }
