@@ -317,7 +317,7 @@ struct Level {
 };
 
 Level ReadLevel(xmlDocPtr doc, xmlNodePtr qualifying, xmlNodePtr signature_value, X509* signer,
-                STACK_OF(X509) * carried) {
+                STACK_OF(X509) * carried, const SignerTrust& tsa_trusted) {
   xmlNodePtr unsigned_properties =
       Optional(Children(qualifying), "UnsignedProperties", dsig::kXadesNamespace);
   if (unsigned_properties == nullptr)
@@ -343,9 +343,11 @@ Level ReadLevel(xmlDocPtr doc, xmlNodePtr qualifying, xmlNodePtr signature_value
   const auto stamped = dsig::Canonical(doc, signature_value, canonicalization);  // only C14N 1.0 and 1.1
   if (!stamped)
     Malformed();
-  const auto facts = CheckTimeStamp(Base64Content(parts[at]), *stamped);
+  const auto facts = CheckTimeStamp(Base64Content(parts[at]), *stamped, tsa_trusted);
   if (!facts)
     throw Defect{SealDefect::kSignatureInvalid};
+  if (!facts->tsa_trusted)
+    return {};
   Level level{"B-T", facts->gen_time};
 
   if (certificate_values != nullptr) {
@@ -379,7 +381,8 @@ Level ReadLevel(xmlDocPtr doc, xmlNodePtr qualifying, xmlNodePtr signature_value
   return level;
 }
 
-SealCheck Check(std::string_view container, const SignerTrust& trusted, const ArchiveLimits& limits) {
+SealCheck Check(std::string_view container, const SignerTrust& trusted, const ArchiveLimits& limits,
+                const SignerTrust& tsa_trusted) {
   SealCheck check;
   check.form = SealForm::kAsice;
   const auto entries = ReadArchive(container, limits);
@@ -506,7 +509,8 @@ SealCheck Check(std::string_view container, const SignerTrust& trusted, const Ar
     throw Defect{SealDefect::kSignatureInvalid};
   }
 
-  const Level level = ReadLevel(doc.get(), qualifying, signature_value, certificate.get(), carried.get());
+  const Level level =
+      ReadLevel(doc.get(), qualifying, signature_value, certificate.get(), carried.get(), tsa_trusted);
   const auto sealed_at = level.time_stamped.value_or(signed_at->at);
   check.defect = SealDefect::kNone;
   check.register_seal = trusted && trusted(certificate.get(), carried.get(), sealed_at);
@@ -548,9 +552,10 @@ SignerTrust TrustedBy(X509* anchor) {
   };
 }
 
-SealCheck VerifyAsice(std::string_view container, const SignerTrust& trusted, const ArchiveLimits& limits) {
+SealCheck VerifyAsice(std::string_view container, const SignerTrust& trusted, const ArchiveLimits& limits,
+                      const SignerTrust& tsa_trusted) {
   try {
-    return Check(container, trusted, limits);
+    return Check(container, trusted, limits, tsa_trusted);
   } catch (const Defect& stopped) {
     SealCheck check;
     check.form = SealForm::kAsice;

@@ -13,21 +13,18 @@
 
 #include "verify/asice_archive.hpp"
 #include "verify/seal_check.hpp"
+#include "verify/signer_trust.hpp"
 
 namespace kutse::stamping::verify {
-
-// Whether the signer certificate is the register keeper's: `carried` are the other certificates
-// in KeyInfo (may be null), `signed_at` the SigningTime. The shape of the PAdES side's trust
-// anchors (TrustAnchors::Trusts), so both verifiers take the same configuration.
-using SignerTrust = std::function<bool(X509* signer, STACK_OF(X509) * carried,
-                                       std::chrono::system_clock::time_point signed_at)>;
 
 // A SignerTrust for one anchor certificate: the seal certificate itself or a CA it chains to,
 // validity periods not checked (null: no signer is trusted).
 SignerTrust TrustedBy(X509* anchor);
 
-// register_seal is set when `trusted` says so of an intact seal's signer.
+// register_seal is set when `trusted` says so of an intact seal's signer. A SignatureTimeStamp of
+// a TSA `tsa_trusted` does not trust is intact but vouches for nothing: the seal is then judged as
+// B-B at its SigningTime. `tsa_trusted` null: every TSA counts as trusted (tests of the form).
 SealCheck VerifyAsice(std::string_view container, const SignerTrust& trusted,
-                      const ArchiveLimits& limits = {});
+                      const ArchiveLimits& limits = {}, const SignerTrust& tsa_trusted = nullptr);
 
 }  // namespace kutse::stamping::verify

@@ -145,7 +145,7 @@ struct SignatureTimeStamp {
   std::optional<TimeStampFacts> facts;
 };
 
-SignatureTimeStamp TimeStampOf(CMS_SignerInfo* signer) {
+SignatureTimeStamp TimeStampOf(CMS_SignerInfo* signer, const SignerTrust& tsa_trusted) {
   SignatureTimeStamp stamp;
   const int at = CMS_unsigned_get_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, -1);
   if (at < 0) {
@@ -167,7 +167,8 @@ SignatureTimeStamp TimeStampOf(CMS_SignerInfo* signer) {
       CheckTimeStamp(std::string_view(reinterpret_cast<const char*>(value->value.sequence->data),
                                       static_cast<size_t>(value->value.sequence->length)),
                      std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(signature)),
-                                      static_cast<size_t>(ASN1_STRING_length(signature))));
+                                      static_cast<size_t>(ASN1_STRING_length(signature))),
+                     tsa_trusted);
   return stamp;
 }
 
@@ -176,7 +177,7 @@ using CmsPointer = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_fr
 // The checks on the CMS, once the file's layout is known to be ours.
 SealCheck CheckSignature(std::string_view pdf, const ByteRange& range, const std::string& der,
                          std::optional<std::chrono::system_clock::time_point> signed_at,
-                         const TrustAnchors& anchors, SealCheck check) {
+                         const TrustAnchors& anchors, const SignerTrust& tsa_trusted, SealCheck check) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
   CmsPointer cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())), CMS_ContentInfo_free);
   if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed || CMS_is_detached(cms.get()) != 1) {
@@ -219,13 +220,14 @@ SealCheck CheckSignature(std::string_view pdf, const ByteRange& range, const std
   // signs): the signature is not intact as a whole, so kSignatureInvalid, not the document's
   // kDigestMismatch.
   CMS_SignerInfo* signer_info = sk_CMS_SignerInfo_value(signers, 0);
-  const SignatureTimeStamp stamp = TimeStampOf(signer_info);
+  const SignatureTimeStamp stamp = TimeStampOf(signer_info, tsa_trusted);
   if (stamp.present && !stamp.facts) {
     check.defect = SealDefect::kSignatureInvalid;
     ERR_clear_error();
     return check;
   }
-  if (stamp.facts) {
+  const bool time_stamped = stamp.facts && stamp.facts->tsa_trusted;
+  if (time_stamped) {
     // The TSA's time is the one a third party vouches for: the seal's time, and the certificate's.
     signed_at = stamp.facts->gen_time;
     check.signed_at = common::FormatTimestamp(*signed_at);
@@ -243,14 +245,14 @@ SealCheck CheckSignature(std::string_view pdf, const ByteRange& range, const std
     check.register_seal =
         anchors.Trusts(signer, carried.get(), signed_at.value_or(std::chrono::system_clock::now()));
   }
-  check.level = stamp.facts ? "B-T" : "B-B";
+  check.level = time_stamped ? "B-T" : "B-B";
   ERR_clear_error();
   return check;
 }
 
 }  // namespace
 
-SealCheck VerifyPades(std::string_view pdf, const TrustAnchors& anchors) {
+SealCheck VerifyPades(std::string_view pdf, const TrustAnchors& anchors, const SignerTrust& tsa_trusted) {
   SealCheck check;
   check.form = SealForm::kPades;
   check.defect = SealDefect::kMalformed;
@@ -319,7 +321,7 @@ SealCheck VerifyPades(std::string_view pdf, const TrustAnchors& anchors) {
     }
     check.signed_at = common::FormatTimestamp(*signed_at);
   }
-  check = CheckSignature(pdf, *range, der, signed_at, anchors, check);
+  check = CheckSignature(pdf, *range, der, signed_at, anchors, tsa_trusted, check);
   // Bytes after the signed range were added after sealing: the seal does not cover them, unless
   // they are only the DSS of an LT seal (validation data, no change to the document).
   const size_t signed_end = range->second_start + range->second_length;

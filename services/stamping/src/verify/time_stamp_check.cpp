@@ -27,7 +27,8 @@ const EVP_MD* ImprintDigest(const X509_ALGOR* algorithm) {
   }
 }
 
-std::optional<TimeStampFacts> Check(std::string_view token_der, std::string_view stamped) {
+std::optional<TimeStampFacts> Check(std::string_view token_der, std::string_view stamped,
+                                    const SignerTrust& tsa_trusted) {
   if (token_der.empty() || token_der.size() > kMaxTokenBytes) {
     return std::nullopt;
   }
@@ -64,13 +65,22 @@ std::optional<TimeStampFacts> Check(std::string_view token_der, std::string_view
   if (gen_time == nullptr || ASN1_TIME_to_tm(gen_time, &time) != 1) {
     return std::nullopt;
   }
-  return TimeStampFacts{std::chrono::system_clock::from_time_t(timegm(&time))};
+  TimeStampFacts facts{std::chrono::system_clock::from_time_t(timegm(&time)), true};
+  if (tsa_trusted) {
+    STACK_OF(X509)* carried = token->d.sign->cert;
+    std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> signers(
+        PKCS7_get0_signers(token.get(), nullptr, 0), [](STACK_OF(X509) * list) { sk_X509_free(list); });
+    facts.tsa_trusted = signers && sk_X509_num(signers.get()) == 1 &&
+                        tsa_trusted(sk_X509_value(signers.get(), 0), carried, facts.gen_time);
+  }
+  return facts;
 }
 
 }  // namespace
 
-std::optional<TimeStampFacts> CheckTimeStamp(std::string_view token_der, std::string_view stamped) {
-  auto facts = Check(token_der, stamped);
+std::optional<TimeStampFacts> CheckTimeStamp(std::string_view token_der, std::string_view stamped,
+                                             const SignerTrust& tsa_trusted) {
+  auto facts = Check(token_der, stamped, tsa_trusted);
   ERR_clear_error();
   return facts;
 }

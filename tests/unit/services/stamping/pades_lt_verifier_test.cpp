@@ -99,7 +99,7 @@ std::string TimeOfToken(const std::string& pdf) {
     der.push_back(static_cast<char>(std::stoi(pdf.substr(i, 2), nullptr, 16)));
   }
   const auto stamped = stamping_test::SignatureTimeStampOf(der);
-  const auto facts = verify::CheckTimeStamp(stamped.token, stamped.signature_value);
+  const auto facts = verify::CheckTimeStamp(stamped.token, stamped.signature_value, nullptr);
   REQUIRE(facts);
   return kutse::common::FormatTimestamp(facts->gen_time);
 }

@@ -6,8 +6,16 @@
 #include <chrono>
 
 #include "kutse/common/sha256.hpp"
+#include "kutse/common/time_format.hpp"
+#include "pdf/certificate_renderer.hpp"
+#include "seal/asice_sealer.hpp"
+#include "seal/pades_sealer.hpp"
 #include "seal/seal_key.hpp"
+#include "stamping_service.hpp"
 #include "trust_services_fixture.hpp"
+#include "verify/asice_verifier.hpp"
+#include "verify/pades_verifier.hpp"
+#include "verify/trust_anchors.hpp"
 
 using kutse::stamping::verify::CheckTimeStamp;
 using stamping_test::CliTrustServices;
@@ -22,7 +30,7 @@ TEST_CASE("A time-stamp token is checked against the bytes it stamps", "[stampin
 
   SECTION("the token over these bytes gives the TSA's time, and openssl agrees") {
     const auto before = std::chrono::system_clock::now() - std::chrono::seconds(2);
-    const auto facts = CheckTimeStamp(token, stamped);
+    const auto facts = CheckTimeStamp(token, stamped, nullptr);
     REQUIRE(facts);
     CHECK(facts->gen_time >= before);
     CHECK(facts->gen_time <= std::chrono::system_clock::now() + std::chrono::seconds(1));
@@ -33,19 +41,19 @@ TEST_CASE("A time-stamp token is checked against the bytes it stamps", "[stampin
     CHECK(verified.exit_code == 0);
   }
   SECTION("other bytes do not match its imprint") {
-    CHECK_FALSE(CheckTimeStamp(token, stamped + "."));
+    CHECK_FALSE(CheckTimeStamp(token, stamped + ".", nullptr));
   }
   SECTION("a changed byte in the token breaks its signature") {
     std::string changed = token;
     const size_t at = changed.find("Test TSA");
     REQUIRE(at != std::string::npos);
     changed[at] = 'B';
-    CHECK_FALSE(CheckTimeStamp(changed, stamped));
+    CHECK_FALSE(CheckTimeStamp(changed, stamped, nullptr));
   }
   SECTION("anything but a token is refused") {
-    CHECK_FALSE(CheckTimeStamp("", stamped));
-    CHECK_FALSE(CheckTimeStamp("\x30\x03\x02\x01\x01", stamped));
-    CHECK_FALSE(CheckTimeStamp(std::string(70 * 1024, '\x30'), stamped));
+    CHECK_FALSE(CheckTimeStamp("", stamped, nullptr));
+    CHECK_FALSE(CheckTimeStamp("\x30\x03\x02\x01\x01", stamped, nullptr));
+    CHECK_FALSE(CheckTimeStamp(std::string(70 * 1024, '\x30'), stamped, nullptr));
   }
 }
 
@@ -83,4 +91,57 @@ TEST_CASE("A trust service that is down says so", "[stamping][lt]") {
   CHECK_THROWS_AS(services.TimeStampToken(std::string(32, 'a')),
                   kutse::stamping::seal::TrustServiceUnavailable);
   CHECK(services.TimeStampCalls() == 1);
+}
+
+TEST_CASE("Only a trusted TSA's time counts: a seal time-stamped by another is judged as B-B",
+          "[stamping][lt]") {
+  kutse::stamping::LoadMessages();
+  TempDir dir;
+  const auto material = stamping_test::MakeSealMaterial(dir);
+  CliTrustServices services(dir);
+  const auto key = kutse::stamping::seal::SealKey::Load(material.key_pem, material.certificates_pem, "");
+  const auto ours = kutse::stamping::verify::TrustAnchors::FromPem(material.ca_pem);
+  TempDir elsewhere;
+  const auto foreign =
+      kutse::stamping::verify::TrustAnchors::FromPem(stamping_test::MakeSealMaterial(elsewhere).ca_pem);
+  const auto trust =
+      [](const kutse::stamping::verify::TrustAnchors& anchors) -> kutse::stamping::verify::SignerTrust {
+    return [&anchors](X509* signer, STACK_OF(X509) * carried, std::chrono::system_clock::time_point at) {
+      return anchors.Trusts(signer, carried, at);
+    };
+  };
+
+  const std::string stamped = "a signature value";
+  const std::string token = services.TimeStampToken(kutse::common::Sha256(stamped));
+  CHECK(CheckTimeStamp(token, stamped, trust(ours))->tsa_trusted);
+  const auto untrusted = CheckTimeStamp(token, stamped, trust(foreign));
+  REQUIRE(untrusted);  // intact all the same
+  CHECK_FALSE(untrusted->tsa_trusted);
+
+  // Sealed now: the throw-away certificates are valid from today only.
+  const auto at = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  const std::string pdf =
+      kutse::stamping::pdf::CertificateRenderer("/usr/share/fonts/truetype/dejavu")
+          .Render(stamping_test::ExampleDocument(), kutse::stamping::DocumentLanguage::kEstonian,
+                  stamping_test::ExampleTime());
+  const std::string sealed = kutse::stamping::seal::PadesSealer(key, &services).Seal(pdf, at, "e-tempel");
+  const auto pades_ours = kutse::stamping::verify::VerifyPades(sealed, ours, trust(ours));
+  CHECK(pades_ours.Intact());
+  CHECK(pades_ours.level == "B-LT");
+  const auto pades_foreign = kutse::stamping::verify::VerifyPades(sealed, ours, trust(foreign));
+  CHECK(pades_foreign.Intact());
+  CHECK(pades_foreign.register_seal);
+  CHECK(pades_foreign.level == "B-B");
+  CHECK(pades_foreign.signed_at == kutse::common::FormatTimestamp(at));
+
+  const std::string container =
+      kutse::stamping::seal::AsiceSealer(key, &services).Seal(pdf, "K-000123-et.pdf", at);
+  const auto asice_ours = kutse::stamping::verify::VerifyAsice(container, trust(ours), {}, trust(ours));
+  CHECK(asice_ours.Intact());
+  CHECK(asice_ours.level == "B-LT");
+  const auto asice_foreign = kutse::stamping::verify::VerifyAsice(container, trust(ours), {}, trust(foreign));
+  CHECK(asice_foreign.Intact());
+  CHECK(asice_foreign.register_seal);
+  CHECK(asice_foreign.level == "B-B");
+  CHECK(asice_foreign.signed_at == kutse::common::FormatTimestamp(at));
 }
