@@ -85,8 +85,8 @@ kutse_ensure_seal_material() {
 # RFC 3161 section 2.3 wants), an OCSP responder's certificate (ocsp_cert.pem, OCSPSigning) with
 # their keys, and the responder's index.txt naming the seal certificate good. The local TSA
 # (deploy/local/trust-services/tsa_server.py) and `openssl ocsp` answer with them.
-kutse_ensure_trust_service_material() {
-  local dir="$SECRETS_DIR/seal"
+kutse_ensure_trust_service_material() { # [FOLDER of the seal, default SECRETS_DIR/seal]
+  local dir=${1:-$SECRETS_DIR/seal}
   [[ -s $dir/tsa_cert.pem && -s $dir/ocsp_cert.pem && -s $dir/index.txt ]] && return 0
   log "creating the development TSA and OCSP responder certificates in $dir"
   (
