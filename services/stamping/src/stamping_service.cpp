@@ -65,7 +65,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
     tools->asice_sealer = std::make_unique<seal::AsiceSealer>(*seal_key, tools->trust_services.get());
     // Host names only: a URL may carry credentials.
     common::log::Info("the e-seal is loaded",
-                      {{"level", tools->sealer->Level()},
+                      {{"seal_level", tools->sealer->Level()},
                        {"trust_services", tools->trust_services ? tools->trust_services->Describe()
                                                                 : std::string("none (baseline B-B)")}});
   } else {
