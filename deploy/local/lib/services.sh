@@ -134,17 +134,23 @@ kutse_mail_start() {
   kutse_write_pidfile "$PID_DIR/mail.pid" $!
 }
 
-kutse_mail_await() {
+# kutse_helper_await NAME WHAT: waits (20 s at most) until the helper started as NAME (its pid file
+# and log named so) accepts connections on its port; dies with the log's tail when it does not.
+kutse_helper_await() {
   local port deadline=$((SECONDS + 20))
-  port=$(kutse_http_port mail)
+  port=$(kutse_http_port "$1")
   until kutse_port_in_use "$port"; do
-    if ! kutse_pidfile_alive "$PID_DIR/mail.pid" >/dev/null || ((SECONDS >= deadline)); then
-      tail -n 20 "$LOG_DIR/mail.log" >&2
-      die "the SMTP server did not listen on 127.0.0.1:$port, see $LOG_DIR/mail.log"
+    if ! kutse_pidfile_alive "$PID_DIR/$1.pid" >/dev/null || ((SECONDS >= deadline)); then
+      tail -n 20 "$LOG_DIR/$1.log" >&2
+      die "$2 did not listen on 127.0.0.1:$port, see $LOG_DIR/$1.log"
     fi
     sleep 0.2
   done
-  log "SMTP server ready on 127.0.0.1:$port (messages in $STATE_DIR/mail)"
+}
+
+kutse_mail_await() {
+  kutse_helper_await mail "the SMTP server"
+  log "SMTP server ready on 127.0.0.1:$(kutse_http_port mail) (messages in $STATE_DIR/mail)"
 }
 
 kutse_tsa_url() { printf 'http://127.0.0.1:%s/\n' "$(kutse_http_port tsa)"; }
@@ -176,17 +182,8 @@ kutse_trust_services_start() {
 }
 
 kutse_trust_services_await() {
-  local s port deadline=$((SECONDS + 20))
-  for s in tsa ocsp; do
-    port=$(kutse_http_port "$s")
-    until kutse_port_in_use "$port"; do
-      if ! kutse_pidfile_alive "$PID_DIR/$s.pid" >/dev/null || ((SECONDS >= deadline)); then
-        tail -n 20 "$LOG_DIR/$s.log" >&2
-        die "the local ${s^^} did not listen on port $port, see $LOG_DIR/$s.log"
-      fi
-      sleep 0.2
-    done
-  done
+  kutse_helper_await tsa "the time-stamping authority"
+  kutse_helper_await ocsp "the OCSP responder"
   log "TSA on $(kutse_tsa_url) and OCSP responder on $(kutse_ocsp_url) ready (development CA)"
 }
 

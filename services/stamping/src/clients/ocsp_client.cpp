@@ -38,17 +38,6 @@ Request MakeRequest(X509* certificate, X509* issuer) {
   return request;
 }
 
-std::string Der(OCSP_REQUEST* request) {
-  unsigned char* bytes = nullptr;
-  const int length = i2d_OCSP_REQUEST(request, &bytes);
-  if (length <= 0) {
-    throw std::runtime_error("the OCSP request could not be encoded");
-  }
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
-}
-
 // The issuer is the anchor, also when it is an intermediate CA.
 Store IssuerStore(X509* issuer) {
   Store store(X509_STORE_new(), &X509_STORE_free);
@@ -67,7 +56,7 @@ OcspClient::OcspClient(std::string url, std::chrono::milliseconds budget)
 
 std::string OcspClient::Response(X509* certificate, X509* issuer) const {
   const Request request = MakeRequest(certificate, issuer);
-  const std::string body = exchange_.Post(Der(request.get()));
+  const std::string body = exchange_.Post(DerOf(request.get(), &i2d_OCSP_REQUEST));
 
   const auto* cursor = reinterpret_cast<const unsigned char*>(body.data());
   const ResponsePointer response(d2i_OCSP_RESPONSE(nullptr, &cursor, static_cast<long>(body.size())),

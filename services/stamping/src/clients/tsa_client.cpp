@@ -100,17 +100,6 @@ Request MakeRequest(const std::string& sha256, const ASN1_OBJECT* policy) {
   return request;
 }
 
-std::string Der(const TS_REQ* request) {
-  unsigned char* bytes = nullptr;
-  const int length = i2d_TS_REQ(request, &bytes);
-  if (length <= 0) {
-    throw std::runtime_error("the time-stamp request could not be encoded");
-  }
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
-}
-
 // The token's own bytes inside TimeStampResp ::= SEQUENCE { status, timeStampToken }, as the TSA
 // signed and encoded them (not re-encoded by OpenSSL). Empty when the outer layout is not that.
 std::string TokenBytes(const std::string& body) {
@@ -190,7 +179,7 @@ std::string TsaClient::TimeStampToken(const std::string& sha256) const {
   }
   const Object policy = PolicyObject(options_.policy_oid);
   const Request request = MakeRequest(sha256, policy.get());
-  const std::string body = exchange_.Post(Der(request.get()));
+  const std::string body = exchange_.Post(DerOf(request.get(), &i2d_TS_REQ));
 
   const auto* cursor = reinterpret_cast<const unsigned char*>(body.data());
   Response response(d2i_TS_RESP(nullptr, &cursor, static_cast<long>(body.size())), &TS_RESP_free);
