@@ -4,9 +4,11 @@
 
 # "oidc" is the local stand-in for TARA (deploy/local/oidc-provider), which the gateway signs in with;
 # "mail" the local SMTP server (deploy/local/mail-sink) the notification service mails through (SMTP,
-# not HTTP, but numbered and overridden the same way: KUTSE_MAIL_PORT, bench 2625).
+# not HTTP, but numbered and overridden the same way: KUTSE_MAIL_PORT, bench 2625); "tsa" and "ocsp"
+# the local time-stamping authority and OCSP responder of LT seals (deploy/local/trust-services;
+# KUTSE_TSA_PORT, KUTSE_OCSP_PORT; bench 8185/8186, test 8385/8386).
 declare -A KUTSE_DEFAULT_HTTP_PORT=([gateway]=8080 [certificate]=8081 [workflow]=8082
-  [notification]=8083 [stamping]=8084 [oidc]=8089 [mail]=2525)
+  [notification]=8083 [stamping]=8084 [tsa]=8085 [ocsp]=8086 [oidc]=8089 [mail]=2525)
 
 # kutse_init run|test|bench: sets the folders, ports and per-command differences.
 # shellcheck disable=SC2034 # what it sets is read by the other deploy/local/lib/ modules
@@ -51,6 +53,9 @@ kutse_init() {
       # Own variables (KUTSE_TEST_PG_PORT, ...) so a shell set up for `run` cannot make both collide.
       PORT_VAR_PREFIX=KUTSE_TEST_
       ports=(54339 5674 25674 4371)
+      # Tests start their services on free ports; only the TSA and OCSP responder the test command
+      # runs (KUTSE_TEST_TSA_PORT, KUTSE_TEST_OCSP_PORT) are numbered, clear of run's and bench's.
+      HTTP_PORT_OFFSET=300
       # Tests create their own databases and roles: any of them may log in with a password.
       PG_HBA_DATABASES=all
       PG_HBA_USERS=all

@@ -78,3 +78,50 @@ kutse_ensure_seal_material() {
     mv seal_cert.pem.tmp seal_cert.pem && mv seal_key.pem.tmp seal_key.pem
   ) >"$dir/openssl.log" 2>&1 || die "openssl could not create the development e-seal, see $dir/openssl.log"
 }
+
+# The development trust services of baseline LT seals, beside the seal and under the same CA
+# (after kutse_ensure_seal_material; a state folder made before them gets them on its next start):
+# a time-stamping authority's certificate (tsa_cert.pem, extendedKeyUsage critical timeStamping, as
+# RFC 3161 section 2.3 wants), an OCSP responder's certificate (ocsp_cert.pem, OCSPSigning) with
+# their keys, and the responder's index.txt naming the seal certificate good. The local TSA
+# (deploy/local/trust-services/tsa_server.py) and `openssl ocsp` answer with them.
+kutse_ensure_trust_service_material() { # [FOLDER of the seal, default SECRETS_DIR/seal]
+  local dir=${1:-$SECRETS_DIR/seal}
+  [[ -s $dir/tsa_cert.pem && -s $dir/ocsp_cert.pem && -s $dir/index.txt ]] && return 0
+  log "creating the development TSA and OCSP responder certificates in $dir"
+  (
+    cd "$dir" || exit 1
+    umask 077
+    [[ -s ca_key.pem && -s seal_cert.pem ]] || {
+      echo "ca_key.pem or seal_cert.pem is missing: the development seal comes first"
+      exit 1
+    }
+    kutse_issue_development_certificate tsa "Kutse development TSA (not trusted)" \
+      keyUsage=critical,digitalSignature extendedKeyUsage=critical,timeStamping
+    kutse_issue_development_certificate ocsp "Kutse development OCSP responder (not trusted)" \
+      keyUsage=critical,digitalSignature extendedKeyUsage=OCSPSigning
+    # openssl ca's index format: status, expiry (YYMMDDHHMMSSZ), revocation time, serial, file, subject.
+    # seal_cert.pem starts with the seal certificate; the CA follows it.
+    local expiry serial subject
+    expiry=$(date -u -d "$(openssl x509 -in seal_cert.pem -noout -enddate | cut -d= -f2)" +%y%m%d%H%M%SZ)
+    serial=$(openssl x509 -in seal_cert.pem -noout -serial | cut -d= -f2)
+    subject=$(openssl x509 -in seal_cert.pem -noout -subject -nameopt compat | sed 's/^subject=//')
+    printf 'V\t%s\t\t%s\tunknown\t%s\n' "$expiry" "$serial" "$subject" >index.txt.tmp
+    mv index.txt.tmp index.txt
+  ) >>"$dir/openssl.log" 2>&1 || die "openssl could not create the development TSA and OCSP responder, see $dir/openssl.log"
+}
+
+# kutse_issue_development_certificate NAME CN EXTENSION...: NAME_key.pem and NAME_cert.pem, issued by
+# the development CA in the current folder, for five years.
+kutse_issue_development_certificate() {
+  local name=$1 cn=$2
+  shift 2
+  openssl req -newkey rsa:3072 -nodes -keyout "$name"_key.pem.tmp -out "$name".csr \
+    -subj "/C=EE/O=$KUTSE_SEAL_ORGANISATION/CN=$cn"
+  printf '%s\n' basicConstraints=critical,CA:FALSE "$@" subjectKeyIdentifier=hash authorityKeyIdentifier=keyid \
+    >"$name".ext
+  openssl x509 -req -in "$name".csr -CA ca.pem -CAkey ca_key.pem -set_serial "0x$(openssl rand -hex 16)" \
+    -days 1825 -sha256 -extfile "$name".ext -out "$name"_cert.pem.tmp
+  rm -f "$name".csr "$name".ext
+  mv "$name"_cert.pem.tmp "$name"_cert.pem && mv "$name"_key.pem.tmp "$name"_key.pem
+}

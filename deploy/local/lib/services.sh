@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# deploy/local/lib/services.sh: the five services, the local identity provider and the demo data, as
+# deploy/local/lib/services.sh: the five services, the local identity provider, SMTP server, TSA and
+# OCSP responder and the demo data, as
 # `run` and the benchmarks start them (tests start their own). Sourced by deploy/local/lib.sh.
 
 # The register keeper's first admin (README's demo people): the admin role comes from configuration.
@@ -37,6 +38,10 @@ kutse_service_values() {
     KUTSE_VALUES[KUTSE_SEAL_CERTIFICATE_FILE]=$SEAL_CERTIFICATE_FILE
     # The development CA: what makes an uploaded document's seal the register keeper's.
     KUTSE_VALUES[KUTSE_STAMPING_TRUST_ANCHOR_FILE]=${SEAL_KEY_FILE%/*}/ca.pem
+    # The local TSA and OCSP responder (kutse_trust_services_start): seals are baseline LT.
+    KUTSE_VALUES[KUTSE_STAMPING_TSA_URL]=$(kutse_tsa_url)
+    KUTSE_VALUES[KUTSE_STAMPING_OCSP_URL]=$(kutse_ocsp_url)
+    KUTSE_VALUES[KUTSE_STAMPING_TSA_TRUST_FILE]=${SEAL_KEY_FILE%/*}/ca.pem
   fi
   # Shared by every service, but only the certificate service is called by another (the workflow).
   if [[ $s == certificate ]]; then KUTSE_VALUES[KUTSE_TRUSTED_SERVICE_KEYS_DIR]=$(kutse_trusted_keys_dir "$s"); fi
@@ -80,8 +85,13 @@ kutse_service_await() { # SERVICE
 
 kutse_services_stop() {
   local s pid pids=()
-  for s in "${KUTSE_SERVICES[@]}" oidc mail; do
-    if pid=$(kutse_pidfile_alive "$PID_DIR/$s.pid"); then pids+=("$pid"); fi
+  for s in "${KUTSE_SERVICES[@]}" oidc mail tsa ocsp; do
+    if pid=$(kutse_pidfile_alive "$PID_DIR/$s.pid"); then
+      pids+=("$pid")
+      # `openssl ocsp -multi` (OpenSSL 3.0) notes SIGTERM but waits on for its children: its
+      # process group (it leads its own) gets the signal, the children exit, then it does.
+      [[ $s != ocsp ]] || kill -TERM -- "-$pid" 2>/dev/null || true
+    fi
     rm -f "$PID_DIR/$s.pid"
   done
   ((${#pids[@]} > 0)) || return 0
@@ -124,17 +134,57 @@ kutse_mail_start() {
   kutse_write_pidfile "$PID_DIR/mail.pid" $!
 }
 
-kutse_mail_await() {
+# kutse_helper_await NAME WHAT: waits (20 s at most) until the helper started as NAME (its pid file
+# and log named so) accepts connections on its port; dies with the log's tail when it does not.
+kutse_helper_await() {
   local port deadline=$((SECONDS + 20))
-  port=$(kutse_http_port mail)
+  port=$(kutse_http_port "$1")
   until kutse_port_in_use "$port"; do
-    if ! kutse_pidfile_alive "$PID_DIR/mail.pid" >/dev/null || ((SECONDS >= deadline)); then
-      tail -n 20 "$LOG_DIR/mail.log" >&2
-      die "the SMTP server did not listen on 127.0.0.1:$port, see $LOG_DIR/mail.log"
+    if ! kutse_pidfile_alive "$PID_DIR/$1.pid" >/dev/null || ((SECONDS >= deadline)); then
+      tail -n 20 "$LOG_DIR/$1.log" >&2
+      die "$2 did not listen on 127.0.0.1:$port, see $LOG_DIR/$1.log"
     fi
     sleep 0.2
   done
-  log "SMTP server ready on 127.0.0.1:$port (messages in $STATE_DIR/mail)"
+}
+
+kutse_mail_await() {
+  kutse_helper_await mail "the SMTP server"
+  log "SMTP server ready on 127.0.0.1:$(kutse_http_port mail) (messages in $STATE_DIR/mail)"
+}
+
+kutse_tsa_url() { printf 'http://127.0.0.1:%s/\n' "$(kutse_http_port tsa)"; }
+kutse_ocsp_url() { printf 'http://127.0.0.1:%s/\n' "$(kutse_http_port ocsp)"; }
+
+# The development trust services of LT seals, from the files of kutse_ensure_trust_service_material:
+# the TSA (deploy/local/trust-services/tsa_server.py: `openssl ts -reply` behind HTTP) and OpenSSL's
+# own OCSP responder, two processes so one stalled request does not hold up the rest (-multi), its
+# responses valid for 5 minutes (-nmin). The TSA listens on 127.0.0.1; the responder on every
+# interface (OpenSSL 3.0's -port takes no address), which is harmless: what it answers is public
+# and its key a development one.
+kutse_trust_services_start() {
+  local dir="$SECRETS_DIR/seal" tsa ocsp
+  tsa=$(kutse_http_port tsa)
+  ocsp=$(kutse_http_port ocsp)
+  kutse_require_free_port "$tsa" "${PORT_VAR_PREFIX}TSA_PORT" "time-stamping authority"
+  kutse_require_free_port "$ocsp" "${PORT_VAR_PREFIX}OCSP_PORT" "OCSP responder"
+  [[ ! -e $LOG_DIR/tsa.log ]] || mv -f "$LOG_DIR/tsa.log" "$LOG_DIR/tsa.log.1"
+  [[ ! -e $LOG_DIR/ocsp.log ]] || mv -f "$LOG_DIR/ocsp.log" "$LOG_DIR/ocsp.log.1"
+  (export "KUTSE_TSA_PORT=$tsa" "KUTSE_TSA_MATERIAL_DIR=$dir" "KUTSE_TSA_STATE_DIR=$STATE_DIR/tsa" &&
+    exec setsid /usr/bin/python3 "$KUTSE_REPO/deploy/local/trust-services/tsa_server.py") \
+    >"$LOG_DIR/tsa.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
+  kutse_write_pidfile "$PID_DIR/tsa.pid" $!
+  # No setsid: with -multi the responder makes itself a process group leader (setpgid), which a
+  # session leader may not; that group is what kutse_services_stop signals.
+  (cd "$dir" && exec openssl ocsp -port "$ocsp" -index index.txt -CA ca.pem -rsigner ocsp_cert.pem \
+    -rkey ocsp_key.pem -nmin 5 -multi 2 -ignore_err) >"$LOG_DIR/ocsp.log" 2>&1 </dev/null {KUTSE_LOG_FD}>&- &
+  kutse_write_pidfile "$PID_DIR/ocsp.pid" $!
+}
+
+kutse_trust_services_await() {
+  kutse_helper_await tsa "the time-stamping authority"
+  kutse_helper_await ocsp "the OCSP responder"
+  log "TSA on $(kutse_tsa_url) and OCSP responder on $(kutse_ocsp_url) ready (development CA)"
 }
 
 # The identity provider, the SMTP server and the five services, started together and awaited, then
@@ -148,8 +198,10 @@ kutse_services_up() { # BUILD_DIR
   done
   kutse_oidc_start
   kutse_mail_start
+  kutse_trust_services_start
   for s in "${KUTSE_SERVICES[@]}"; do kutse_service_start "$s" "$1"; done
   kutse_mail_await
+  kutse_trust_services_await
   for s in oidc "${KUTSE_SERVICES[@]}"; do kutse_service_await "$s"; done
   kutse_apply_demo_data
 }

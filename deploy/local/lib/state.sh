@@ -122,11 +122,13 @@ kutse_backends_start() {
   kutse_rmq_start
 }
 
-# Waits for RabbitMQ, then sets up database roles, the AMQP user, the token key pair and the dev e-seal.
+# Waits for RabbitMQ, then sets up database roles, the AMQP user, the token key pair, the dev e-seal
+# and the certificates of its local TSA and OCSP responder.
 kutse_backends_ready() {
   kutse_pg_setup
   kutse_ensure_token_keys
   kutse_ensure_seal_material
+  kutse_ensure_trust_service_material
   log "waiting for RabbitMQ"
   kutse_rmq_await
   kutse_rmq_setup

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "clients/certificate_facts_client.hpp"
+#include "clients/trust_service_clients.hpp"
 #include "db/sql.hpp"
 #include "db/stamp_repository.hpp"
 #include "events/stamp_events.hpp"
@@ -25,6 +26,8 @@ namespace {
 // Everything the handlers share, kept alive as long as the routes are.
 struct Tools {
   pdf::CertificateRenderer renderer;
+  // Before the sealers, which refer to it: null when the service seals baseline B-B.
+  std::unique_ptr<TrustServiceClients> trust_services;
   std::unique_ptr<seal::PadesSealer> sealer;
   std::unique_ptr<seal::AsiceSealer> asice_sealer;
   std::shared_ptr<CertificateFactsClient> facts;
@@ -51,13 +54,20 @@ void Configure(runtime::ServiceRuntime& runtime) {
   // Built at start so a missing font, an unreadable seal or a bad token key stops the service at
   // once rather than failing the first stamp.
   auto tools = std::make_shared<Tools>(
-      Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, nullptr, {}});
+      Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, nullptr, nullptr, {}});
+  if (settings.trust_services) {
+    tools->trust_services = std::make_unique<TrustServiceClients>(*settings.trust_services);
+  }
   std::optional<seal::SealKey> seal_key;
   if (settings.seal) {
     seal_key = seal::SealKey::Load(settings.seal->key, settings.seal->certificates, settings.seal->password);
-    tools->sealer = std::make_unique<seal::PadesSealer>(*seal_key);
-    tools->asice_sealer = std::make_unique<seal::AsiceSealer>(*seal_key);
-    common::log::Info("the e-seal is loaded");
+    tools->sealer = std::make_unique<seal::PadesSealer>(*seal_key, tools->trust_services.get());
+    tools->asice_sealer = std::make_unique<seal::AsiceSealer>(*seal_key, tools->trust_services.get());
+    // Host names only: a URL may carry credentials.
+    common::log::Info("the e-seal is loaded",
+                      {{"seal_level", tools->sealer->Level()},
+                       {"trust_services", tools->trust_services ? tools->trust_services->Describe()
+                                                                : std::string("none (baseline B-B)")}});
   } else {
     common::log::Warn("no e-seal configured (KUTSE_SEAL_KEY_FILE): nothing can be sealed");
   }

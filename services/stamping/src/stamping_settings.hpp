@@ -3,6 +3,7 @@
 // only to be handed to seal::SealKey; it is never logged.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,16 @@ struct SealFiles {
   std::string password;      // may be empty
 };
 
+// The time-stamping authority and OCSP responder of a baseline LT seal (in production the national
+// trust-service providers), configured together.
+struct TrustServiceSettings {
+  std::string tsa_url;
+  std::string ocsp_url;
+  std::string tsa_trust_pem;                // PEM; empty: a token is checked with the certificate it carries
+  std::string tsa_policy;                   // an OID; empty: the TSA's default policy
+  std::chrono::milliseconds timeout{2500};  // each service's answer, all attempts included
+};
+
 struct StampingSettings {
   std::string font_dir = "/usr/share/fonts/truetype/dejavu";
   std::optional<SealFiles> seal;              // nullopt: no KUTSE_SEAL_KEY_FILE, the service seals nothing
@@ -25,8 +36,11 @@ struct StampingSettings {
   std::string public_url;  // without a trailing slash
   // PEM; empty when unset: the verification then trusts only the service's own seal certificate.
   std::string trust_anchor_pem;
+  // nullopt without KUTSE_STAMPING_TSA_URL and KUTSE_STAMPING_OCSP_URL: seals are baseline B-B.
+  std::optional<TrustServiceSettings> trust_services;
 
-  // Throws common::ConfigError naming the setting that is malformed or the file that is missing.
+  // Throws common::ConfigError naming the setting that is malformed or the file that is missing, or
+  // the trust-service URL that is missing when only the other one is given.
   static StampingSettings Read(const common::Config& config);
 };
 

@@ -11,6 +11,10 @@
 //   let gw;
 //   withStartedCluster('slice', (cluster) => { gw = cluster.gatewayUrl; });
 //
+// The stamping service seals baseline LT with the cluster's own TSA and OCSP responder
+// (deploy/local/trust-services, `openssl ocsp`); Cluster.create(name, { trustServices: false })
+// or withStartedCluster(name, started, { trustServices: false }) leaves them out (B-B).
+//
 // Services run as child processes of the test; their stdout and stderr go to files under
 // os.tmpdir() (cluster.logDir), and a failure to become ready throws with the tail of that file.
 // Every wait is bounded.
@@ -133,10 +137,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // Registers the suite's hooks: before its tests a cluster is created and every service started, then
 // `started(cluster)` runs (the suite's own set-up, may be async); after them, failed or not, the
 // cluster is destroyed. Call it inside describe(), before any hook that needs the cluster.
-export function withStartedCluster(name, started = () => {}) {
+export function withStartedCluster(name, started = () => {}, options = {}) {
   let cluster;
   before(async () => {
-    cluster = await Cluster.create(name);
+    cluster = await Cluster.create(name, options);
     await cluster.startAll();
     await started(cluster);
   });
@@ -146,10 +150,14 @@ export function withStartedCluster(name, started = () => {}) {
 }
 
 export class Cluster {
-  /** Creates the database (one schema per service, owned by its role) and the vhost; starts nothing. */
-  static async create(name) {
+  /**
+   * Creates the database (one schema per service, owned by its role) and the vhost; starts nothing.
+   * Options: trustServices (default true): the stamping service gets a TSA and OCSP responder.
+   */
+  static async create(name, { trustServices = true } = {}) {
     assert.match(name, /^[a-z0-9_]{1,20}$/, 'a cluster name is a short lower-case identifier');
     const cluster = new Cluster(name);
+    cluster.withTrustServices = trustServices;
     liveClusters.add(cluster);
     try {
       await cluster.provision();
@@ -216,7 +224,7 @@ export class Cluster {
    */
   sealFiles() {
     const dir = path.join(this.buildDir, 'e2e-seal');
-    const files = { key: path.join(dir, 'seal_key.pem'), certificates: path.join(dir, 'seal_cert.pem'), ca: path.join(dir, 'ca.pem') };
+    const files = { dir, key: path.join(dir, 'seal_key.pem'), certificates: path.join(dir, 'seal_cert.pem'), ca: path.join(dir, 'ca.pem') };
     if (!fs.existsSync(files.certificates)) {
       const scratch = fs.mkdtempSync(path.join(this.buildDir, 'e2e-seal-'));
       const script = `set -e; log() { :; }; die() { echo "$*" >&2; exit 1; }; SECRETS_DIR="$1"; source "$2"; kutse_ensure_seal_material`;
@@ -228,6 +236,15 @@ export class Cluster {
         if (!fs.existsSync(files.certificates)) throw error; // another test made it first
       }
       fs.rmSync(scratch, { recursive: true, force: true });
+    }
+    // The TSA and OCSP responder certificates beside it (kutse_ensure_trust_service_material), also
+    // in a folder made before them; under a lock, since test files start clusters at once.
+    if (!fs.existsSync(path.join(dir, 'index.txt'))) {
+      const script = `set -e; log() { :; }; die() { echo "$*" >&2; exit 1; }; source "$2"; kutse_ensure_trust_service_material "$1"`;
+      const made = spawnSync('flock', [`${dir}.lock`, 'bash', '-c', script, 'trust', dir, path.join(this.repo, 'deploy/local/lib/secrets.sh')], {
+        encoding: 'utf8',
+      });
+      assert.equal(made.status, 0, `making the development TSA and OCSP responder: ${made.stderr}`);
     }
     return files;
   }
@@ -438,6 +455,14 @@ export class Cluster {
         KUTSE_SEAL_CERTIFICATE_FILE: seal.certificates,
         KUTSE_STAMPING_TRUST_ANCHOR_FILE: seal.ca,
       });
+      if (this.withTrustServices) {
+        const trust = await this.startTrustServices();
+        Object.assign(values, {
+          KUTSE_STAMPING_TSA_URL: trust.tsaUrl,
+          KUTSE_STAMPING_OCSP_URL: trust.ocspUrl,
+          KUTSE_STAMPING_TSA_TRUST_FILE: seal.ca,
+        });
+      }
     }
     if (service === 'workflow' || service === 'stamping') {
       values.KUTSE_UPSTREAM_CERTIFICATE = `http://127.0.0.1:${await this.port('certificate', upstreams.certificate ?? 0)}`;
@@ -574,19 +599,20 @@ export class Cluster {
   }
 
   /**
-   * Starts a stand-in the cluster needs besides the services (the identity provider, the SMTP server)
-   * as a child process `<name>#0`, its output in <name>.log; resolves at once to its handle.
+   * Starts a stand-in the cluster needs besides the services (the identity provider, the SMTP server,
+   * the TSA and OCSP responder) as a child process `<name>#0`, its output in <name>.log; resolves at
+   * once to its handle. `group`: the helper leads a process group of its own, which gets the signals.
    */
-  spawnHelper(name, port, command, args, env) {
+  spawnHelper(name, port, command, args, env, { cwd, group = false } = {}) {
     const logFile = path.join(this.logDir, `${name}.log`);
     const fd = fs.openSync(logFile, 'a');
     let child;
     try {
-      child = spawn(command, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', fd, fd] });
+      child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', fd, fd] });
     } finally {
       fs.closeSync(fd);
     }
-    const handle = { service: name, replica: 0, key: `${name}#0`, port, child, logFile, exited: false, code: null, signal: null };
+    const handle = { service: name, replica: 0, key: `${name}#0`, port, child, logFile, group, exited: false, code: null, signal: null };
     handle.exit = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         Object.assign(handle, { exited: true, code, signal });
@@ -595,6 +621,57 @@ export class Cluster {
     });
     this.processes.set(handle.key, handle);
     return handle;
+  }
+
+  /**
+   * The cluster's own time-stamping authority (deploy/local/trust-services/tsa_server.py) and OCSP
+   * responder (`openssl ocsp -multi 2`) for the development seal, started once, before the first
+   * stamping service; both waited until they listen. Resolves to {tsaUrl, ocspUrl}.
+   */
+  async startTrustServices() {
+    if (this.trustServices) return this.trustServices;
+    const seal = this.sealFiles();
+    const tsaPort = await freePort();
+    const ocspPort = await freePort();
+    const tsa = this.spawnHelper('tsa', tsaPort, '/usr/bin/python3', [path.join(this.repo, 'deploy', 'local', 'trust-services', 'tsa_server.py')], {
+      KUTSE_TSA_PORT: String(tsaPort),
+      KUTSE_TSA_MATERIAL_DIR: seal.dir,
+      KUTSE_TSA_STATE_DIR: path.join(this.logDir, 'tsa'),
+    });
+    // -multi makes the responder lead its own process group: stop() signals that group.
+    const ocsp = this.spawnHelper('ocsp', ocspPort, 'openssl', ['ocsp', '-port', String(ocspPort), '-index', 'index.txt', '-CA', 'ca.pem',
+      '-rsigner', 'ocsp_cert.pem', '-rkey', 'ocsp_key.pem', '-nmin', '5', '-multi', '2', '-ignore_err'], {}, { cwd: seal.dir, group: true });
+    for (const handle of [tsa, ocsp]) await this.awaitListening(handle);
+    this.trustServices = { tsaUrl: `http://127.0.0.1:${tsaPort}/`, ocspUrl: `http://127.0.0.1:${ocspPort}/` };
+    return this.trustServices;
+  }
+
+  /** Sends `signal` to a process, or to the process group it leads (handle.group). */
+  signalProcess(handle, signal) {
+    try {
+      if (handle.group) process.kill(-handle.child.pid, signal);
+      else handle.child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+
+  /** Waits (20 s at most) until a helper accepts TCP connections on its port. */
+  async awaitListening(handle) {
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      assert.ok(!handle.exited, `${handle.key} exited at start\n${fs.readFileSync(handle.logFile, 'utf8')}`);
+      const listening = await new Promise((resolve) => {
+        const socket = net.connect(handle.port, '127.0.0.1', () => {
+          socket.end();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+      if (listening) return;
+      assert.ok(Date.now() < deadline, `${handle.key} was not listening within 20 s\n${fs.readFileSync(handle.logFile, 'utf8')}`);
+      await sleep(50);
+    }
   }
 
   /** The folder where the cluster's SMTP server keeps each message it accepts (one .eml file each). */
@@ -668,10 +745,10 @@ export class Cluster {
     assert.ok(!handle.exited, `${handle.key} had already exited (code ${handle.code}, signal ${handle.signal})\n${this.logTail(service, replica)}`);
     const started = Date.now();
     handle.stoppedOnPurpose = true;
-    handle.child.kill('SIGTERM');
+    this.signalProcess(handle, 'SIGTERM');
     const result = await within(handle.exit, timeoutMs);
     if (result === 'timeout') {
-      handle.child.kill('SIGKILL');
+      this.signalProcess(handle, 'SIGKILL');
       await handle.exit;
       assert.fail(`${handle.key} did not exit within ${timeoutMs} ms of SIGTERM\n${this.logTail(service, replica)}`);
     }
@@ -715,10 +792,10 @@ export class Cluster {
       [...this.processes.values()]
         .filter((h) => !h.exited)
         .map(async (h) => {
-          h.child.kill('SIGTERM');
+          this.signalProcess(h, 'SIGTERM');
           const result = await within(h.exit, 15000);
           if (result === 'timeout') {
-            h.child.kill('SIGKILL');
+            this.signalProcess(h, 'SIGKILL');
             await within(h.exit, 5000);
             problems.push(`${h.key} needed SIGKILL`);
           } else if (result.code !== 0) {
@@ -758,13 +835,7 @@ export class Cluster {
   // Synchronous variant for process exit: kill, then best-effort drop and delete.
   destroySync() {
     for (const h of this.processes.values()) {
-      if (!h.exited) {
-        try {
-          h.child.kill('SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
+      if (!h.exited) this.signalProcess(h, 'SIGKILL');
     }
     if (this.databaseCreated) {
       spawnSync('psql', [this.adminDsn, '-X', '-q', '-c', `DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`], {

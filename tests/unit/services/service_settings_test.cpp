@@ -73,7 +73,8 @@ std::pair<long long, long long> Range(const std::string& kind) {  // "int:MIN..M
 std::string ValidValue(const DescribedSetting& s, const ScratchFolder& scratch) {
   static const std::map<std::string, std::string> kByName = {{"KUTSE_SMTP_URL", "smtp://127.0.0.1:2525"},
                                                              {"KUTSE_MAIL_FROM", "teated@kutse.test"},
-                                                             {"KUTSE_STATE_PORTAL_DOMAIN", "eesti.ee"}};
+                                                             {"KUTSE_STATE_PORTAL_DOMAIN", "eesti.ee"},
+                                                             {"KUTSE_STAMPING_TSA_POLICY", "1.2.3.4.1"}};
   if (auto found = kByName.find(s.name); found != kByName.end()) {
     return found->second;
   }
@@ -153,6 +154,11 @@ std::string ConfigErrorOf(const Reader& read, const Values& values) {
   return "";
 }
 
+// Optional settings given together or not at all: one without its partner is refused, naming the
+// partner that is missing.
+const std::map<std::string, std::string> kPartners = {{"KUTSE_STAMPING_TSA_URL", "KUTSE_STAMPING_OCSP_URL"},
+                                                      {"KUTSE_STAMPING_OCSP_URL", "KUTSE_STAMPING_TSA_URL"}};
+
 void CheckAgainstDescription(const std::string& service, const Reader& read) {
   const std::vector<DescribedSetting> described = DescribedSettings(service);
   REQUIRE_FALSE(described.empty());
@@ -174,6 +180,10 @@ void CheckAgainstDescription(const std::string& service, const Reader& read) {
     without.erase(s.name);
     if (s.need == "required") {
       CHECK_THAT(ConfigErrorOf(read, without), Catch::Contains(s.name));
+    } else if (auto partner = kPartners.find(s.name); partner != kPartners.end()) {
+      CHECK_THAT(ConfigErrorOf(read, without), Catch::Contains(s.name));
+      without.erase(partner->second);
+      CHECK(ConfigErrorOf(read, without).empty());
     } else {
       CHECK(ConfigErrorOf(read, without).empty());
     }

@@ -71,3 +71,58 @@ TEST_CASE("the trust anchors of verification are read from their file when given
   CHECK_THROWS_AS(StampingSettings::Read(With({{"KUTSE_STAMPING_TRUST_ANCHOR_FILE", "/nonexistent/ca.pem"}})),
                   kutse::common::ConfigError);
 }
+
+TEST_CASE("without trust-service URLs seals are baseline B-B, with both they are LT") {
+  CHECK_FALSE(StampingSettings::Read(With({})).trust_services);
+  const StampingSettings settings =
+      StampingSettings::Read(With({{"KUTSE_STAMPING_TSA_URL", "http://tsa.example/tsa"},
+                                   {"KUTSE_STAMPING_OCSP_URL", "http://ocsp.example"}}));
+  REQUIRE(settings.trust_services);
+  CHECK(settings.trust_services->tsa_url == "http://tsa.example/tsa");
+  CHECK(settings.trust_services->ocsp_url == "http://ocsp.example");
+  CHECK(settings.trust_services->tsa_trust_pem.empty());
+  CHECK(settings.trust_services->tsa_policy.empty());
+  CHECK(settings.trust_services->timeout == std::chrono::milliseconds(2500));
+}
+
+TEST_CASE("one trust-service URL without the other stops the service, naming the one missing") {
+  try {
+    StampingSettings::Read(With({{"KUTSE_STAMPING_TSA_URL", "http://tsa.example"}}));
+    FAIL("a TSA without an OCSP responder was taken");
+  } catch (const kutse::common::ConfigError& error) {
+    CHECK_THAT(error.what(), Catch::StartsWith("setting KUTSE_STAMPING_OCSP_URL is missing"));
+  }
+  try {
+    StampingSettings::Read(With({{"KUTSE_STAMPING_OCSP_URL", "http://ocsp.example"}}));
+    FAIL("an OCSP responder without a TSA was taken");
+  } catch (const kutse::common::ConfigError& error) {
+    CHECK_THAT(error.what(), Catch::StartsWith("setting KUTSE_STAMPING_TSA_URL is missing"));
+  }
+}
+
+TEST_CASE("the TSA's trust file, policy and the timeout are read and checked") {
+  stamping_test::TempDir dir;
+  const std::map<std::string, std::string> urls = {{"KUTSE_STAMPING_TSA_URL", "http://tsa.example"},
+                                                   {"KUTSE_STAMPING_OCSP_URL", "http://ocsp.example"}};
+  auto with = [&](std::map<std::string, std::string> more) {
+    more.insert(urls.begin(), urls.end());
+    return With(more);
+  };
+  const StampingSettings settings =
+      StampingSettings::Read(with({{"KUTSE_STAMPING_TSA_TRUST_FILE", dir.Write("tsa-ca.pem", "TSA CA PEM")},
+                                   {"KUTSE_STAMPING_TSA_POLICY", "1.3.6.1.4.1.10015.7.1"},
+                                   {"KUTSE_STAMPING_TRUST_SERVICE_TIMEOUT_MS", "4000"}}));
+  REQUIRE(settings.trust_services);
+  CHECK(settings.trust_services->tsa_trust_pem == "TSA CA PEM");
+  CHECK(settings.trust_services->tsa_policy == "1.3.6.1.4.1.10015.7.1");
+  CHECK(settings.trust_services->timeout == std::chrono::milliseconds(4000));
+  for (const char* policy : {"sha256", "1", "3.1", "1..2", "1.2.", ".1.2", "1.2a"}) {
+    INFO(policy);
+    CHECK_THROWS_WITH(StampingSettings::Read(with({{"KUTSE_STAMPING_TSA_POLICY", policy}})),
+                      Catch::Contains("KUTSE_STAMPING_TSA_POLICY"));
+  }
+  CHECK_THROWS_WITH(StampingSettings::Read(with({{"KUTSE_STAMPING_TRUST_SERVICE_TIMEOUT_MS", "99"}})),
+                    Catch::Contains("KUTSE_STAMPING_TRUST_SERVICE_TIMEOUT_MS"));
+  CHECK_THROWS_WITH(StampingSettings::Read(with({{"KUTSE_STAMPING_TSA_TRUST_FILE", "/nonexistent/tsa.pem"}})),
+                    Catch::Contains("KUTSE_STAMPING_TSA_TRUST_FILE"));
+}
