@@ -25,6 +25,7 @@
 #include "support/test_ports.hpp"
 #include "unit/services/stamping/stamping_fixtures.hpp"
 #include "verify/time_stamp_check.hpp"
+#include "verify/trust_anchors.hpp"
 
 using namespace kutse;
 using kutse::stamping::OcspClient;
@@ -172,9 +173,16 @@ TEST_CASE("a token of the local TSA verifies with openssl ts -verify and carries
         MustRun(dir, "openssl ts -verify -token_in -in token.der -data data.bin -CAfile '" + SealDir() +
                          "/ca.pem' -untrusted '" + SealDir() + "/tsa_cert.pem' 2>&1");
     CHECK_THAT(verified, Catch::Contains("Verification: OK"));
-    // The shared verifier of uploads agrees.
-    CHECK(stamping::verify::CheckTimeStamp(token, data));
-    CHECK_FALSE(stamping::verify::CheckTimeStamp(token, data + "!"));
+    // The shared verifier of uploads agrees, and trusts the TSA through the development CA.
+    const auto anchors = stamping::verify::TrustAnchors::FromPem(ca);
+    const stamping::verify::SignerTrust by_ca = [&anchors](X509* tsa, STACK_OF(X509) * carried,
+                                                           std::chrono::system_clock::time_point at) {
+      return anchors.Trusts(tsa, carried, at);
+    };
+    const auto facts = stamping::verify::CheckTimeStamp(token, data, by_ca);
+    REQUIRE(facts);
+    CHECK(facts->tsa_trusted);
+    CHECK_FALSE(stamping::verify::CheckTimeStamp(token, data + "!", by_ca));
   }
   auto nonce_of = [&](const std::string& token) {
     dir.Write("t.der", token);
@@ -325,7 +333,7 @@ TEST_CASE("the trust services from the settings stamp and answer as their client
   settings.tsa_trust_pem = stamping_test::ReadFile(SealDir() + "/ca.pem");
   const stamping::TrustServiceClients services(settings);
   CHECK(services.Describe() == "TSA 127.0.0.1, OCSP 127.0.0.1");
-  CHECK(stamping::verify::CheckTimeStamp(services.TimeStampToken(common::Sha256("data")), "data"));
+  CHECK(stamping::verify::CheckTimeStamp(services.TimeStampToken(common::Sha256("data")), "data", nullptr));
   Certificate seal = LoadCertificate(SealDir() + "/seal_cert.pem");
   Certificate ca = LoadCertificate(SealDir() + "/ca.pem");
   CHECK_FALSE(services.OcspResponse(seal.get(), ca.get()).empty());

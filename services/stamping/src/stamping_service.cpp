@@ -32,7 +32,14 @@ struct Tools {
   std::unique_ptr<seal::AsiceSealer> asice_sealer;
   std::shared_ptr<CertificateFactsClient> facts;
   verify::TrustAnchors anchors;
+  verify::TrustAnchors tsa_anchors;  // empty: no TSA's time is believed
 };
+
+verify::SignerTrust TrustedBy(const verify::TrustAnchors& anchors) {
+  return [&anchors](X509* signer, STACK_OF(X509) * carried, std::chrono::system_clock::time_point at) {
+    return anchors.Trusts(signer, carried, at);
+  };
+}
 
 // The configured anchors, else the seal the service seals with, else none.
 verify::TrustAnchors AnchorsFor(const StampingSettings& settings, const seal::SealKey* seal) {
@@ -54,7 +61,7 @@ void Configure(runtime::ServiceRuntime& runtime) {
   // Built at start so a missing font, an unreadable seal or a bad token key stops the service at
   // once rather than failing the first stamp.
   auto tools = std::make_shared<Tools>(
-      Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, nullptr, nullptr, {}});
+      Tools{pdf::CertificateRenderer(settings.font_dir), nullptr, nullptr, nullptr, nullptr, {}, {}});
   if (settings.trust_services) {
     tools->trust_services = std::make_unique<TrustServiceClients>(*settings.trust_services);
   }
@@ -72,6 +79,13 @@ void Configure(runtime::ServiceRuntime& runtime) {
     common::log::Warn("no e-seal configured (KUTSE_SEAL_KEY_FILE): nothing can be sealed");
   }
   tools->anchors = AnchorsFor(settings, seal_key ? &*seal_key : nullptr);
+  if (!settings.tsa_trust_pem.empty()) {
+    try {
+      tools->tsa_anchors = verify::TrustAnchors::FromPem(settings.tsa_trust_pem);
+    } catch (const std::runtime_error& error) {
+      throw common::ConfigError(std::string("setting KUTSE_STAMPING_TSA_TRUST_FILE: ") + error.what());
+    }
+  }
   if (tools->anchors.Empty()) {
     common::log::Warn(
         "no trust anchor (KUTSE_STAMPING_TRUST_ANCHOR_FILE) and no seal: no seal verifies as the register's");
@@ -134,18 +148,15 @@ void Configure(runtime::ServiceRuntime& runtime) {
                                                     {
                                                         {"application/pdf",
                                                          [tools](std::string_view document) {
-                                                           return verify::VerifyPades(document,
-                                                                                      tools->anchors);
+                                                           return verify::VerifyPades(
+                                                               document, tools->anchors,
+                                                               TrustedBy(tools->tsa_anchors));
                                                          }},
                                                         {seal::kAsiceMediaType,
                                                          [tools](std::string_view document) {
                                                            return verify::VerifyAsice(
-                                                               document,
-                                                               [&anchors = tools->anchors](
-                                                                   X509* signer, STACK_OF(X509) * carried,
-                                                                   std::chrono::system_clock::time_point at) {
-                                                                 return anchors.Trusts(signer, carried, at);
-                                                               });
+                                                               document, TrustedBy(tools->anchors), {},
+                                                               TrustedBy(tools->tsa_anchors));
                                                          }}}},
                              pool});
   // The context refers into `tools`: keep both for the routes' lifetime.

@@ -35,9 +35,6 @@ std::optional<TrustServiceSettings> ReadTrustServices(const common::Config& conf
   if (!trust.tsa_policy.empty() && !IsOid(trust.tsa_policy)) {
     throw common::ConfigError("setting KUTSE_STAMPING_TSA_POLICY is not an OID (dotted decimal)");
   }
-  if (config.Maybe("KUTSE_STAMPING_TSA_TRUST_FILE")) {
-    trust.tsa_trust_pem = config.FileContents("KUTSE_STAMPING_TSA_TRUST_FILE");
-  }
   trust.tsa_url = config.Optional("KUTSE_STAMPING_TSA_URL", "");
   trust.ocsp_url = config.Optional("KUTSE_STAMPING_OCSP_URL", "");
   if (trust.tsa_url.empty() && trust.ocsp_url.empty()) {
@@ -85,7 +82,13 @@ StampingSettings StampingSettings::Read(const common::Config& config) {
   if (config.Maybe("KUTSE_STAMPING_TRUST_ANCHOR_FILE")) {
     settings.trust_anchor_pem = config.FileContents("KUTSE_STAMPING_TRUST_ANCHOR_FILE");
   }
+  if (config.Maybe("KUTSE_STAMPING_TSA_TRUST_FILE")) {
+    settings.tsa_trust_pem = config.FileContents("KUTSE_STAMPING_TSA_TRUST_FILE");
+  }
   settings.trust_services = ReadTrustServices(config);
+  if (settings.trust_services) {
+    settings.trust_services->tsa_trust_pem = settings.tsa_trust_pem;
+  }
   return settings;
 }
 

@@ -36,6 +36,10 @@ struct StampingSettings {
   std::string public_url;  // without a trailing slash
   // PEM; empty when unset: the verification then trusts only the service's own seal certificate.
   std::string trust_anchor_pem;
+  // PEM (KUTSE_STAMPING_TSA_TRUST_FILE): the TSAs whose tokens the TSA client accepts and whose
+  // time a verification believes; empty: the client checks a token with the certificate it
+  // carries, and a verification believes no TSA (a time-stamped seal is judged at its own time).
+  std::string tsa_trust_pem;
   // nullopt without KUTSE_STAMPING_TSA_URL and KUTSE_STAMPING_OCSP_URL: seals are baseline B-B.
   std::optional<TrustServiceSettings> trust_services;
 

@@ -717,13 +717,18 @@ export class Cluster {
 
   /** Stops the cluster's SMTP server (an outage: the relay is unreachable until startMailSink). */
   async stopMailSink() {
-    const handle = this.processes.get('mail#0');
-    assert.ok(handle && !handle.exited, 'the mail sink is not running');
+    await this.stopHelper('mail');
+  }
+
+  /** Stops a helper process ('mail', 'tsa', 'ocsp'): an outage of what it stands for. */
+  async stopHelper(name) {
+    const handle = this.processes.get(`${name}#0`);
+    assert.ok(handle && !handle.exited, `the ${name} helper is not running`);
     handle.stoppedOnPurpose = true;
-    handle.child.kill('SIGTERM');
+    this.signalProcess(handle, 'SIGTERM');
     const result = await within(handle.exit, 10000);
     if (result === 'timeout') {
-      handle.child.kill('SIGKILL');
+      this.signalProcess(handle, 'SIGKILL');
       await handle.exit;
     }
   }
