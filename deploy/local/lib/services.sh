@@ -31,6 +31,8 @@ kutse_service_values() {
     [KUTSE_BOOTSTRAP_ADMINS]=$KUTSE_DEMO_ADMINS
     [KUTSE_SERVICE_TOKEN_PRIVATE_KEY_FILE]=$(kutse_service_key_file "$s")
     [KUTSE_SMTP_URL]="smtp://127.0.0.1:$(kutse_http_port mail)"
+    # The gateway's budget of verification uploads per address; the stamps benchmark lifts it (0).
+    [KUTSE_VERIFICATION_UPLOADS_PER_MINUTE]=${KUTSE_LOCAL_UPLOADS_PER_MINUTE:-30}
   )
   # The development e-seal (kutse_ensure_seal_material), once the command has made it.
   if [[ -n ${SEAL_KEY_FILE:-} ]]; then
@@ -38,9 +40,12 @@ kutse_service_values() {
     KUTSE_VALUES[KUTSE_SEAL_CERTIFICATE_FILE]=$SEAL_CERTIFICATE_FILE
     # The development CA: what makes an uploaded document's seal the register keeper's.
     KUTSE_VALUES[KUTSE_STAMPING_TRUST_ANCHOR_FILE]=${SEAL_KEY_FILE%/*}/ca.pem
-    # The local TSA and OCSP responder (kutse_trust_services_start): seals are baseline LT.
-    KUTSE_VALUES[KUTSE_STAMPING_TSA_URL]=$(kutse_tsa_url)
-    KUTSE_VALUES[KUTSE_STAMPING_OCSP_URL]=$(kutse_ocsp_url)
+    # The local TSA and OCSP responder (kutse_trust_services_start): seals are baseline LT, unless
+    # KUTSE_LOCAL_SEAL_LEVEL=B-B (the stamps benchmark measures both).
+    if [[ ${KUTSE_LOCAL_SEAL_LEVEL:-B-LT} != B-B ]]; then
+      KUTSE_VALUES[KUTSE_STAMPING_TSA_URL]=$(kutse_tsa_url)
+      KUTSE_VALUES[KUTSE_STAMPING_OCSP_URL]=$(kutse_ocsp_url)
+    fi
     KUTSE_VALUES[KUTSE_STAMPING_TSA_TRUST_FILE]=${SEAL_KEY_FILE%/*}/ca.pem
   fi
   # Shared by every service, but only the certificate service is called by another (the workflow).
