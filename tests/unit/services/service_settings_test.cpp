@@ -74,7 +74,8 @@ std::string ValidValue(const DescribedSetting& s, const ScratchFolder& scratch) 
   static const std::map<std::string, std::string> kByName = {{"KUTSE_SMTP_URL", "smtp://127.0.0.1:2525"},
                                                              {"KUTSE_MAIL_FROM", "teated@kutse.test"},
                                                              {"KUTSE_STATE_PORTAL_DOMAIN", "eesti.ee"},
-                                                             {"KUTSE_STAMPING_TSA_POLICY", "1.2.3.4.1"}};
+                                                             {"KUTSE_STAMPING_TSA_POLICY", "1.2.3.4.1"},
+                                                             {"KUTSE_TRUSTED_PROXIES", "10.0.0.0/8, ::1"}};
   if (auto found = kByName.find(s.name); found != kByName.end()) {
     return found->second;
   }
@@ -110,6 +111,9 @@ std::string ValidValue(const DescribedSetting& s, const ScratchFolder& scratch) 
 
 // Values the service must refuse for a setting of this kind; none for kinds it takes as text.
 std::vector<std::string> InvalidValues(const DescribedSetting& s, const ScratchFolder& scratch) {
+  if (s.name == "KUTSE_TRUSTED_PROXIES") {
+    return {"localhost", "10.0.0.0/33"};
+  }
   static const std::map<std::string, std::vector<std::string>> kByKind = {
       {"port", {"0", "65536", "80a"}},
       {"flag", {"maybe"}},
