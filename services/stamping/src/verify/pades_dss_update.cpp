@@ -300,7 +300,9 @@ std::optional<DssUpdate> Read(std::string_view pdf, size_t signed_end) {
       return std::nullopt;  // an old object redefined, or one the DSS does not hold, or not what it says
     }
     update.has_certificates = update.has_certificates || stored->second == Store::kCertificate;
-    update.has_ocsp_responses = update.has_ocsp_responses || stored->second == Store::kOcspResponse;
+    if (stored->second == Store::kOcspResponse) {
+      update.ocsp_responses.emplace_back(*object.data);
+    }
   }
   // Every stream the DSS names is in this update (not an object of the signed revision).
   for (const auto& [number, store] : *streams) {

@@ -10,13 +10,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kutse::stamping::verify {
 
 struct DssUpdate {
-  bool has_certificates = false;    // /Certs names at least one, each a DER certificate
-  bool has_ocsp_responses = false;  // /OCSPs likewise, each a successful DER OCSPResponse
+  bool has_certificates = false;  // /Certs names at least one, each a DER certificate
+  // /OCSPs: each a successful DER OCSPResponse (whose status it gives is the verifier's to judge).
+  std::vector<std::string> ocsp_responses;
 };
 
 // What the bytes of `pdf` from `signed_end` (the end of the signed revision) on add; nullopt when

@@ -12,6 +12,7 @@
 #include "kutse/common/sha256.hpp"
 #include "kutse/common/time_format.hpp"
 #include "pdf/pdf_date.hpp"
+#include "verify/ocsp_check.hpp"
 #include "verify/pades_dss_update.hpp"
 #include "verify/time_stamp_check.hpp"
 
@@ -177,7 +178,8 @@ using CmsPointer = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_fr
 // The checks on the CMS, once the file's layout is known to be ours.
 SealCheck CheckSignature(std::string_view pdf, const ByteRange& range, const std::string& der,
                          std::optional<std::chrono::system_clock::time_point> signed_at,
-                         const TrustAnchors& anchors, const SignerTrust& tsa_trusted, SealCheck check) {
+                         const TrustAnchors& anchors, const SignerTrust& tsa_trusted, const DssUpdate* dss,
+                         SealCheck check) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
   CmsPointer cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())), CMS_ContentInfo_free);
   if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed || CMS_is_detached(cms.get()) != 1) {
@@ -246,6 +248,16 @@ SealCheck CheckSignature(std::string_view pdf, const ByteRange& range, const std
         anchors.Trusts(signer, carried.get(), signed_at.value_or(std::chrono::system_clock::now()));
   }
   check.level = time_stamped ? "B-T" : "B-B";
+  // LT: the DSS holds certificates and an OCSP response that says this signer was good after the
+  // time-stamp.
+  if (time_stamped && signer != nullptr && dss != nullptr && dss->has_certificates) {
+    for (const std::string& response : dss->ocsp_responses) {
+      if (OcspSaysGood(response, signer, *signed_at)) {
+        check.level = "B-LT";
+        break;
+      }
+    }
+  }
   ERR_clear_error();
   return check;
 }
@@ -321,18 +333,18 @@ SealCheck VerifyPades(std::string_view pdf, const TrustAnchors& anchors, const S
     }
     check.signed_at = common::FormatTimestamp(*signed_at);
   }
-  check = CheckSignature(pdf, *range, der, signed_at, anchors, tsa_trusted, check);
   // Bytes after the signed range were added after sealing: the seal does not cover them, unless
   // they are only the DSS of an LT seal (validation data, no change to the document).
   const size_t signed_end = range->second_start + range->second_length;
-  if (check.defect == SealDefect::kNone && signed_end != pdf.size()) {
-    const auto dss = ReadDssUpdate(pdf, signed_end);
-    if (!dss) {
-      check.defect = SealDefect::kDigestMismatch;
-      check.register_seal = false;
-    } else if (check.level == std::string("B-T") && dss->has_certificates && dss->has_ocsp_responses) {
-      check.level = "B-LT";
-    }
+  std::optional<DssUpdate> dss;
+  if (signed_end != pdf.size()) {
+    dss = ReadDssUpdate(pdf, signed_end);
+  }
+  check = CheckSignature(pdf, *range, der, signed_at, anchors, tsa_trusted, dss ? &*dss : nullptr, check);
+  if (check.defect == SealDefect::kNone && signed_end != pdf.size() && !dss) {
+    check.defect = SealDefect::kDigestMismatch;
+    check.register_seal = false;
+    check.level = "B-B";
   }
   return check;
 }

@@ -233,3 +233,40 @@ TEST_CASE("a signature time-stamp that does not verify makes the signature inval
   CHECK(check.defect == SealDefect::kSignatureInvalid);
   CHECK_FALSE(check.register_seal);
 }
+
+TEST_CASE("a DSS whose OCSP response says the seal was revoked leaves the seal B-T", "[stamping][lt]") {
+  LtFixture& f = Shared();
+  // A responder of the same CA whose index says the seal certificate is revoked.
+  stamping_test::TempDir other;
+  for (const char* name : {"ca.pem", "ca_key.pem", "seal_only.pem"}) {
+    other.Write(name, stamping_test::ReadFile(f.dir.Path() + "/" + name));
+  }
+  stamping_test::CliTrustServices revoked(other, true);
+  const std::string response = revoked.OcspResponse(f.key.Certificate(), sk_X509_value(f.key.Chain(), 0));
+
+  const Object* dss = nullptr;
+  for (const Object& object : f.objects) {
+    if (object.body.find("/OCSPs") != std::string::npos) {
+      dss = &object;
+    }
+  }
+  REQUIRE(dss != nullptr);
+  const unsigned ocsp_number =
+      static_cast<unsigned>(std::stoul(dss->body.substr(dss->body.find('[', dss->body.find("/OCSPs")) + 1)));
+  std::vector<Object> objects = f.objects;
+  for (Object& object : objects) {
+    if (object.number != ocsp_number) {
+      continue;
+    }
+    const size_t data = object.body.find(">>stream\n") + 9;
+    const size_t length = std::stoul(object.body.substr(object.body.find("/Length ") + 8));
+    object.body = "<</Length " + std::to_string(response.size()) + ">>stream\n" + response +
+                  object.body.substr(data + length);
+  }
+  const auto check = verify::VerifyPades(WithUpdate(f.signed_part, objects), f.anchors);
+  CHECK(check.Intact());
+  CHECK(check.register_seal);
+  CHECK(check.level == std::string("B-T"));
+  // The same update with the good response is LT, so the response is what decides.
+  CHECK(verify::VerifyPades(WithUpdate(f.signed_part, f.objects), f.anchors).level == std::string("B-LT"));
+}
