@@ -5,10 +5,10 @@
 // keeper's trust anchors at the signing time (/M, or the signature time-stamp's when it has one).
 // After the signed range only a DSS update (verify/pades_dss_update.hpp) may follow. Level: B-B;
 // B-T with a signature time-stamp that verifies over the signature value; B-LT when the DSS holds
-// certificates and an OCSP response that says the signer was good after it (verify/ocsp_check.hpp). A time-stamp of a TSA `tsa_trusted` does not trust
-// is intact but vouches for nothing: the seal is then judged as B-B at /M. The file is hostile: a bounded
-// parser of our own reads only what it needs (no object graph, no recursion, no decompression), every size is
-// capped.
+// certificates and an OCSP response that says the signer was good after it (verify/ocsp_check).
+// A time-stamp of a TSA `tsa_trusted` does not trust is intact but vouches for nothing: the seal is
+// then judged as B-B at /M. The file is hostile: a bounded parser of our own reads only what it
+// needs (no object graph, no recursion, no decompression), every size is capped.
 #pragma once
 
 #include <cstddef>
