@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "seal/der.hpp"
+
 namespace kutse::stamping {
 namespace {
 
@@ -56,7 +58,7 @@ OcspClient::OcspClient(std::string url, std::chrono::milliseconds budget)
 
 std::string OcspClient::Response(X509* certificate, X509* issuer) const {
   const Request request = MakeRequest(certificate, issuer);
-  const std::string body = exchange_.Post(DerOf(request.get(), &i2d_OCSP_REQUEST));
+  const std::string body = exchange_.Post(seal::DerOf<OCSP_REQUEST>(request.get(), &i2d_OCSP_REQUEST));
 
   const auto* cursor = reinterpret_cast<const unsigned char*>(body.data());
   const ResponsePointer response(d2i_OCSP_RESPONSE(nullptr, &cursor, static_cast<long>(body.size())),

@@ -5,10 +5,7 @@
 // seal::TrustServiceUnavailable naming the service and the reason, never the URL or the body.
 #pragma once
 
-#include <openssl/crypto.h>
-
 #include <chrono>
-#include <stdexcept>
 #include <string>
 
 #include "kutse/http/client.hpp"
@@ -44,18 +41,5 @@ class TrustServiceExchange {
 
 // The host of an http(s) URL: no scheme, credentials, port or path. Empty when it has none.
 std::string HostOf(const std::string& url);
-
-// The DER of a request by OpenSSL's i2d function for it (i2d_TS_REQ, i2d_OCSP_REQUEST).
-template <typename Request>
-std::string DerOf(const Request* request, int (*encode)(const Request*, unsigned char**)) {
-  unsigned char* bytes = nullptr;
-  const int length = encode(request, &bytes);
-  if (length <= 0) {
-    throw std::runtime_error("a trust-service request could not be encoded");
-  }
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
-}
 
 }  // namespace kutse::stamping

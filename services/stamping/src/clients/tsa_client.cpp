@@ -8,6 +8,8 @@
 
 #include <stdexcept>
 
+#include "seal/der.hpp"
+
 namespace kutse::stamping {
 namespace {
 
@@ -179,7 +181,7 @@ std::string TsaClient::TimeStampToken(const std::string& sha256) const {
   }
   const Object policy = PolicyObject(options_.policy_oid);
   const Request request = MakeRequest(sha256, policy.get());
-  const std::string body = exchange_.Post(DerOf(request.get(), &i2d_TS_REQ));
+  const std::string body = exchange_.Post(seal::DerOf<TS_REQ>(request.get(), &i2d_TS_REQ));
 
   const auto* cursor = reinterpret_cast<const unsigned char*>(body.data());
   Response response(d2i_TS_RESP(nullptr, &cursor, static_cast<long>(body.size())), &TS_RESP_free);

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "seal/der.hpp"
+
 namespace kutse::stamping::seal {
 
 namespace {
@@ -23,39 +25,17 @@ namespace {
                            reason);
 }
 
-// The DER of an OpenSSL object by its i2d_ function.
-template <typename T>
-std::string Der(const T* object, int (*encode)(const T*, unsigned char**)) {
-  unsigned char* bytes = nullptr;
-  const int length = encode(object, &bytes);
-  if (length <= 0)
-    Fail("a part of the seal cannot be encoded");
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
-}
-
 // The signed attributes as the signature covers them: a DER SET OF, its members sorted by their
 // encodings (X.690 §11.6), as every verifier re-encodes them.
 std::string SignedAttributesDer(CMS_SignerInfo* signer) {
   std::vector<std::string> members;
   for (int i = 0; i < CMS_signed_get_attr_count(signer); ++i)
-    members.push_back(Der<X509_ATTRIBUTE>(CMS_signed_get_attr(signer, i), &i2d_X509_ATTRIBUTE));
+    members.push_back(DerOf<X509_ATTRIBUTE>(CMS_signed_get_attr(signer, i), &i2d_X509_ATTRIBUTE));
   std::sort(members.begin(), members.end());
   std::string body;
   for (const std::string& member : members)
     body += member;
-  std::string der(1, '\x31');  // SET
-  if (body.size() < 0x80) {
-    der += static_cast<char>(body.size());
-  } else {
-    std::string length;
-    for (size_t n = body.size(); n > 0; n >>= 8)
-      length.insert(length.begin(), static_cast<char>(n & 0xff));
-    der += static_cast<char>(0x80 | length.size());
-    der += length;
-  }
-  return der + body;
+  return '\x31' + DerLength(body.size()) + body;  // SET
 }
 
 using CmsPointer = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>;
@@ -74,10 +54,6 @@ void AddSignatureTimeStamp(CMS_SignerInfo* signer, const TrustServices& time_sta
 }
 
 }  // namespace
-
-std::string CertificateDer(X509* certificate) {
-  return Der<X509>(certificate, &i2d_X509);
-}
 
 std::vector<std::string> TimeStampCertificates(const std::string& cms_der) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(cms_der.data());
@@ -151,13 +127,7 @@ std::string CadesDetachedSignature(const SealKey& seal, std::string_view content
   if (time_stamping != nullptr)
     AddSignatureTimeStamp(signer, *time_stamping);
 
-  unsigned char* bytes = nullptr;
-  const int length = i2d_CMS_ContentInfo(cms.get(), &bytes);
-  if (length <= 0)
-    Fail("i2d_CMS_ContentInfo");
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
+  return DerOf<CMS_ContentInfo>(cms.get(), &i2d_CMS_ContentInfo);
 }
 
 }  // namespace kutse::stamping::seal

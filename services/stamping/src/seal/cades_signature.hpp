@@ -21,9 +21,6 @@ namespace kutse::stamping::seal {
 std::string CadesDetachedSignature(const SealKey& seal, std::string_view content,
                                    const TrustServices* time_stamping = nullptr);
 
-// The DER of `certificate`. Throws std::runtime_error when OpenSSL cannot encode it.
-std::string CertificateDer(X509* certificate);
-
 // The DER of each certificate the signature time-stamp token of `cms` (made above) carries; none
 // when it has no time-stamp. Throws std::runtime_error when `cms` cannot be read.
 std::vector<std::string> TimeStampCertificates(const std::string& cms);

@@ -13,6 +13,7 @@
 #include "kutse/common/sha256.hpp"
 #include "pdf/pdf_date.hpp"
 #include "seal/cades_signature.hpp"
+#include "seal/der.hpp"
 #include "seal/pdf_dss.hpp"
 
 namespace kutse::stamping::seal {

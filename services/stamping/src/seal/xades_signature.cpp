@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "kutse/common/sha256.hpp"
+#include "seal/der.hpp"
 #include "seal/xml_dsig.hpp"
 
 namespace kutse::stamping::seal {
@@ -19,30 +20,6 @@ namespace {
 [[noreturn]] void Fail(const std::string& what) {
   ERR_clear_error();
   throw std::runtime_error("the XAdES signature cannot be made: " + what);
-}
-
-std::string DerLength(size_t length) {
-  if (length < 0x80)
-    return std::string(1, static_cast<char>(length));
-  std::string bytes;
-  for (size_t n = length; n > 0; n >>= 8)
-    bytes.insert(bytes.begin(), static_cast<char>(n & 0xff));
-  return static_cast<char>(0x80 | bytes.size()) + bytes;
-}
-
-template <typename T, typename Encode>
-std::string Der(const T* value, Encode encode) {
-  unsigned char* bytes = nullptr;
-  const int length = encode(value, &bytes);
-  if (length <= 0)
-    Fail("a certificate field cannot be encoded");
-  std::string der(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
-  OPENSSL_free(bytes);
-  return der;
-}
-
-std::string CertificateDer(X509* certificate) {
-  return Der(certificate, [](const X509* c, unsigned char** out) { return i2d_X509(c, out); });
 }
 
 std::string Sign(const SealKey& seal, const std::string& signed_info) {
@@ -183,11 +160,8 @@ std::string IssuerSerialV2(X509* certificate) {
     Fail("out of memory");
   }
   // IssuerSerial ::= SEQUENCE { issuer GeneralNames, serialNumber CertificateSerialNumber }
-  const std::string body =
-      Der(names.get(),
-          [](const GENERAL_NAMES* n, unsigned char** out) { return i2d_GENERAL_NAMES(n, out); }) +
-      Der(X509_get0_serialNumber(certificate),
-          [](const ASN1_INTEGER* n, unsigned char** out) { return i2d_ASN1_INTEGER(n, out); });
+  const std::string body = DerOf<GENERAL_NAMES>(names.get(), &i2d_GENERAL_NAMES) +
+                           DerOf<ASN1_INTEGER>(X509_get0_serialNumber(certificate), &i2d_ASN1_INTEGER);
   return xmldsig::Base64('\x30' + DerLength(body.size()) + body);
 }
 
