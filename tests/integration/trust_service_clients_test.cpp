@@ -175,10 +175,7 @@ TEST_CASE("a token of the local TSA verifies with openssl ts -verify and carries
     CHECK_THAT(verified, Catch::Contains("Verification: OK"));
     // The shared verifier of uploads agrees, and trusts the TSA through the development CA.
     const auto anchors = stamping::verify::TrustAnchors::FromPem(ca);
-    const stamping::verify::SignerTrust by_ca = [&anchors](X509* tsa, STACK_OF(X509) * carried,
-                                                           std::chrono::system_clock::time_point at) {
-      return anchors.Trusts(tsa, carried, at);
-    };
+    const stamping::verify::SignerTrust by_ca = stamping::verify::TrustedBy(anchors);
     const auto facts = stamping::verify::CheckTimeStamp(token, data, by_ca);
     REQUIRE(facts);
     CHECK(facts->tsa_trusted);

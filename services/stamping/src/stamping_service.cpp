@@ -35,12 +35,6 @@ struct Tools {
   verify::TrustAnchors tsa_anchors;  // empty: no TSA's time is believed
 };
 
-verify::SignerTrust TrustedBy(const verify::TrustAnchors& anchors) {
-  return [&anchors](X509* signer, STACK_OF(X509) * carried, std::chrono::system_clock::time_point at) {
-    return anchors.Trusts(signer, carried, at);
-  };
-}
-
 // The configured anchors, else the seal the service seals with, else none.
 verify::TrustAnchors AnchorsFor(const StampingSettings& settings, const seal::SealKey* seal) {
   if (!settings.trust_anchor_pem.empty()) {
@@ -150,13 +144,13 @@ void Configure(runtime::ServiceRuntime& runtime) {
                                                          [tools](std::string_view document) {
                                                            return verify::VerifyPades(
                                                                document, tools->anchors,
-                                                               TrustedBy(tools->tsa_anchors));
+                                                               verify::TrustedBy(tools->tsa_anchors));
                                                          }},
                                                         {seal::kAsiceMediaType,
                                                          [tools](std::string_view document) {
                                                            return verify::VerifyAsice(
-                                                               document, TrustedBy(tools->anchors), {},
-                                                               TrustedBy(tools->tsa_anchors));
+                                                               document, verify::TrustedBy(tools->anchors),
+                                                               {}, verify::TrustedBy(tools->tsa_anchors));
                                                          }}}},
                              pool});
   // The context refers into `tools`: keep both for the routes' lifetime.

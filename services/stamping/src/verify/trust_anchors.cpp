@@ -65,4 +65,10 @@ bool TrustAnchors::Trusts(X509* signer, STACK_OF(X509) * untrusted,
   return trusted;
 }
 
+SignerTrust TrustedBy(const TrustAnchors& anchors) {
+  return [&anchors](X509* signer, STACK_OF(X509) * carried, std::chrono::system_clock::time_point at) {
+    return anchors.Trusts(signer, carried, at);
+  };
+}
+
 }  // namespace kutse::stamping::verify

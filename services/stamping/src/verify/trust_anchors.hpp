@@ -12,6 +12,8 @@
 #include <memory>
 #include <string>
 
+#include "verify/signer_trust.hpp"
+
 namespace kutse::stamping::verify {
 
 class TrustAnchors {
@@ -29,5 +31,8 @@ class TrustAnchors {
  private:
   std::shared_ptr<X509_STORE> store_;
 };
+
+// `anchors.Trusts` as a SignerTrust for the verifiers; `anchors` must outlive it.
+SignerTrust TrustedBy(const TrustAnchors& anchors);
 
 }  // namespace kutse::stamping::verify

@@ -104,11 +104,8 @@ TEST_CASE("Only a trusted TSA's time counts: a seal time-stamped by another is j
   TempDir elsewhere;
   const auto foreign =
       kutse::stamping::verify::TrustAnchors::FromPem(stamping_test::MakeSealMaterial(elsewhere).ca_pem);
-  const auto trust =
-      [](const kutse::stamping::verify::TrustAnchors& anchors) -> kutse::stamping::verify::SignerTrust {
-    return [&anchors](X509* signer, STACK_OF(X509) * carried, std::chrono::system_clock::time_point at) {
-      return anchors.Trusts(signer, carried, at);
-    };
+  const auto trust = [](const kutse::stamping::verify::TrustAnchors& anchors) {
+    return kutse::stamping::verify::TrustedBy(anchors);
   };
 
   const std::string stamped = "a signature value";
